@@ -1,0 +1,49 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "TrailTriage",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "trailtriage", targets: ["trailtriage"]),
+        .library(
+            name: "TrailTriageCore",
+            targets: ["TrailTriageJSON", "CloudTrailReader", "ECSMapping", "KQL", "DetectionRules", "DetectionEngine"]
+        ),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // C libraries from Debian's -dev packages.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+
+        // Detection core: one job per module.
+        .target(name: "TrailTriageJSON"),
+        .target(name: "CloudTrailReader", dependencies: ["CZlib", "TrailTriageJSON"]),
+        .target(name: "ECSMapping", dependencies: ["TrailTriageJSON"]),
+        .target(name: "KQL"),
+        .target(name: "DetectionRules"),
+        .target(
+            name: "DetectionEngine",
+            dependencies: ["TrailTriageJSON", "CloudTrailReader", "ECSMapping", "KQL", "DetectionRules"]
+        ),
+
+        // The command-line program.
+        .executableTarget(
+            name: "trailtriage",
+            dependencies: [
+                "DetectionEngine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(name: "TrailTriageJSONTests", dependencies: ["TrailTriageJSON"]),
+        .testTarget(name: "CloudTrailReaderTests", dependencies: ["CloudTrailReader"]),
+        .testTarget(name: "ECSMappingTests", dependencies: ["ECSMapping"]),
+        .testTarget(name: "KQLTests", dependencies: ["KQL"]),
+        .testTarget(name: "DetectionRulesTests", dependencies: ["DetectionRules"]),
+        .testTarget(name: "DetectionEngineTests", dependencies: ["DetectionEngine"]),
+        .testTarget(name: "TrailTriageCommandTests", dependencies: ["trailtriage"]),
+    ]
+)

@@ -1,0 +1,76 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads a whole input into memory, decompressing gzip when the content is gzip.
+///
+/// Whole-file reads keep memory bounded by the largest file: AWS delivers CloudTrail as many
+/// small objects (a few MB), and a record cannot be used before its file's framing is known.
+public enum FileLoader {
+    /// An input's decompressed bytes, and why reading stopped early if it did.
+    public struct Loaded: Sendable {
+        public var bytes: [UInt8]
+        public var compressedSize: Int
+        public var wasGzip: Bool
+        /// A problem that cost part of the input; the bytes before it are still in `bytes`.
+        public var failure: String?
+    }
+
+    public struct Failure: Error, Sendable, CustomStringConvertible {
+        public var reason: String
+        public var description: String { reason }
+    }
+
+    public static func load(_ input: InputFile) throws(Failure) -> Loaded {
+        let raw = try readAll(input)
+        let isGzip = raw.withUnsafeBufferPointer { GzipDecoder.isGzip($0) }
+        guard isGzip else {
+            return Loaded(bytes: raw, compressedSize: raw.count, wasGzip: false, failure: nil)
+        }
+        let output = GzipDecoder.decompress(raw)
+        return Loaded(bytes: output.bytes, compressedSize: raw.count, wasGzip: true, failure: output.failure)
+    }
+
+    static func readAll(_ input: InputFile) throws(Failure) -> [UInt8] {
+        let descriptor: Int32
+        if input.isStandardInput {
+            descriptor = 0
+        } else {
+            descriptor = open(input.path, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw Failure(reason: "cannot open: \(errnoText())") }
+        }
+        defer { if !input.isStandardInput { close(descriptor) } }
+
+        var status = stat()
+        var capacity = 1 << 16
+        if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG {
+            capacity = max(Int(status.st_size) + 1, 1)
+        } else if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
+            throw Failure(reason: "is a directory")
+        }
+        var bytes = [UInt8](repeating: 0, count: capacity)
+        var filled = 0
+        while true {
+            if filled == bytes.count {
+                bytes.append(contentsOf: repeatElement(0, count: bytes.count))
+            }
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                read(descriptor, buffer.baseAddress.map { $0 + filled }, buffer.count - filled)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw Failure(reason: "read failed: \(errnoText())")
+            }
+            if count == 0 { break }
+            filled += count
+        }
+        bytes.removeSubrange(filled...)
+        return bytes
+    }
+
+    static func errnoText() -> String {
+        String(cString: strerror(errno))
+    }
+}

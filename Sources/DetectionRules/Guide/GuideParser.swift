@@ -1,0 +1,161 @@
+import Foundation
+
+/// Walks a guide line by line, grouping lines into blocks (list items with their nested
+/// content, or paragraphs) per section, then turns the blocks into the guide's parts.
+struct GuideParser {
+    /// A top-level list item with its nested items, or a paragraph.
+    struct Block {
+        var text: String
+        var details: [String] = []
+        var isListItem: Bool
+        /// Whether the last line added went to `details` (so wrapped lines continue it).
+        var lastLineWasDetail = false
+    }
+
+    struct Result {
+        var title: String?
+        var summary: [String] = []
+        var steps: [GuideStep] = []
+        var falsePositiveNotes: [String] = []
+        var responseSteps: [String] = []
+        var additionalInformation: [String] = []
+    }
+
+    let lines: [MarkdownLine]
+
+    init(markdown: String) {
+        lines = markdown.replacingOccurrences(of: "\r\n", with: "\n")
+            .split(separator: "\n", omittingEmptySubsequences: false)
+            .map(MarkdownLine.init)
+    }
+
+    func parse() -> Result {
+        var result = Result()
+        var blocks: [(GuideSection, Block)] = []
+        var section = GuideSection.preamble
+        var sectionLevel = 0
+        var current: Block?
+        var baseIndent: Int?
+        var previousWasBlank = true
+
+        func flush() {
+            if let block = current { blocks.append((section, block)) }
+            current = nil
+        }
+
+        func enter(_ newSection: GuideSection, level: Int) {
+            flush()
+            section = newSection
+            sectionLevel = level
+            baseIndent = nil
+        }
+
+        for line in lines {
+            switch line {
+            case .blank:
+                previousWasBlank = true
+                continue
+            case .ignored:
+                break
+            case .heading(let level, let text):
+                if let recognised = GuideSection(heading: GuideMarkup.displayTitle(text)) {
+                    enter(recognised, level: level)
+                    if recognised == .overview, result.title == nil {
+                        result.title = GuideMarkup.displayTitle(text)
+                    }
+                } else if level <= sectionLevel || sectionLevel == 0 {
+                    // An unknown heading at the same or a higher level ends the section;
+                    // a deeper one is a sub-heading inside it.
+                    enter(.other, level: level)
+                } else {
+                    flush()
+                }
+            case .listItem(let indent, let text):
+                let continuesList = current?.isListItem == true
+                if continuesList, let base = baseIndent, indent >= base + 2 {
+                    current?.details.append(text)
+                    current?.lastLineWasDetail = true
+                } else {
+                    // A list starting after a paragraph or heading sets the top-level indent.
+                    if !continuesList || indent < (baseIndent ?? indent) { baseIndent = indent }
+                    flush()
+                    current = Block(text: text, isListItem: true)
+                }
+            case .text(let indent, let text):
+                if indent == 0, previousWasBlank || current == nil, let bold = GuideMarkup.boldOnly(text),
+                   let recognised = GuideSection(boldLine: bold) {
+                    enter(recognised, level: 7)
+                    break
+                }
+                guard var block = current else {
+                    current = Block(text: text, isListItem: false)
+                    break
+                }
+                if previousWasBlank {
+                    if block.isListItem && indent >= 2 {
+                        // An indented paragraph inside a list item.
+                        block.details.append(text)
+                        block.lastLineWasDetail = true
+                        current = block
+                    } else {
+                        flush()
+                        current = Block(text: text, isListItem: false)
+                    }
+                } else if block.lastLineWasDetail, let last = block.details.indices.last {
+                    block.details[last] += " " + text
+                    current = block
+                } else if block.isListItem && GuideMarkup.boldOnly(block.text) != nil {
+                    // "- **Check X.**" followed by prose: the prose explains the step.
+                    block.details.append(text)
+                    block.lastLineWasDetail = true
+                    current = block
+                } else {
+                    block.text += " " + text
+                    current = block
+                }
+            }
+            previousWasBlank = false
+        }
+        flush()
+
+        result.summary = Self.paragraphs(in: blocks, section: .overview)
+        if result.title == nil { result.summary = Self.paragraphs(in: blocks, section: .preamble) }
+        result.steps = Self.steps(from: blocks)
+        result.falsePositiveNotes = Self.notes(in: blocks, section: .falsePositives)
+        result.responseSteps = Self.notes(in: blocks, section: .response)
+        result.additionalInformation = Self.notes(in: blocks, section: .additional)
+        return result
+    }
+
+    static func paragraphs(in blocks: [(GuideSection, Block)], section: GuideSection) -> [String] {
+        blocks.filter { $0.0 == section && !$0.1.isListItem }.map { $0.1.text }
+    }
+
+    /// List items of the investigation section; failing that, paragraphs there; failing that,
+    /// list items anywhere outside the false-positive/response/additional sections.
+    static func steps(from blocks: [(GuideSection, Block)]) -> [GuideStep] {
+        let investigation = blocks.filter { $0.0 == .steps }.map(\.1)
+        let items = investigation.filter(\.isListItem)
+        if !items.isEmpty { return items.map(step) }
+        if !investigation.isEmpty { return investigation.map(step) }
+        let elsewhere = blocks.filter { [.preamble, .overview, .other].contains($0.0) && $0.1.isListItem }
+        return elsewhere.map { step($0.1) }
+    }
+
+    static func step(_ block: Block) -> GuideStep {
+        let (title, remainder) = GuideMarkup.splitTitle(block.text)
+        return GuideStep(title: title, details: (remainder.map { [$0] } ?? []) + block.details)
+    }
+
+    /// One string per block: the cleaned title, then its details.
+    static func notes(in blocks: [(GuideSection, Block)], section: GuideSection) -> [String] {
+        blocks.filter { $0.0 == section }.map { entry in
+            let block = entry.1
+            let (title, remainder) = GuideMarkup.splitTitle(block.text)
+            let rest = (remainder.map { [$0] } ?? []) + block.details
+            guard !rest.isEmpty else { return title }
+            let separator = title.last.map { ".:!?".contains($0) } == true ? " " : ": "
+            return title + separator + rest.joined(separator: " ")
+        }
+    }
+}

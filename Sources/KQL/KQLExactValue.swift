@@ -1,0 +1,37 @@
+/// A value that a field value must equal exactly.
+///
+/// Comparison is on UTF-8 bytes, like Elasticsearch's term query on a keyword field: it is
+/// case-sensitive and, unlike `String.==`, does not treat canonically equivalent spellings as equal.
+struct KQLExactValue: Hashable, Sendable {
+    /// The decoded value text.
+    let text: String
+    private let bytes: [UInt8]
+
+    init(_ text: String) {
+        self.text = text
+        self.bytes = Array(text.utf8)
+    }
+
+    func matches(_ value: String) -> Bool {
+        // `utf8.count` is O(1) for native strings, so most mismatches cost a single comparison.
+        guard value.utf8.count == bytes.count else {
+            return false
+        }
+        return value.withKQLUTF8 { candidate in
+            bytes.withUnsafeBufferPointer { expected in
+                candidate.elementsEqual(expected)
+            }
+        }
+    }
+}
+
+extension String {
+    /// Runs `body` over the string's UTF-8 bytes, avoiding a copy for native strings.
+    func withKQLUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let result = utf8.withContiguousStorageIfAvailable(body) {
+            return result
+        }
+        var copy = self
+        return copy.withUTF8(body)
+    }
+}
