@@ -125,10 +125,3 @@ extension KQLParser {
         return syntaxError(message, at: position)
     }
 }
-
-extension Character {
-    /// KQL's whitespace: space, tab, carriage return and line feed (and CR LF, one `Character`).
-    var isKQLWhitespace: Bool {
-        self == " " || self == "\t" || self == "\n" || self == "\r" || self == "\r\n"
-    }
-}

@@ -75,10 +75,3 @@ public struct KQLSyntaxError: Error, Sendable, Equatable, CustomStringConvertibl
         return lines
     }
 }
-
-extension Character {
-    /// Whether this character ends a line; `"\r\n"` is a single `Character` in Swift.
-    var isKQLLineBreak: Bool {
-        self == "\n" || self == "\r\n" || self == "\r"
-    }
-}

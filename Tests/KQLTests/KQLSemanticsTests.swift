@@ -17,7 +17,7 @@ struct KQLSemanticsTests {
 
     @Test func notBindsTighterThanAnd() throws {
         let query = try parsed("not a: 1 and b: 2")
-        #expect(query.description == #"(not a: "1") and b: "2""#)
+        #expect(query.description == #"not a: "1" and b: "2""#)
         #expect(query.matches(TestDocument(["b": ["2"]])))
         #expect(!query.matches(TestDocument(["a": ["1"], "b": ["2"]])))
         // Read as not (a and b) an empty document would match.
