@@ -32,6 +32,10 @@ enum GuideMarkup {
     static func splitTitle(_ text: String) -> (title: String, remainder: String?) {
         if let (bold, rest) = leadingBold(text) {
             var remainder = rest.trimmingWhitespace()
+            // "**Enable MFA** on the root account" is one sentence, not a title plus explanation.
+            let separated = remainder.isEmpty || remainder.hasPrefix(":") || remainder.hasPrefix("-") || remainder.hasPrefix("–")
+                || bold.last.map { ".:!?".contains($0) } == true
+            guard separated else { return (displayTitle(text), nil) }
             while remainder.hasPrefix(":") || remainder.hasPrefix("-") || remainder.hasPrefix("–") {
                 remainder = String(remainder.dropFirst()).trimmingWhitespace()
             }

@@ -44,6 +44,9 @@ public struct RelativeDuration: Sendable, Hashable, CustomStringConvertible {
         guard let unit = body.last else {
             throw ParseError(text: text, reason: "expected a number and a unit, e.g. '5m'")
         }
+        guard unit.isLetter else {
+            throw ParseError(text: text, reason: "missing a unit after the number (use s, m, h, d or w)")
+        }
         let number = body.dropLast()
         guard !number.isEmpty, number.allSatisfy({ $0.isASCII && $0.isNumber }), let count = Int(number) else {
             throw ParseError(text: text, reason: "expected a whole number before the unit")

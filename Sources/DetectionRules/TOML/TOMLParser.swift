@@ -357,9 +357,10 @@ struct TOMLParser {
             skipWhitespace()
             switch peek() {
             case ",":
+                let comma = position
                 advance()
                 skipWhitespace()
-                if peek() == "}" { throw error("a trailing comma is not allowed in an inline table") }
+                if peek() == "}" { throw TOMLError("a trailing comma is not allowed in an inline table", at: comma) }
             case "}":
                 advance()
                 return .table(table.frozen())
