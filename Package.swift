@@ -33,7 +33,7 @@ let package = Package(
         .executableTarget(
             name: "trailtriage",
             dependencies: [
-                "DetectionEngine",
+                "DetectionEngine", "DetectionRules", "ECSMapping", "CloudTrailReader", "TrailTriageJSON",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -42,7 +42,7 @@ let package = Package(
         .testTarget(name: "CloudTrailReaderTests", dependencies: ["CloudTrailReader"]),
         .testTarget(name: "ECSMappingTests", dependencies: ["ECSMapping"]),
         .testTarget(name: "KQLTests", dependencies: ["KQL"]),
-        .testTarget(name: "DetectionRulesTests", dependencies: ["DetectionRules"]),
+        .testTarget(name: "DetectionRulesTests", dependencies: ["DetectionRules"], exclude: ["Fixtures"]),
         .testTarget(name: "DetectionEngineTests", dependencies: ["DetectionEngine"]),
         .testTarget(name: "TrailTriageCommandTests", dependencies: ["trailtriage"]),
     ]

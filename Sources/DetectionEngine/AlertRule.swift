@@ -1,0 +1,8 @@
+/// What an alert records about the rule that raised it, copied from the rule at scan time.
+public struct AlertRule: Sendable, Hashable {
+    public var ruleID: String
+    public var name: String
+    public var type: String
+    public var severity: String
+    public var riskScore: Int
+}

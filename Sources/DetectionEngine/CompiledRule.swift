@@ -1,0 +1,65 @@
+import DetectionRules
+import KQL
+
+/// A rule ready to run: its query parsed and its time settings in milliseconds.
+public struct CompiledRule: Sendable {
+    public let rule: DetectionRule
+    public let query: KQLQuery
+    /// The new_terms history window; `nil` for other rule types.
+    public let historyWindowMilliseconds: Int64?
+    /// The rule's schedule interval, used to apply `max_signals` per simulated run.
+    public let intervalMilliseconds: Int64
+    /// Exact `event.provider` values the query requires, for the prefilter; `nil` when unpinned.
+    let requiredProviders: Set<String>?
+    /// Exact `event.action` values the query requires, for the prefilter; `nil` when unpinned.
+    let requiredActions: Set<String>?
+
+    public init(_ rule: DetectionRule) throws(RuleCompileError) {
+        guard rule.type.isSupported else {
+            throw RuleCompileError(rule: rule, message: "rule type \(rule.type.name) is not supported yet")
+        }
+        guard let text = rule.query else {
+            throw RuleCompileError(rule: rule, message: "the rule has no query")
+        }
+        if let language = rule.language, language != "kuery" {
+            throw RuleCompileError(rule: rule, message: "query language \(language) is not supported (only kuery)")
+        }
+        do {
+            query = try KQLQuery.parse(text)
+        } catch {
+            throw RuleCompileError(rule: rule, syntaxError: error)
+        }
+        do {
+            intervalMilliseconds = Int64(try RelativeDuration(parsing: rule.interval).seconds) * 1000
+        } catch {
+            throw RuleCompileError(rule: rule, message: "invalid interval \"\(rule.interval)\": \(error)")
+        }
+        if rule.type == .newTerms {
+            guard let settings = rule.newTerms, !settings.fields.isEmpty else {
+                throw RuleCompileError(rule: rule, message: "new_terms rule without new_terms fields")
+            }
+            guard settings.fields.count <= 3 else {
+                throw RuleCompileError(rule: rule, message: "new_terms allows at most 3 fields, found \(settings.fields.count)")
+            }
+            do {
+                historyWindowMilliseconds = Int64(try settings.historyWindow.seconds) * 1000
+            } catch {
+                throw RuleCompileError(rule: rule, message: "invalid history_window_start \"\(settings.historyWindowStart)\": \(error)")
+            }
+        } else {
+            historyWindowMilliseconds = nil
+        }
+        self.rule = rule
+        requiredProviders = query.requiredExactValues(for: "event.provider")
+        requiredActions = query.requiredExactValues(for: "event.action")
+    }
+
+    /// Whether a record with these raw `eventSource` / `eventName` values could match.
+    /// `nil` values mean "not known without parsing", which never excludes a record.
+    @inline(__always)
+    func mightMatch(eventSource: String?, eventName: String?) -> Bool {
+        if let requiredProviders, let eventSource, !requiredProviders.contains(eventSource) { return false }
+        if let requiredActions, let eventName, !requiredActions.contains(eventName) { return false }
+        return true
+    }
+}

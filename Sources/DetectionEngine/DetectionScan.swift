@@ -1,0 +1,114 @@
+import CloudTrailReader
+import Dispatch
+import ECSMapping
+import Synchronization
+
+/// Runs rules over CloudTrail inputs and produces alerts.
+///
+/// Files are independent until the end, so workers take files from a shared counter and each
+/// decompresses, frames and evaluates its own; only rule matches are merged. Deciding which
+/// matches become alerts (deduplication, new terms, max_signals) happens after all files are
+/// read, so the answer does not depend on file order or on which worker was faster.
+public enum DetectionScan {
+    /// Scans `paths` (files, directories, `-`) with `configuration`.
+    public static func run(
+        paths: [String],
+        configuration: ScanConfiguration,
+        progress: (@Sendable (ScanProgress) -> Void)? = nil
+    ) -> ScanResult {
+        let started = DispatchTime.now()
+        let discovery = InputDiscovery.discover(paths)
+        var result = run(files: discovery.files, configuration: configuration, progress: progress)
+        result.summary.issues.insert(contentsOf: discovery.issues, at: 0)
+        result.summary.filesSkipped += discovery.issues.filter { $0.kind == .skippedFile }.count
+        result.summary.filesUnreadable += discovery.issues.filter { $0.kind == .unreadableFile }.count
+        result.summary.elapsedSeconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        return result
+    }
+
+    /// Scans already-discovered inputs.
+    public static func run(
+        files: [InputFile],
+        configuration: ScanConfiguration,
+        progress: (@Sendable (ScanProgress) -> Void)? = nil
+    ) -> ScanResult {
+        let started = DispatchTime.now()
+        let rules = configuration.ruleSet.rules
+        // Read and ingest times are left out unless asked for: they would make the same input
+        // give different output on every run.
+        let evaluator = RecordEvaluator(rules: rules, mapper: ECSMapper(options: configuration.mapperOptions), usesPrefilter: configuration.usesPrefilter)
+
+        let shared = Mutex(SharedScanState(fileCount: files.count, ruleCount: rules.count))
+        let workers = min(configuration.workerCount, max(files.count, 1))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while true {
+                let next: Int? = shared.withLock { state in
+                    guard state.nextFile < files.count else { return nil }
+                    defer { state.nextFile += 1 }
+                    return state.nextFile
+                }
+                guard let index = next else { return }
+                let outcome = evaluator.evaluate(files[index])
+                let snapshot = shared.withLock { state in
+                    state.outcomes[index] = outcome
+                    state.filesDone += 1
+                    state.recordsRead += outcome.records
+                    state.matches += outcome.matches.reduce(0) { $0 + $1.count }
+                    return ScanProgress(filesDone: state.filesDone, filesTotal: files.count, recordsRead: state.recordsRead, matches: state.matches)
+                }
+                progress?(snapshot)
+            }
+        }
+
+        let outcomes = shared.withLock { $0.outcomes }
+        var summary = ScanSummary()
+        var matchesByRule: [[RuleMatch]] = Array(repeating: [], count: rules.count)
+        for case let outcome? in outcomes {
+            summary.issues.append(contentsOf: outcome.issues)
+            if outcome.wasUnreadable && outcome.records == 0 {
+                summary.filesUnreadable += 1
+            } else if outcome.wasSkipped {
+                summary.filesSkipped += 1
+            } else {
+                summary.filesRead += 1
+            }
+            summary.recordsRead += outcome.records
+            summary.recordsMalformed += outcome.malformed
+            summary.recordsEvaluated += outcome.evaluated
+            summary.bytesCompressed += outcome.bytesCompressed
+            summary.bytesDecompressed += outcome.bytesDecompressed
+            for (index, matches) in outcome.matches.enumerated() {
+                matchesByRule[index].append(contentsOf: matches)
+            }
+        }
+
+        var alerts: [Alert] = []
+        var duplicateKeys: Set<String> = []
+        for (index, rule) in rules.enumerated() {
+            let decided = AlertDecider(rule: rule, appliesMaxSignals: configuration.appliesMaxSignals).alerts(from: matchesByRule[index])
+            alerts.append(contentsOf: decided.alerts)
+            duplicateKeys.formUnion(decided.duplicateEventKeys)
+            summary.rules.append(ScanSummary.RuleCount(
+                ruleID: rule.rule.ruleID, name: rule.rule.name,
+                alerts: decided.alerts.count, droppedByMaxSignals: decided.droppedByMaxSignals
+            ))
+        }
+        summary.duplicateEvents = duplicateKeys.count
+        alerts.sort(by: Alert.reportOrder)
+        summary.elapsedSeconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        return ScanResult(alerts: alerts, summary: summary)
+    }
+}
+
+/// State the workers share, always accessed under the scan's mutex.
+struct SharedScanState: Sendable {
+    var nextFile = 0
+    var filesDone = 0
+    var recordsRead = 0
+    var matches = 0
+    var outcomes: [FileOutcome?]
+
+    init(fileCount: Int, ruleCount: Int) {
+        outcomes = Array(repeating: nil, count: fileCount)
+    }
+}

@@ -1,0 +1,19 @@
+import CloudTrailReader
+
+/// Everything one worker learned from one file.
+struct FileOutcome: Sendable {
+    var issues: [ReadIssue] = []
+    var wasSkipped = false
+    var wasUnreadable = false
+    var records = 0
+    var malformed = 0
+    var evaluated = 0
+    var bytesCompressed = 0
+    var bytesDecompressed = 0
+    /// Matches per rule, indexed like the scan's rules.
+    var matches: [[RuleMatch]]
+
+    init(ruleCount: Int) {
+        matches = Array(repeating: [], count: ruleCount)
+    }
+}

@@ -1,0 +1,89 @@
+import CloudTrailReader
+import ECSMapping
+import TrailTriageJSON
+
+/// Turns one file's records into rule matches: peek, parse, map, evaluate.
+struct RecordEvaluator {
+    let rules: [CompiledRule]
+    let mapper: ECSMapper
+    let usesPrefilter: Bool
+
+    func evaluate(_ input: InputFile) -> FileOutcome {
+        let framed = CloudTrailReader.read(input)
+        var outcome = FileOutcome(ruleCount: rules.count)
+        outcome.issues = framed.issues
+        outcome.wasSkipped = framed.wasSkipped && !framed.issues.contains { $0.kind == .unreadableFile }
+        outcome.wasUnreadable = framed.issues.contains { $0.kind == .unreadableFile }
+        outcome.records = framed.records.count
+        outcome.malformed = framed.issues.filter { $0.kind == .malformedRecord && !$0.reason.contains("still checked") }.count
+        outcome.bytesCompressed = framed.compressedSize
+        outcome.bytesDecompressed = framed.bytes.count
+        framed.bytes.withUnsafeBufferPointer { buffer in
+            for span in framed.records {
+                evaluate(UnsafeBufferPointer(rebasing: buffer[span.range]), at: span.location, into: &outcome)
+            }
+        }
+        return outcome
+    }
+
+    private func evaluate(_ record: UnsafeBufferPointer<UInt8>, at location: RecordLocation, into outcome: inout FileOutcome) {
+        var eventSource: String?
+        var eventName: String?
+        if usesPrefilter {
+            let peek = RecordPeek(record)
+            eventSource = peek.eventSource
+            eventName = peek.eventName
+            guard rules.contains(where: { $0.mightMatch(eventSource: eventSource, eventName: eventName) }) else { return }
+        }
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(record, repairingInvalidUTF8: true)
+        } catch {
+            outcome.malformed += 1
+            outcome.issues.append(ReadIssue(kind: .malformedRecord, file: location.file, location: location, reason: "not valid JSON: \(error)"))
+            return
+        }
+        let event = Self.unwrapEventBridge(value)
+        let document: ECSDocument
+        do {
+            let result = try mapper.map(event, originalText: String(decoding: record, as: UTF8.self))
+            document = result.document
+            for warning in result.warnings {
+                outcome.issues.append(ReadIssue(kind: .malformedRecord, file: location.file, location: location, reason: warning))
+            }
+        } catch {
+            outcome.malformed += 1
+            outcome.issues.append(ReadIssue(kind: .malformedRecord, file: location.file, location: location, reason: error.description))
+            return
+        }
+        outcome.evaluated += 1
+        var eventKey: String?
+        for (index, rule) in rules.enumerated() where rule.mightMatch(eventSource: eventSource, eventName: eventName) {
+            guard rule.query.matches(document) else { continue }
+            var combinations: [[String]]?
+            if let fields = rule.rule.newTerms?.fields {
+                let found = NewTermsEvaluator.combinations(of: fields.map { document.keywordValues(at: $0) })
+                // An event missing a new-terms field has no combination and can never alert.
+                guard !found.isEmpty else { continue }
+                combinations = found
+            }
+            let key = eventKey ?? AlertIdentity.eventKey(eventID: document.eventID, recordBytes: record)
+            eventKey = key
+            outcome.matches[index].append(RuleMatch(
+                time: document.timestampMilliseconds, eventKey: key, document: document,
+                location: location, combinations: combinations
+            ))
+        }
+    }
+
+    /// EventBridge wraps a CloudTrail event as `{"detail-type": "AWS API Call via CloudTrail", "detail": {…}}`;
+    /// Elastic does not unwrap it, so rules would silently miss such exports. We unwrap.
+    static func unwrapEventBridge(_ value: JSONValue) -> JSONValue {
+        guard let object = value.objectValue,
+              object["eventName"] == nil,
+              object["detail-type"]?.stringValue != nil,
+              let detail = object["detail"], detail.objectValue?["eventName"] != nil
+        else { return value }
+        return detail
+    }
+}

@@ -1,0 +1,5 @@
+import Foundation
+
+enum ProcessorCount {
+    static var current: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+}

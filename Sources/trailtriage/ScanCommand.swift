@@ -1,0 +1,96 @@
+import ArgumentParser
+import DetectionEngine
+import TrailTriageJSON
+
+/// `trailtriage scan`: run rules over CloudTrail and print alerts.
+struct ScanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scan",
+        abstract: "Run detection rules over CloudTrail logs and print the alerts.",
+        discussion: """
+        Exit status: 0 when the scan ran (with or without alerts); 2 for usage errors or rule files \
+        that do not load (the other rules still run); 1 with --strict when any input was unreadable \
+        or held malformed records.
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case ndjson, table
+    }
+
+    @Argument(help: "CloudTrail files or directories (searched recursively); - reads standard input.")
+    var paths: [String]
+
+    @Option(name: .customLong("rules"), help: "A rule file or directory of *.toml rules (repeatable). Default: the bundled rules.")
+    var rulePaths: [String] = []
+
+    @Option(help: "Output format: ndjson (one alert per line) or table.")
+    var format: Format = .ndjson
+
+    @Option(name: [.short, .customLong("output")], help: "Write alerts to this file instead of standard output.")
+    var output: String?
+
+    @Flag(help: "Replace the output file if it exists.")
+    var force = false
+
+    @Flag(help: "Exit with status 1 when any input was unreadable or held malformed records.")
+    var strict = false
+
+    @Option(help: "Worker threads (default: the number of cores).")
+    var workers: Int?
+
+    @Flag(help: "Keep every alert instead of at most max_signals per rule per run interval.")
+    var allSignals = false
+
+    @Flag(help: "Parse every record fully instead of first checking provider and action (slower; same alerts).")
+    var noPrefilter = false
+
+    @Flag(name: .shortAndLong, help: "Print only the summary counts, not every input problem.")
+    var quiet = false
+
+    mutating func run() throws {
+        let ruleSet = RuleSet.load(paths: try RuleSelection.paths(rulePaths))
+        for error in ruleSet.errors {
+            StandardStreams.writeError("error: \(error)\n")
+        }
+        for rule in ruleSet.unsupported {
+            StandardStreams.writeError("note: \(rule.sourcePath): rule \"\(rule.name)\" has type \(rule.type.name), which is not supported yet; it was not run\n")
+        }
+        if ruleSet.rules.isEmpty {
+            throw ValidationError("No runnable rules were loaded.")
+        }
+        let configuration = ScanConfiguration(
+            ruleSet: ruleSet,
+            workerCount: workers ?? ProcessorCount.current,
+            usesPrefilter: !noPrefilter,
+            appliesMaxSignals: !allSignals
+        )
+        let result = DetectionScan.run(paths: paths, configuration: configuration)
+
+        let text: String
+        switch format {
+        case .ndjson:
+            text = result.alerts.map { JSONValue.object($0.flatJSON).jsonText + "\n" }.joined()
+        case .table:
+            text = AlertTable.render(result.alerts)
+        }
+        if let output {
+            do {
+                try OutputFile.write(text, to: output, overwrite: force)
+            } catch {
+                StandardStreams.writeError("error: \(error)\n")
+                throw ExitCode(2)
+            }
+        } else {
+            StandardStreams.writeOutput(text)
+        }
+        StandardStreams.writeError(ScanSummaryReport.render(result.summary, verbose: !quiet))
+
+        if !ruleSet.errors.isEmpty {
+            throw ExitCode(2)
+        }
+        if strict && (result.summary.filesUnreadable > 0 || result.summary.recordsMalformed > 0) {
+            throw ExitCode(1)
+        }
+    }
+}

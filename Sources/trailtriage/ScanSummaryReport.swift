@@ -1,0 +1,46 @@
+import CloudTrailReader
+import DetectionEngine
+import TrailTriageJSON
+
+/// The human summary a scan prints to standard error.
+enum ScanSummaryReport {
+    /// At most this many input problems are listed one by one; the rest are counted.
+    static let issueListLimit = 50
+
+    static func render(_ summary: ScanSummary, verbose: Bool) -> String {
+        var lines: [String] = []
+        if verbose {
+            for issue in summary.issues.prefix(issueListLimit) {
+                lines.append(UnsafeText.visible(issue.description))
+            }
+            if summary.issues.count > issueListLimit {
+                lines.append("… and \(summary.issues.count - issueListLimit) more input problems")
+            }
+        }
+        let megabytes = Double(summary.bytesDecompressed) / 1_000_000
+        lines.append("files: \(summary.filesRead) read, \(summary.filesSkipped) skipped, \(summary.filesUnreadable) unreadable")
+        lines.append("records: \(summary.recordsRead) read, \(summary.recordsMalformed) malformed, \(summary.recordsEvaluated) evaluated in full, \(summary.duplicateEvents) delivered more than once")
+        for rule in summary.rules {
+            var line = "alerts: \(rule.alerts) \(UnsafeText.visible(rule.name))"
+            if rule.droppedByMaxSignals > 0 {
+                line += " (\(rule.droppedByMaxSignals) more dropped by max_signals; use --all-signals to keep them)"
+            }
+            lines.append(line)
+        }
+        let rate = summary.elapsedSeconds > 0 ? Double(summary.recordsRead) / summary.elapsedSeconds : 0
+        lines.append("elapsed: \(format(summary.elapsedSeconds, digits: 2)) s (\(format(megabytes, digits: 1)) MB of JSON, \(Int(rate)) records/s)")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func format(_ value: Double, digits: Int) -> String {
+        var scale = 1.0
+        for _ in 0..<digits { scale *= 10 }
+        let rounded = (value * scale).rounded() / scale
+        var text = String(rounded)
+        if let dot = text.firstIndex(of: ".") {
+            let decimals = text.distance(from: dot, to: text.endIndex) - 1
+            if decimals < digits { text += String(repeating: "0", count: digits - decimals) }
+        }
+        return text
+    }
+}

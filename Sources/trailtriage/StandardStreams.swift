@@ -1,0 +1,28 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes to the standard streams without Foundation's buffering surprises.
+enum StandardStreams {
+    static func writeError(_ text: String) {
+        write(text, to: 2)
+    }
+
+    static func writeOutput(_ text: String) {
+        write(text, to: 1)
+    }
+
+    private static func write(_ text: String, to descriptor: Int32) {
+        var remaining = Array(text.utf8)[...]
+        while !remaining.isEmpty {
+            let written = remaining.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                return
+            }
+            remaining = remaining.dropFirst(written)
+        }
+    }
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+
+/// The `trailtriage` command.
+@main
+struct TrailTriageCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "trailtriage",
+        abstract: "Triage AWS CloudTrail with Elastic detection rules.",
+        discussion: """
+        Reads CloudTrail as AWS delivers it (S3 layout, .json.gz with {"Records":[…]}), plain JSON, \
+        JSON arrays, NDJSON or standard input, maps every record to Elastic Common Schema and runs \
+        Elastic detection rules (KQL query and new_terms) written in Elastic's TOML rule format.
+        """,
+        version: TrailTriageVersion.current,
+        subcommands: [ScanCommand.self, RulesCommand.self]
+    )
+}
+
+/// The program's version, shown by `--version`.
+enum TrailTriageVersion {
+    static let current = "0.1.0"
+}
