@@ -8,7 +8,10 @@ import TrailTriageJSON
 /// from the log and can hold escape sequences meant for the reader's terminal.
 enum AlertTable {
     static let headers = ["TIME (UTC)", "SEVERITY", "RULE", "ACTOR", "ACTION", "ACCOUNT/REGION", "SOURCE"]
-    static let widths = [19, 8, 44, 60, 24, 26, 39]
+    static let widths = [19, 8, 36, 48, 22, 24, 39]
+    /// ARNs end with what matters most (the session or user name), so the actor column is
+    /// clipped in the middle; the others at the end.
+    static let clipsInTheMiddle = [false, false, false, true, false, false, false]
 
     static func render(_ alerts: [Alert]) -> String {
         var lines = [row(headers)]
@@ -27,16 +30,18 @@ enum AlertTable {
     }
 
     private static func row(_ cells: [String]) -> String {
-        zip(cells, widths).map { cell, width in
-            fit(UnsafeText.visible(cell), width: width)
+        cells.indices.map { index in
+            fit(UnsafeText.visible(cells[index]), width: widths[index], middle: clipsInTheMiddle[index])
         }.joined(separator: "  ").trimmingTrailingSpaces()
     }
 
     /// Pads or clips to `width` characters, marking clipped text with an ellipsis.
-    static func fit(_ text: String, width: Int) -> String {
+    static func fit(_ text: String, width: Int, middle: Bool = false) -> String {
         let characters = Array(text)
         if characters.count > width {
-            return String(characters.prefix(width - 1)) + "…"
+            guard middle else { return String(characters.prefix(width - 1)) + "…" }
+            let head = (width - 1) / 2
+            return String(characters.prefix(head)) + "…" + String(characters.suffix(width - 1 - head))
         }
         return text + String(repeating: " ", count: width - characters.count)
     }
