@@ -1,0 +1,41 @@
+import TrailTriageJSON
+
+extension ECSMapper {
+    /// Source address, user agent and TLS details (spec §3.4).
+    func mapNetwork(_ raw: RawRecord, into context: inout MappingContext) {
+        if let address = context.text(raw.sourceIPAddress, field: "sourceIPAddress") {
+            // Always the address; source.ip only when it is one, since CloudTrail also writes
+            // service names ("ec2.amazonaws.com") and "AWS Internal" here.
+            context.fields.set("source.address", string: address)
+            if IPAddressText.isValid(address) {
+                context.fields.set("source.ip", string: address)
+                context.fields.set("related.ip", .array([.string(address)]))
+            }
+        }
+        context.copy(raw.userAgent, field: "userAgent", to: "user_agent.original")
+
+        guard let tls = context.object(raw.tlsDetails, field: "tlsDetails") else { return }
+        if let version = context.text(tls["tlsVersion"], field: "tlsDetails.tlsVersion") {
+            if let (protocolName, number) = Self.splitTLSVersion(version) {
+                context.fields.set("tls.version_protocol", string: protocolName)
+                context.fields.set("tls.version", string: number)
+            } else {
+                context.fields.set("tls.version", string: version)
+            }
+        }
+        context.copy(tls["cipherSuite"], field: "tlsDetails.cipherSuite", to: "tls.cipher")
+        context.copy(tls["clientProvidedHostHeader"], field: "tlsDetails.clientProvidedHostHeader", to: "tls.client.server_name")
+        context.copy(tls["keyExchange"], field: "tlsDetails.keyExchange", to: "aws.cloudtrail.tls_details.key_exchange")
+    }
+
+    /// `("tls", "1.3")` from `TLSv1.3`: letters, a `v`, then a version. `nil` for other shapes.
+    static func splitTLSVersion(_ text: String) -> (protocolName: String, version: String)? {
+        guard let v = text.firstIndex(of: "v") else { return nil }
+        let name = text[..<v]
+        let version = text[text.index(after: v)...]
+        guard !name.isEmpty, !version.isEmpty,
+              name.allSatisfy({ $0.isASCII && $0.isLetter })
+        else { return nil }
+        return (name.lowercased(), String(version))
+    }
+}
