@@ -54,7 +54,7 @@ import TrailTriageJSON
         let text = try String(contentsOfFile: CommandRunner.repositoryRoot + "/" + file, encoding: .utf8)
         let outcome = try CommandRunner.run(["scan", "-", "--format", "table"], input: text)
         #expect(outcome.status == 0)
-        #expect(outcome.standardOutput.contains("AWS IAM Roles Anywhere Profile Creation"))
+        #expect(outcome.standardOutput.contains("AWS IAM Roles Anywhere Profile Crea"))
         #expect(outcome.standardOutput.contains("CreateProfile"))
         #expect(outcome.standardOutput.split(separator: "\n").count == 4)  // header + 3 alerts
     }
