@@ -8,7 +8,10 @@ let package = Package(
         .executable(name: "trailtriage", targets: ["trailtriage"]),
         .library(
             name: "TrailTriageCore",
-            targets: ["TrailTriageJSON", "CloudTrailReader", "ECSMapping", "KQL", "DetectionRules", "DetectionEngine"]
+            targets: [
+                "TrailTriageJSON", "CloudTrailReader", "ECSMapping", "KQL", "DetectionRules", "DetectionEngine",
+                "CloudTrailGenerator", "TriageModel",
+            ]
         ),
     ],
     dependencies: [
@@ -17,6 +20,7 @@ let package = Package(
     targets: [
         // C libraries from Debian's -dev packages.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
 
         // Detection core: one job per module.
         .target(name: "TrailTriageJSON"),
@@ -24,9 +28,16 @@ let package = Package(
         .target(name: "ECSMapping", dependencies: ["TrailTriageJSON"]),
         .target(name: "KQL"),
         .target(name: "DetectionRules"),
+        .target(name: "CloudTrailGenerator", dependencies: ["CZlib", "TrailTriageJSON"]),
         .target(
             name: "DetectionEngine",
             dependencies: ["TrailTriageJSON", "CloudTrailReader", "ECSMapping", "KQL", "DetectionRules"]
+        ),
+
+        // Triage: what the console and case-note export stand on.
+        .target(
+            name: "TriageModel",
+            dependencies: ["DetectionEngine", "DetectionRules", "ECSMapping", "TrailTriageJSON", "CSQLite"]
         ),
 
         // The command-line program.
@@ -34,6 +45,7 @@ let package = Package(
             name: "trailtriage",
             dependencies: [
                 "DetectionEngine", "DetectionRules", "ECSMapping", "CloudTrailReader", "TrailTriageJSON",
+                "CloudTrailGenerator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -43,7 +55,9 @@ let package = Package(
         .testTarget(name: "ECSMappingTests", dependencies: ["ECSMapping"]),
         .testTarget(name: "KQLTests", dependencies: ["KQL"]),
         .testTarget(name: "DetectionRulesTests", dependencies: ["DetectionRules"], exclude: ["Fixtures"]),
+        .testTarget(name: "CloudTrailGeneratorTests", dependencies: ["CloudTrailGenerator", "CZlib", "TrailTriageJSON"]),
         .testTarget(name: "DetectionEngineTests", dependencies: ["DetectionEngine"]),
+        .testTarget(name: "TriageModelTests", dependencies: ["TriageModel"]),
         .testTarget(name: "TrailTriageCommandTests", dependencies: ["trailtriage"]),
     ]
 )

@@ -108,7 +108,6 @@ extension Actor {
                     i.field("userName", issuerName ?? "")
                 }
             }
-            if issuer { s.key("webIdFederationData"); s.object { _ in } }
             s.key("attributes")
             s.object { a in
                 a.field("creationDate", UTCTime.iso8601(sessionStart(at: time)))

@@ -43,6 +43,29 @@ struct EventDraft: Sendable {
 }
 
 extension EventDraft {
+    /// A record with the fields every record has; ids come from `random`.
+    static func make(
+        _ random: inout RandomSource, time: Int64, account: Int, accountID: String, region: String,
+        actor: Actor, service: String, name: String, readOnly: Bool
+    ) -> EventDraft {
+        EventDraft(
+            time: time, account: account, accountID: accountID, region: region, actor: actor,
+            service: service, name: name, readOnly: readOnly, eventID: random.uuid(),
+            requestID: service == "s3" ? random.upperAlphanumeric(16) : random.uuid(),
+            version: eventVersion(service: service)
+        )
+    }
+
+    /// CloudTrail raised `eventVersion` over the years; services moved at different times.
+    static func eventVersion(service: String) -> String {
+        switch service {
+        case "s3", "ec2", "rolesanywhere": return "1.10"
+        case "sts", "signin", "ssm": return "1.08"
+        case "kms", "logs", "monitoring", "dynamodb": return "1.09"
+        default: return "1.11"
+        }
+    }
+
     /// The `eventSource` value.
     var eventSource: String {
         service == "signin" ? "signin.amazonaws.com" : service + ".amazonaws.com"
@@ -94,7 +117,9 @@ extension EventDraft {
                 serviceEventDetails(&j)
             }
             j.field("eventCategory", isData ? "Data" : "Management")
-            if actor.client.usesTLSDetails && userAgent != "AWS Internal" {
+            // Calls a service makes on a caller's behalf (KMS for S3, say) carry no client TLS.
+            let viaService = sourceIP.map { $0 == "AWS Internal" || $0.hasSuffix(".amazonaws.com") } ?? false
+            if actor.client.usesTLSDetails && !viaService {
                 let tls = actor.client.tlsVersion
                 j.key("tlsDetails")
                 j.object { t in

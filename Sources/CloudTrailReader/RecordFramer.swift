@@ -13,9 +13,7 @@ struct RecordFramer {
     private(set) var issues: [ReadIssue] = []
 
     /// Keys whose presence marks a JSON object as a CloudTrail event.
-    static let recordKeys: Set<String> = [
-        "eventVersion", "eventTime", "eventName", "eventSource", "eventID", "userIdentity", "awsRegion", "detail",
-    ]
+    static let recordKeys: Set<String> = ["eventVersion", "eventSource", "userIdentity", "detail"]
 
     init(input: InputFile) {
         self.input = input
@@ -33,6 +31,17 @@ struct RecordFramer {
         }
         switch scanner.current {
         case UInt8(ascii: "["):
+            var first = scanner
+            first.position += 1
+            first.skipWhitespace()
+            if !first.atEnd, first.current == UInt8(ascii: "{") {
+                let keys = Self.topLevelKeys(of: first)
+                if !keys.isEmpty && keys.isDisjoint(with: Self.recordKeys) {
+                    let shown = keys.sorted().prefix(5).joined(separator: ", ")
+                    skipFile("not CloudTrail: an array of objects without event fields (keys: \(shown))")
+                    return
+                }
+            }
             format = .array
             var nextIndex = 0
             frameArray(&scanner, index: &nextIndex)
@@ -61,8 +70,16 @@ struct RecordFramer {
     // MARK: - Inputs that start with an object
 
     private mutating func frameObjectInput(_ bytes: UnsafeBufferPointer<UInt8>, scanner start: JSONScanner) {
-        var probe = start
         let firstKeys = Self.topLevelKeys(of: start)
+        if firstKeys.contains("Records") && !input.isLineDelimitedByName {
+            // A log file as AWS delivers it (or several, one after another).
+            format = .recordsEnvelope
+            var scanner = start
+            var nextIndex = 0
+            frameValueStream(&scanner, nextIndex: &nextIndex)
+            return
+        }
+        var probe = start
         let probeResult: JSONParseError?
         do throws(JSONParseError) {
             try probe.skipValue()
@@ -78,13 +95,6 @@ struct RecordFramer {
 
         if firstKeys.contains("digestStartTime") || firstKeys.contains("digestEndTime") {
             skipFile("CloudTrail digest file (holds hashes, not events)")
-            return
-        }
-        if firstKeys.contains("Records") && !(hasMore && firstIsOneLine) && !input.isLineDelimitedByName {
-            format = .recordsEnvelope
-            var scanner = start
-            var nextIndex = 0
-            frameValueStream(&scanner, nextIndex: &nextIndex)
             return
         }
         if !firstKeys.isEmpty && firstKeys.isDisjoint(with: Self.recordKeys) && !firstKeys.contains("Records") {
@@ -121,13 +131,14 @@ struct RecordFramer {
                 guard frameEnvelope(&scanner, nextIndex: &nextIndex) else { return }
                 continue
             }
+            let keyFields: RecordKeyFields
             do throws(JSONParseError) {
-                try scanner.skipValue()
+                keyFields = try scanner.skipRecord()
             } catch {
                 malformed(index: nextIndex, offset: start, "record is cut off or not valid JSON (\(error.reason) at byte \(error.offset)); the rest of the file was not read")
                 return
             }
-            records.append(RecordSpan(range: start..<scanner.position, location: RecordLocation(file: input.path, index: nextIndex, byteOffset: start)))
+            records.append(RecordSpan(range: start..<scanner.position, location: RecordLocation(file: input.path, index: nextIndex, byteOffset: start), keyFields: keyFields))
             nextIndex += 1
         }
     }
@@ -196,8 +207,13 @@ struct RecordFramer {
             let start = scanner.position
             let isObject = scanner.current == UInt8(ascii: "{")
             let found = scanner.current
+            var keyFields = RecordKeyFields.unknown
             do throws(JSONParseError) {
-                try scanner.skipValue()
+                if isObject {
+                    keyFields = try scanner.skipRecord()
+                } else {
+                    try scanner.skipValue()
+                }
             } catch {
                 if error.offset >= scanner.bytes.count {
                     malformed(index: index, offset: start, "the file ends inside record \(index) (truncated?)")
@@ -207,7 +223,7 @@ struct RecordFramer {
                 return false
             }
             if isObject {
-                records.append(RecordSpan(range: start..<scanner.position, location: RecordLocation(file: input.path, index: index, byteOffset: start)))
+                records.append(RecordSpan(range: start..<scanner.position, location: RecordLocation(file: input.path, index: index, byteOffset: start), keyFields: keyFields))
             } else {
                 malformed(index: index, offset: start, "record \(index) is not a JSON object (it starts with '\(Self.printable(found))')")
             }
@@ -268,6 +284,7 @@ struct RecordFramer {
             lineFramer.frameValueStream(&scanner, nextIndex: &firstIndex)
             for var record in lineFramer.records {
                 record.range = (record.range.lowerBound + range.lowerBound)..<(record.range.upperBound + range.lowerBound)
+                record.keyFields = .unknown
                 record.location = RecordLocation(file: input.path, index: record.location.index, line: lineNumber, byteOffset: record.range.lowerBound)
                 records.append(record)
             }
@@ -279,8 +296,9 @@ struct RecordFramer {
             index = firstIndex
             return
         }
+        var keyFields = RecordKeyFields.unknown
         do throws(JSONParseError) {
-            try scanner.skipValue()
+            keyFields = try scanner.skipRecord()
             scanner.skipWhitespace()
             guard scanner.atEnd else {
                 throw JSONParseError(offset: scanner.position, reason: "unexpected text after the record")
@@ -290,7 +308,9 @@ struct RecordFramer {
             index += 1
             return
         }
-        records.append(RecordSpan(range: range, location: location))
+        keyFields.eventSource = keyFields.eventSource.map { ($0.lowerBound + range.lowerBound)..<($0.upperBound + range.lowerBound) }
+        keyFields.eventName = keyFields.eventName.map { ($0.lowerBound + range.lowerBound)..<($0.upperBound + range.lowerBound) }
+        records.append(RecordSpan(range: range, location: location, keyFields: keyFields))
         index += 1
     }
 
@@ -313,7 +333,8 @@ struct RecordFramer {
     }
 
     /// The keys of the object starting at `scanner`, read without building values. Stops quietly
-    /// at the first structural problem, returning the keys seen so far.
+    /// at the first structural problem, returning the keys seen so far, and stops at a `Records`
+    /// key, so probing a whole log file costs nothing.
     static func topLevelKeys(of start: JSONScanner) -> Set<String> {
         var scanner = start
         var keys: Set<String> = []
@@ -322,7 +343,9 @@ struct RecordFramer {
             while true {
                 scanner.skipWhitespace()
                 guard !scanner.atEnd, scanner.current == UInt8(ascii: "\"") else { return keys }
-                keys.insert(try scanner.parseString())
+                let key = try scanner.parseString()
+                keys.insert(key)
+                if key == "Records" { return keys }
                 scanner.skipWhitespace()
                 guard !scanner.atEnd, scanner.current == UInt8(ascii: ":") else { return keys }
                 scanner.position += 1

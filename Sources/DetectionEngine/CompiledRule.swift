@@ -13,6 +13,9 @@ public struct CompiledRule: Sendable {
     let requiredProviders: Set<String>?
     /// Exact `event.action` values the query requires, for the prefilter; `nil` when unpinned.
     let requiredActions: Set<String>?
+    /// The same values as UTF-8, so framed records can be compared without making strings.
+    let requiredProviderBytes: [[UInt8]]?
+    let requiredActionBytes: [[UInt8]]?
 
     public init(_ rule: DetectionRule) throws(RuleCompileError) {
         guard rule.type.isSupported else {
@@ -52,14 +55,21 @@ public struct CompiledRule: Sendable {
         self.rule = rule
         requiredProviders = query.requiredExactValues(for: "event.provider")
         requiredActions = query.requiredExactValues(for: "event.action")
+        requiredProviderBytes = requiredProviders.map { $0.sorted().map { Array($0.utf8) } }
+        requiredActionBytes = requiredActions.map { $0.sorted().map { Array($0.utf8) } }
     }
 
-    /// Whether a record with these raw `eventSource` / `eventName` values could match.
-    /// `nil` values mean "not known without parsing", which never excludes a record.
+    /// Whether a record whose raw `eventSource` / `eventName` bytes are these could match.
+    /// `nil` means "not known without parsing", which never excludes a record. A missing
+    /// `eventSource` in a record is treated as unknown too: such odd records go to the parser.
     @inline(__always)
-    func mightMatch(eventSource: String?, eventName: String?) -> Bool {
-        if let requiredProviders, let eventSource, !requiredProviders.contains(eventSource) { return false }
-        if let requiredActions, let eventName, !requiredActions.contains(eventName) { return false }
+    func mightMatch(eventSource: UnsafeBufferPointer<UInt8>?, eventName: UnsafeBufferPointer<UInt8>?) -> Bool {
+        if let requiredProviderBytes, let eventSource, !requiredProviderBytes.contains(where: { $0.elementsEqual(eventSource) }) {
+            return false
+        }
+        if let requiredActionBytes, let eventName, !requiredActionBytes.contains(where: { $0.elementsEqual(eventName) }) {
+            return false
+        }
         return true
     }
 }

@@ -20,20 +20,22 @@ struct RecordEvaluator {
         outcome.bytesDecompressed = framed.bytes.count
         framed.bytes.withUnsafeBufferPointer { buffer in
             for span in framed.records {
-                evaluate(UnsafeBufferPointer(rebasing: buffer[span.range]), at: span.location, into: &outcome)
+                evaluate(span, in: buffer, into: &outcome)
             }
         }
         return outcome
     }
 
-    private func evaluate(_ record: UnsafeBufferPointer<UInt8>, at location: RecordLocation, into outcome: inout FileOutcome) {
-        var eventSource: String?
-        var eventName: String?
-        if usesPrefilter {
-            let peek = RecordPeek(record)
-            eventSource = peek.eventSource
-            eventName = peek.eventName
-            guard rules.contains(where: { $0.mightMatch(eventSource: eventSource, eventName: eventName) }) else { return }
+    private func evaluate(_ span: RecordSpan, in buffer: UnsafeBufferPointer<UInt8>, into outcome: inout FileOutcome) {
+        let record = UnsafeBufferPointer(rebasing: buffer[span.range])
+        let location = span.location
+        // Framing already located the provider and action; records no rule can match stop here.
+        var sourceBytes: UnsafeBufferPointer<UInt8>?
+        var nameBytes: UnsafeBufferPointer<UInt8>?
+        if usesPrefilter && span.keyFields.isKnown {
+            sourceBytes = span.keyFields.eventSource.map { UnsafeBufferPointer(rebasing: buffer[$0]) }
+            nameBytes = span.keyFields.eventName.map { UnsafeBufferPointer(rebasing: buffer[$0]) }
+            guard rules.contains(where: { $0.mightMatch(eventSource: sourceBytes, eventName: nameBytes) }) else { return }
         }
         let value: JSONValue
         do {
@@ -58,7 +60,7 @@ struct RecordEvaluator {
         }
         outcome.evaluated += 1
         var eventKey: String?
-        for (index, rule) in rules.enumerated() where rule.mightMatch(eventSource: eventSource, eventName: eventName) {
+        for (index, rule) in rules.enumerated() where rule.mightMatch(eventSource: sourceBytes, eventName: nameBytes) {
             guard rule.query.matches(document) else { continue }
             var combinations: [[String]]?
             if let fields = rule.rule.newTerms?.fields {

@@ -79,24 +79,38 @@ extension JSONScanner {
     }
 
     /// Moves past a string starting at its opening quote, checking escapes and control characters.
+    ///
+    /// Strings are most of a CloudTrail record's bytes, so plain runs are skipped eight bytes at
+    /// a time: a word is only examined byte by byte when it may hold a quote, a backslash or a
+    /// control character.
     @inline(__always)
     public mutating func skipString() throws(JSONParseError) {
         var index = position + 1
         let count = bytes.count
-        while index < count {
-            let byte = bytes[index]
+        guard let base = bytes.baseAddress else {
+            throw error("unterminated string")
+        }
+        let raw = UnsafeRawPointer(base)
+        while true {
+            while index + 8 <= count {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                if Self.mayHoldStringStop(word) { break }
+                index += 8
+            }
+            guard index < count else { break }
+            let byte = base[index]
             if byte == UInt8(ascii: "\"") {
                 position = index + 1
                 return
             }
             if byte == UInt8(ascii: "\\") {
                 guard index + 1 < count else { break }
-                switch bytes[index + 1] {
+                switch base[index + 1] {
                 case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"),
                      UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
                     index += 2
                 case UInt8(ascii: "u"):
-                    guard index + 6 <= count, (2..<6).allSatisfy({ Self.isHexDigit(bytes[index + $0]) }) else {
+                    guard index + 6 <= count, (2..<6).allSatisfy({ Self.isHexDigit(base[index + $0]) }) else {
                         position = index
                         throw error("invalid \\u escape")
                     }
@@ -115,6 +129,20 @@ extension JSONScanner {
         }
         position = count
         throw error("unterminated string")
+    }
+
+    /// Whether any byte of `word` may be a quote, a backslash or below 0x20. False positives are
+    /// allowed (the caller then looks byte by byte); false negatives are not.
+    @inline(__always)
+    static func mayHoldStringStop(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        let hasQuote = (quote &- ones) & ~quote & highs
+        let hasBackslash = (backslash &- ones) & ~backslash & highs
+        let hasControl = (word &- ones &* 0x20) & ~word & highs
+        return (hasQuote | hasBackslash | hasControl) != 0
     }
 
     @inline(__always)

@@ -12,7 +12,7 @@ struct TrailTriageCommand: ParsableCommand {
         Elastic detection rules (KQL query and new_terms) written in Elastic's TOML rule format.
         """,
         version: TrailTriageVersion.current,
-        subcommands: [ScanCommand.self, RulesCommand.self]
+        subcommands: [ScanCommand.self, RulesCommand.self, GenerateCommand.self]
     )
 }
 

@@ -92,7 +92,7 @@ import Testing
     }
 
     @Test func prettyPrintedValueStreamIsFramed() throws {
-        let text = "{\n  \"eventName\": \"A\",\n  \"eventTime\": \"2026-01-01T00:00:00Z\"\n}\n{\n  \"eventName\": \"B\"\n}\n"
+        let text = "{\n  \"eventSource\": \"s3.amazonaws.com\",\n  \"eventName\": \"A\"\n}\n{\n  \"eventSource\": \"s3.amazonaws.com\",\n  \"eventName\": \"B\"\n}\n"
         let file = CloudTrailReader.frame(Array(text.utf8), input: InputFile(path: "jq.json"))
         #expect(file.format == .valueStream)
         #expect(file.records.count == 2)
@@ -129,12 +129,41 @@ import Testing
 
 @Suite struct InvalidInputEncodingTests {
     @Test func invalidUTF8IsReportedButTheRecordStaysInTheScan() throws {
-        let bad: [UInt8] = Array(#"[{"eventName":"CreateProfile","userAgent":"x"#.utf8) + [0xFF, 0xFE] + Array(#""},"#.utf8)
+        let bad: [UInt8] = Array(#"[{"eventSource":"iam","userAgent":"x"#.utf8) + [0xFF, 0xFE] + Array(#""},"#.utf8)
             + Array(record("2").utf8) + Array("]".utf8)
         let file = CloudTrailReader.frame(bad, input: InputFile(path: "u.json"))
         #expect(file.records.count == 2)
         #expect(file.issues.count == 1)
         #expect(file.issues.first?.location?.index == 0)
-        #expect(file.issues.first?.reason.contains("invalid UTF-8 at byte 44") == true)
+        #expect(file.issues.first?.reason.contains("invalid UTF-8 at byte 36") == true)
+    }
+}
+
+@Suite struct RecordKeyFieldTests {
+    private func fields(_ text: String) -> (RecordKeyFields, [UInt8]) {
+        let bytes = Array("[\(text)]".utf8)
+        let file = CloudTrailReader.frame(bytes, input: InputFile(path: "k.json"))
+        return (file.records.first?.keyFields ?? .unknown, bytes)
+    }
+
+    private func text(_ range: Range<Int>?, _ bytes: [UInt8]) -> String? {
+        range.map { String(decoding: bytes[$0], as: UTF8.self) }
+    }
+
+    @Test func framingLocatesPlainProviderAndAction() {
+        let (found, bytes) = fields(#"{"eventVersion":"1.09","eventSource":"iam.amazonaws.com","x":{"eventName":"Nested"},"eventName":"CreateUser"}"#)
+        #expect(found.isKnown)
+        #expect(text(found.eventSource, bytes) == "iam.amazonaws.com")
+        #expect(text(found.eventName, bytes) == "CreateUser")
+    }
+
+    @Test(arguments: [
+        #"{"eventSource":"iam.amazonaws.com","eventName":"Create\u0055ser"}"#,   // escaped value
+        #"{"eventSource":"iam.amazonaws.com","event\u004Eame":"CreateUser"}"#,   // escaped key
+        #"{"eventSource":"iam.amazonaws.com","eventName":["CreateUser"]}"#,       // not a string
+        #"{"eventSource":"iam.amazonaws.com","eventName":"A","eventName":"B"}"#,  // repeated key
+    ])
+    func anythingUnusualMakesTheFieldsUnknownSoTheParserDecides(record: String) {
+        #expect(!fields(record).0.isKnown)
     }
 }

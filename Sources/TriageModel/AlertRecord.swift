@@ -1,0 +1,98 @@
+import DetectionEngine
+import DetectionRules
+import ECSMapping
+import TrailTriageJSON
+
+/// Everything about one alert that triage and export need, without the logs: what the state
+/// database keeps per alert.
+public struct AlertRecord: Sendable, Hashable {
+    /// `kibana.alert.uuid`.
+    public var uuid: String
+    public var rule: RuleSummary
+    public var mitre: [MITRETechnique]
+    /// The source event's `@timestamp`, epoch milliseconds.
+    public var originalTime: Int64
+    /// The alert as one flat Kibana-shaped object (`kibana.alert.*` then the ECS fields).
+    public var flatJSON: JSONObject
+    public var guide: GuideSnapshot
+    /// The actor's events around the alert, as they were when the alert was saved.
+    public var relatedActivity: [RelatedEvent]
+    /// CreateTrustAnchor calls by the same actor or in the same account.
+    public var trustAnchors: [RelatedTrustAnchor]
+    /// The earliest loaded event in which this actor performed this action.
+    public var firstSeen: RecordSummary?
+
+    public init(
+        uuid: String, rule: RuleSummary, mitre: [MITRETechnique] = [], originalTime: Int64,
+        flatJSON: JSONObject, guide: GuideSnapshot = GuideSnapshot(), relatedActivity: [RelatedEvent] = [],
+        trustAnchors: [RelatedTrustAnchor] = [], firstSeen: RecordSummary? = nil
+    ) {
+        self.uuid = uuid
+        self.rule = rule
+        self.mitre = mitre
+        self.originalTime = originalTime
+        self.flatJSON = flatJSON
+        self.guide = guide
+        self.relatedActivity = relatedActivity
+        self.trustAnchors = trustAnchors
+        self.firstSeen = firstSeen
+    }
+
+    /// Builds the record of a scan alert. `rule` supplies the guide and MITRE mapping; `index`
+    /// supplies related activity (both optional so a record can be made from an alert alone).
+    public init(
+        alert: Alert, rule: DetectionRule?, index: EventIndex?,
+        windowMilliseconds: Int64 = EventIndex.defaultWindowMilliseconds
+    ) {
+        let anchor = RecordSummary(document: alert.document)
+        self.init(
+            uuid: alert.uuid, rule: RuleSummary(alert.rule), mitre: rule.map { MITRETechnique.from($0.threat) } ?? [],
+            originalTime: alert.originalTime, flatJSON: alert.flatJSON,
+            guide: rule.map(GuideSnapshot.init(rule:)) ?? GuideSnapshot(),
+            relatedActivity: index?.related(to: anchor, windowMilliseconds: windowMilliseconds) ?? [],
+            trustAnchors: index?.trustAnchors(actorARN: anchor.actorARN, account: anchor.account) ?? [],
+            firstSeen: index?.firstSeen(actorARN: anchor.actorARN, action: anchor.action)
+        )
+    }
+
+    /// The source event rebuilt from the flat fields (keys outside `kibana.*` and `trailtriage.*`).
+    /// ECS documents never have dots inside keys, so splitting on dots restores the nesting.
+    public var document: ECSDocument {
+        var root = JSONObject()
+        for member in flatJSON.members where !member.key.hasPrefix("kibana.") && !member.key.hasPrefix("trailtriage.") {
+            let path = member.key.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            Self.insert(member.value, at: path[...], into: &root)
+        }
+        let eventID = flatJSON["event.id"]?.stringValue
+        return ECSDocument(root: root, timestampMilliseconds: originalTime, eventID: eventID)
+    }
+
+    public var keyParameters: KeyParameters { KeyParameters(document: document) }
+    public var actor: ActorSummary { ActorSummary(document: document) }
+    public var source: SourceSummary { SourceSummary(document: document) }
+
+    /// The event's `event.action`, e.g. `CreateProfile`.
+    public var action: String { flatJSON["event.action"]?.stringValue ?? "" }
+
+    /// Values of the rule's highlighted fields, in the rule's order; fields the event lacks are
+    /// left out, as Kibana hides empty highlighted fields.
+    public var highlightedFields: [(field: String, values: [String])] {
+        let document = document
+        return guide.investigationFields.compactMap { field in
+            let values = field == "@timestamp" ? [ECSTimestamp.format(milliseconds: originalTime)] : document.keywordValues(at: field)
+            return values.isEmpty ? nil : (field, values)
+        }
+    }
+
+    private static func insert(_ value: JSONValue, at path: ArraySlice<String>, into object: inout JSONObject) {
+        guard let head = path.first else { return }
+        let rest = path.dropFirst()
+        if rest.isEmpty {
+            object[head] = value
+            return
+        }
+        var child = object[head]?.objectValue ?? JSONObject()
+        insert(value, at: rest, into: &child)
+        object[head] = .object(child)
+    }
+}
