@@ -3,7 +3,7 @@
 # triage state, ncursesw for the console, tmux for the console's end-to-end tests).
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
-packages=(zlib1g-dev libsqlite3-dev libncurses-dev ncurses-base tmux gzip python3)
+packages=(zlib1g-dev libsqlite3-dev libncurses-dev ncurses-base tmux gzip python3 time jq)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

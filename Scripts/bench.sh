@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# TrailTriage benchmark: scan speed against decompression itself and against a plain Python
+# reference, on a generated corpus, all measured in one run on this machine.
+#
+#   Scripts/bench.sh [--events N] [--runs R] [--seed S] [--scaling] [--dir DIR]
+#
+# Builds a release binary, generates the corpus once (cached in DIR), then times each contender
+# R times and prints medians, ratios to single-process zcat, peak RSS, events/s and MB/s.
+# --scaling also generates a corpus of twice the size and reports the time ratio.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+events=500000
+runs=5
+seed=1
+scaling=0
+dir="${TMPDIR:-/tmp}/trailtriage-bench"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --events) events="$2"; shift 2 ;;
+    --runs) runs="$2"; shift 2 ;;
+    --seed) seed="$2"; shift 2 ;;
+    --scaling) scaling=1; shift ;;
+    --dir) dir="$2"; shift 2 ;;
+    *) echo "usage: $0 [--events N] [--runs R] [--seed S] [--scaling] [--dir DIR]" >&2; exit 2 ;;
+  esac
+done
+
+Scripts/install-deps.sh
+swift build -c release --product trailtriage >&2
+bin="$(swift build -c release --show-bin-path)/trailtriage"
+
+corpus() {  # corpus EVENTS -> directory
+  local out="$dir/events-$1-seed-$seed"
+  if [ ! -f "$out/.complete" ]; then
+    rm -rf "$out"
+    "$bin" generate --events "$1" --seed "$seed" --days 7 --accounts 3 "$out" >&2
+    touch "$out/.complete"
+  fi
+  echo "$out"
+}
+
+# measure NAME COMMAND...: runs COMMAND $runs times; prints "NAME median_seconds peak_rss_kb".
+measure() {
+  local name="$1"; shift
+  local times=() peak=0
+  for _ in $(seq "$runs"); do
+    local stats
+    /usr/bin/time -f "%e %M" -o "$dir/.time" "$@" >/dev/null 2>/dev/null
+    stats=$(tail -n 1 "$dir/.time")
+    times+=("${stats% *}")
+    local rss="${stats#* }"
+    [ "$rss" -gt "$peak" ] && peak="$rss"
+  done
+  local median
+  median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }')
+  echo "$name $median $peak"
+}
+
+main_corpus=$(corpus "$events")
+find "$main_corpus/AWSLogs" -name '*.json.gz' | sort > "$dir/files-$events.txt"
+json_bytes=$(xargs zcat < "$dir/files-$events.txt" | wc -c)
+gz_bytes=$(xargs cat < "$dir/files-$events.txt" | wc -c)
+
+echo "corpus: $events events, $(wc -l < "$dir/files-$events.txt") files, $((json_bytes / 1000000)) MB JSON, $((gz_bytes / 1000000)) MB gzipped; $runs runs each; $(nproc) cores"
+results=$(
+  measure zcat sh -c "xargs zcat < '$dir/files-$events.txt'"
+  measure trailtriage "$bin" scan --quiet "$main_corpus"
+  measure python3-reference python3 Scripts/reference_scan.py "$main_corpus"
+  # What many responders reach for first: jq over the decompressed files (the query rule only).
+  measure jq-query-rule sh -c "xargs zcat < '$dir/files-$events.txt' | jq -c '.Records[] | select(.eventSource == \"rolesanywhere.amazonaws.com\" and .eventName == \"CreateProfile\" and .errorCode == null and .errorMessage == null) | .eventID'"
+)
+zcat_median=$(echo "$results" | awk '$1 == "zcat" { print $2 }')
+printf '%-20s %10s %12s %14s %12s %10s\n' contender median_s vs_zcat peak_rss_MB events_per_s MB_per_s
+echo "$results" | while read -r name median peak; do
+  awk -v n="$name" -v m="$median" -v z="$zcat_median" -v p="$peak" -v e="$events" -v b="$json_bytes" \
+    'BEGIN { printf "%-20s %10.2f %11.2fx %14.1f %12.0f %10.0f\n", n, m, m / z, p / 1024, e / m, b / 1e6 / m }'
+done
+
+# The alerts must be the same whichever way they are found.
+"$bin" scan --quiet "$main_corpus" 2>/dev/null | wc -l | xargs echo "trailtriage alerts:"
+python3 Scripts/reference_scan.py "$main_corpus" | sed 's/^/python3 reference /'
+
+if [ "$scaling" = 1 ]; then
+  double=$((events * 2))
+  big_corpus=$(corpus "$double")
+  scaled=$(measure "trailtriage-$double" "$bin" scan --quiet "$big_corpus")
+  base=$(echo "$results" | awk '$1 == "trailtriage" { print $2 }')
+  echo "$scaled" | awk -v b="$base" -v e="$events" '{ printf "scaling: %s events take %.2f s, %.2fx the %s-event time; peak RSS %.1f MB\n", $1, $2, $2 / b, e, $3 / 1024 }'
+fi
