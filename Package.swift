@@ -56,7 +56,7 @@ let package = Package(
         .testTarget(name: "KQLTests", dependencies: ["KQL"]),
         .testTarget(name: "DetectionRulesTests", dependencies: ["DetectionRules"], exclude: ["Fixtures"]),
         .testTarget(name: "CloudTrailGeneratorTests", dependencies: ["CloudTrailGenerator", "CZlib", "TrailTriageJSON"]),
-        .testTarget(name: "DetectionEngineTests", dependencies: ["DetectionEngine"]),
+        .testTarget(name: "DetectionEngineTests", dependencies: ["DetectionEngine", "CloudTrailGenerator"]),
         .testTarget(name: "TriageModelTests", dependencies: ["TriageModel"]),
         .testTarget(name: "TrailTriageCommandTests", dependencies: ["trailtriage"]),
     ]

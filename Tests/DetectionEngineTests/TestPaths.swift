@@ -9,6 +9,11 @@ enum TestPaths {
     static let fixtures = repositoryRoot + "/Tests/Fixtures"
     static let bundledRules = repositoryRoot + "/Assets/rules"
     static let recordedCorpus = repositoryRoot + "/../shared/corpus/recorded"
+    static let pipelineCorpus = repositoryRoot + "/../shared/corpus/elastic-cloudtrail-pipeline"
+
+    static var hasPipelineCorpus: Bool {
+        FileManager.default.fileExists(atPath: pipelineCorpus)
+    }
 
     /// `../shared` exists on developer machines and CI, not in a user's clone.
     static var hasRecordedCorpus: Bool {

@@ -1,0 +1,62 @@
+import CloudTrailGenerator
+import Foundation
+import Testing
+@testable import DetectionEngine
+
+/// The prefiltered scan must find exactly what parsing, mapping and evaluating every record finds.
+@Suite struct FastPathEquivalenceTests {
+    private func scanBothWays(_ paths: [String], rules: RuleSet) -> (fast: ScanResult, full: ScanResult) {
+        let fast = DetectionScan.run(paths: paths, configuration: ScanConfiguration(ruleSet: rules, usesPrefilter: true, appliesMaxSignals: false))
+        let full = DetectionScan.run(paths: paths, configuration: ScanConfiguration(ruleSet: rules, usesPrefilter: false, appliesMaxSignals: false))
+        return (fast, full)
+    }
+
+    @Test func generatedCorpusGivesTheSameAlertsBothWaysAndExactlyThePlantedOnes() throws {
+        let directory = try ScratchDirectory()
+        // 20 days so the repeat after the 14-day history window is planted too.
+        let generator = CloudTrailGenerator(configuration: GeneratorConfiguration(events: 6_000, seed: 7, days: 20, accounts: 2))
+        let report = try generator.write(to: directory.path)
+        let rules = RuleSet.load(paths: [TestPaths.bundledRules])
+        let (fast, full) = scanBothWays([directory.path], rules: rules)
+
+        #expect(fast.alerts.map(\.uuid) == full.alerts.map(\.uuid))
+        #expect(fast.alerts.map(\.newTerms) == full.alerts.map(\.newTerms))
+        #expect(full.summary.recordsEvaluated == report.events)
+        #expect(fast.summary.recordsEvaluated < report.events / 10)
+        let alerted = Set(fast.alerts.compactMap(\.document.eventID))
+        #expect(alerted == Set(report.plantedTruePositives.map(\.eventID)))
+        #expect(alerted.isDisjoint(with: report.plantedNearMisses.map(\.eventID)))
+        #expect(report.plantedTruePositives.contains { $0.description.contains("more than 14 days after") })
+    }
+
+    @Test(.enabled(if: TestPaths.hasPipelineCorpus, "../shared/corpus/elastic-cloudtrail-pipeline is absent (a user's clone): skipped"))
+    func elasticConformanceInputsGiveTheSameAlertsBothWays() throws {
+        let directory = try ScratchDirectory()
+        let actions = [
+            "AssumeRole", "AttachRolePolicy", "AttachUserPolicy", "ConsoleLogin", "CopyObject", "CreateAccessKey",
+            "CreateTrustAnchor", "CreateUser", "GetCallerIdentity", "GetPasswordData", "UpdateAssumeRolePolicy",
+            "UploadSSHPublicKey", "UserAuthentication",
+        ]
+        for (index, action) in actions.enumerated() {
+            try directory.write("rules/r\(index).toml", RuleSetTests.ruleFile(id: "eq-\(index)", name: "Action \(action)", query: "event.action: \"\(action)\""))
+        }
+        let newTerms = """
+        [rule.new_terms]
+        field = "new_terms_fields"
+        value = ["cloud.account.id", "user.name"]
+        [[rule.new_terms.history_window_start]]
+        field = "history_window_start"
+        value = "now-10d"
+        """
+        try directory.write("rules/nt.toml", RuleSetTests.ruleFile(id: "eq-nt", name: "New account and user", type: "new_terms", query: "event.outcome: success and not event.action: GetCallerIdentity", extra: newTerms))
+        let rules = RuleSet.load(paths: [directory.path + "/rules"])
+        #expect(rules.errors.isEmpty, "\(rules.errors)")
+
+        let logs = try FileManager.default.contentsOfDirectory(atPath: TestPaths.pipelineCorpus)
+            .filter { $0.hasSuffix(".log") }.sorted().map { TestPaths.pipelineCorpus + "/" + $0 }
+        let (fast, full) = scanBothWays(logs, rules: rules)
+        #expect(fast.alerts.map(\.uuid) == full.alerts.map(\.uuid))
+        let firing = Set(fast.alerts.map(\.rule.ruleID))
+        #expect(firing.count == actions.count + 1, "every action rule and the new_terms rule fire: \(firing.sorted())")
+    }
+}
