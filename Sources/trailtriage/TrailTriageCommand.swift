@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `trailtriage` command.
 @main
@@ -14,6 +15,21 @@ struct TrailTriageCommand: ParsableCommand {
         version: TrailTriageVersion.current,
         subcommands: [ScanCommand.self, RulesCommand.self, GenerateCommand.self]
     )
+
+    /// Runs the command, with usage errors exiting 2 (as scripts around `scan` expect) rather
+    /// than ArgumentParser's default of 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                StandardStreams.writeError(fullMessage(for: error) + "\n")
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// The program's version, shown by `--version`.
