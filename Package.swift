@@ -51,12 +51,13 @@ let package = Package(
         ),
 
         .testTarget(name: "TrailTriageJSONTests", dependencies: ["TrailTriageJSON"]),
-        .testTarget(name: "CloudTrailReaderTests", dependencies: ["CloudTrailReader"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "CloudTrailReaderTests", dependencies: ["CloudTrailReader", "TestSupport"]),
         .testTarget(name: "ECSMappingTests", dependencies: ["ECSMapping"]),
         .testTarget(name: "KQLTests", dependencies: ["KQL"]),
         .testTarget(name: "DetectionRulesTests", dependencies: ["DetectionRules"], exclude: ["Fixtures"]),
         .testTarget(name: "CloudTrailGeneratorTests", dependencies: ["CloudTrailGenerator", "CZlib", "TrailTriageJSON"]),
-        .testTarget(name: "DetectionEngineTests", dependencies: ["DetectionEngine", "CloudTrailGenerator"]),
+        .testTarget(name: "DetectionEngineTests", dependencies: ["DetectionEngine", "CloudTrailGenerator", "TestSupport"]),
         .testTarget(name: "TriageModelTests", dependencies: ["TriageModel"]),
         .testTarget(name: "TrailTriageCommandTests", dependencies: ["trailtriage"]),
     ]

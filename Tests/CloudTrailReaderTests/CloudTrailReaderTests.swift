@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import CloudTrailReader
 
 @Suite struct CloudTrailReaderTests {
@@ -8,8 +9,8 @@ import Testing
     }
 
     @Test func readsGzippedRecordsEnvelope() throws {
-        let directory = try TemporaryDirectory()
-        let path = try directory.write("a.json.gz", try gzip(#"{"Records":[\#(record("1")),\#(record("2"))]}"#))
+        let directory = try ScratchDirectory()
+        let path = try directory.write("a.json.gz", try SystemGzip.compress(#"{"Records":[\#(record("1")),\#(record("2"))]}"#))
         let file = CloudTrailReader.read(InputFile(path: path))
         #expect(file.format == .recordsEnvelope)
         #expect(texts(file) == [record("1"), record("2")])
@@ -18,8 +19,8 @@ import Testing
     }
 
     @Test func readsConcatenatedGzipMembers() throws {
-        let directory = try TemporaryDirectory()
-        let bytes = try gzip(#"{"Records":[\#(record("1")),"#) + (try gzip(#"\#(record("2"))]}"#))
+        let directory = try ScratchDirectory()
+        let bytes = try SystemGzip.compress(#"{"Records":[\#(record("1")),"#) + (try SystemGzip.compress(#"\#(record("2"))]}"#))
         let path = try directory.write("multi.json.gz", bytes)
         let file = CloudTrailReader.read(InputFile(path: path))
         #expect(texts(file) == [record("1"), record("2")])
@@ -27,9 +28,9 @@ import Testing
     }
 
     @Test func truncatedGzipKeepsCompleteRecordsAndSaysWhy() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try ScratchDirectory()
         let many = (0..<400).map { record("id-\($0)-" + String(repeating: "x", count: $0 % 50)) }
-        let full = try gzip(#"{"Records":[\#(many.joined(separator: ","))]}"#)
+        let full = try SystemGzip.compress(#"{"Records":[\#(many.joined(separator: ","))]}"#)
         let path = try directory.write("cut.json.gz", Array(full.prefix(full.count / 2)))
         let file = CloudTrailReader.read(InputFile(path: path))
         #expect(file.records.count > 10)
@@ -41,8 +42,8 @@ import Testing
     }
 
     @Test func corruptGzipIsReportedNotCrashed() throws {
-        let directory = try TemporaryDirectory()
-        var bytes = try gzip(#"{"Records":[\#(record("1"))]}"#)
+        let directory = try ScratchDirectory()
+        var bytes = try SystemGzip.compress(#"{"Records":[\#(record("1"))]}"#)
         for index in 12..<bytes.count - 8 { bytes[index] ^= 0x5A }
         let path = try directory.write("bad.json.gz", bytes)
         let file = CloudTrailReader.read(InputFile(path: path))

@@ -1,9 +1,10 @@
 import Testing
+import TestSupport
 @testable import CloudTrailReader
 
 @Suite struct InputDiscoveryTests {
     @Test func walksTheS3LayoutInSortedOrderAndReportsOtherFiles() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try ScratchDirectory()
         let day = "AWSLogs/111122223333/CloudTrail/us-east-1/2026/01/02/"
         try directory.write(day + "b.json.gz", [0x1F, 0x8B])
         try directory.write(day + "a.json.gz", [0x1F, 0x8B])
@@ -27,7 +28,7 @@ import Testing
     }
 
     @Test func explicitlyNamedFilesAreReadWhateverTheirName() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try ScratchDirectory()
         let path = try directory.write("trail.log", "[]")
         #expect(InputDiscovery.discover([path, "-"]).files == [InputFile(path: path), InputFile(path: "-")])
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import DetectionEngine
 
 /// Each kind of bad input is reported with its file and record, and the rest of the work goes on.
@@ -12,21 +13,10 @@ import Testing
         DetectionScan.run(paths: [directory.path], configuration: ScanConfiguration(ruleSet: RuleSet.load(paths: [TestPaths.bundledRules]), appliesMaxSignals: false))
     }
 
-    private func gzip(_ text: String) throws -> [UInt8] {
-        let scratch = try ScratchDirectory()
-        let plain = try scratch.write("p", text)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "gzip -c -n '\(plain)' > '\(plain).gz'"]
-        try process.run()
-        process.waitUntilExit()
-        return Array(try Data(contentsOf: URL(fileURLWithPath: plain + ".gz")))
-    }
-
     @Test func everyKindOfBadInputIsReportedAndGoodRecordsStillAlert() throws {
         let directory = try ScratchDirectory()
         let many = (0..<300).map { Self.profile("trunc-\($0)") }.joined(separator: ",")
-        let whole = try gzip(#"{"Records":[\#(many)]}"#)
+        let whole = try SystemGzip.compress(#"{"Records":[\#(many)]}"#)
         try directory.write("a-truncated.json.gz", Array(whole.prefix(whole.count * 2 / 3)))
         try directory.write("b-invalid.json", #"{"Records":[\#(Self.profile("ok-before-bad")),{"eventName": nope}]}"#)
         try directory.write("c-mixed.json", #"[\#(Self.profile("ok-in-array")), "just a string", 7]"#)

@@ -1,6 +1,7 @@
 import CloudTrailGenerator
 import Foundation
 import Testing
+import TestSupport
 @testable import DetectionEngine
 
 /// The prefiltered scan must find exactly what parsing, mapping and evaluating every record finds.

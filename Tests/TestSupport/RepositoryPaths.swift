@@ -1,0 +1,18 @@
+import Foundation
+
+/// Paths of the checkout, its fixtures and assets, and of the shared corpus next to it.
+public enum RepositoryPaths {
+    public static let root: String = {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    }()
+
+    public static let fixtures = root + "/Tests/Fixtures"
+    public static let bundledRules = root + "/Assets/rules"
+    public static let recordedCorpus = root + "/../shared/corpus/recorded"
+    public static let pipelineCorpus = root + "/../shared/corpus/elastic-cloudtrail-pipeline"
+
+    /// `../shared` exists on developer machines and CI, not in a user's clone; tests that need
+    /// it are skipped with a message when it is absent.
+    public static var hasRecordedCorpus: Bool { FileManager.default.fileExists(atPath: recordedCorpus) }
+    public static var hasPipelineCorpus: Bool { FileManager.default.fileExists(atPath: pipelineCorpus) }
+}
