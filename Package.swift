@@ -34,6 +34,9 @@ let package = Package(
             dependencies: ["TrailTriageJSON", "CloudTrailReader", "ECSMapping", "KQL", "DetectionRules"]
         ),
 
+        // The console: a character grid and key events shared by the UI and the terminal driver.
+        .target(name: "TerminalGrid", dependencies: ["TrailTriageJSON"]),
+
         // Triage: what the console and case-note export stand on.
         .target(
             name: "TriageModel",
@@ -59,6 +62,7 @@ let package = Package(
         .testTarget(name: "CloudTrailGeneratorTests", dependencies: ["CloudTrailGenerator", "CZlib", "TrailTriageJSON"]),
         .testTarget(name: "DetectionEngineTests", dependencies: ["DetectionEngine", "CloudTrailGenerator", "TestSupport"]),
         .testTarget(name: "TriageModelTests", dependencies: ["TriageModel"]),
+        .testTarget(name: "TerminalGridTests", dependencies: ["TerminalGrid"]),
         .testTarget(name: "TrailTriageCommandTests", dependencies: ["trailtriage"]),
     ]
 )
