@@ -1,14 +1,11 @@
 import TrailTriageJSON
 
 extension JSONScanner {
-    private static let eventSourceKey: [UInt8] = Array("eventSource".utf8)
-    private static let eventNameKey: [UInt8] = Array("eventName".utf8)
-
     /// Moves past the record object at the read position, validating it like `skipValue()`, and
-    /// notes where its top-level `eventSource` and `eventName` values are.
+    /// notes where its top-level key fields are (see ``RecordKeyFields``).
     ///
-    /// Doing both in one pass is what keeps framing plus prefiltering close to the cost of
-    /// reading the bytes once.
+    /// Doing both in one pass is what keeps framing, prefiltering and summarising close to the
+    /// cost of reading the bytes once.
     mutating func skipRecord() throws(JSONParseError) -> RecordKeyFields {
         var fields = RecordKeyFields(isKnown: true)
         position += 1  // {
@@ -23,10 +20,9 @@ extension JSONScanner {
             guard current == UInt8(ascii: "\"") else { throw JSONParseError(offset: position, reason: "expected a string key") }
             let keyStart = position + 1
             try skipString()
-            let key = UnsafeBufferPointer(rebasing: bytes[keyStart..<(position - 1)])
-            let isSource = key.count == 11 && key.elementsEqual(Self.eventSourceKey)
-            let isName = !isSource && key.count == 9 && key.elementsEqual(Self.eventNameKey)
-            if !isSource && !isName && key.contains(UInt8(ascii: "\\")) {
+            let keyBytes = UnsafeBufferPointer(rebasing: bytes[keyStart..<(position - 1)])
+            let key = RecordKey.matching(keyBytes)
+            if key == nil && keyBytes.contains(UInt8(ascii: "\\")) {
                 // An escaped key might spell one of ours; give up knowing.
                 fields = .unknown
             }
@@ -37,18 +33,21 @@ extension JSONScanner {
             guard !atEnd else { throw JSONParseError(offset: position, reason: "unexpected end of input") }
             let valueStart = position
             let isString = current == UInt8(ascii: "\"")
+            let isObject = current == UInt8(ascii: "{")
             try skipValue()
-            if (isSource || isName) && fields.isKnown {
-                let inner = (valueStart + 1)..<(position - 1)
-                let plain = isString && !UnsafeBufferPointer(rebasing: bytes[inner]).contains(UInt8(ascii: "\\"))
-                let alreadySeen = isSource ? fields.eventSource != nil : fields.eventName != nil
-                if !plain || alreadySeen {
-                    // Escapes, other types or a repeated key: only the full parser can say.
-                    fields = .unknown
-                } else if isSource {
-                    fields.eventSource = inner
+            if let key, fields.isKnown {
+                if key.range(in: fields) != nil {
+                    fields = .unknown  // a repeated key: only the full parser can say which wins
+                } else if key == .userIdentity {
+                    if isObject { key.set(valueStart..<position, in: &fields) } else { fields = .unknown }
                 } else {
-                    fields.eventName = inner
+                    let inner = (valueStart + 1)..<(position - 1)
+                    if isString && !UnsafeBufferPointer(rebasing: bytes[inner]).contains(UInt8(ascii: "\\")) {
+                        key.set(inner, in: &fields)
+                    } else if isString || key == .eventSource || key == .eventName || key == .eventTime || key == .eventID {
+                        // Escapes, or an odd type where a string belongs: the parser decides.
+                        fields = .unknown
+                    }
                 }
             }
             skipWhitespace()

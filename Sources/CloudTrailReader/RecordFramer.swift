@@ -284,7 +284,7 @@ struct RecordFramer {
             lineFramer.frameValueStream(&scanner, nextIndex: &firstIndex)
             for var record in lineFramer.records {
                 record.range = (record.range.lowerBound + range.lowerBound)..<(record.range.upperBound + range.lowerBound)
-                record.keyFields = .unknown
+                record.keyFields = record.keyFields.shifted(by: range.lowerBound)
                 record.location = RecordLocation(file: input.path, index: record.location.index, line: lineNumber, byteOffset: record.range.lowerBound)
                 records.append(record)
             }
@@ -308,9 +308,7 @@ struct RecordFramer {
             index += 1
             return
         }
-        keyFields.eventSource = keyFields.eventSource.map { ($0.lowerBound + range.lowerBound)..<($0.upperBound + range.lowerBound) }
-        keyFields.eventName = keyFields.eventName.map { ($0.lowerBound + range.lowerBound)..<($0.upperBound + range.lowerBound) }
-        records.append(RecordSpan(range: range, location: location, keyFields: keyFields))
+        records.append(RecordSpan(range: range, location: location, keyFields: keyFields.shifted(by: range.lowerBound)))
         index += 1
     }
 

@@ -16,22 +16,33 @@ public enum DetectionScan {
         configuration: ScanConfiguration,
         progress: (@Sendable (ScanProgress) -> Void)? = nil
     ) -> ScanResult {
+        run(paths: paths, configuration: configuration, accumulating: NoEventAccumulator.self, progress: progress).result
+    }
+
+    /// Scans `paths` and also hands a digest of every event read to an `Accumulator`.
+    public static func run<Accumulator: EventAccumulator>(
+        paths: [String],
+        configuration: ScanConfiguration,
+        accumulating: Accumulator.Type,
+        progress: (@Sendable (ScanProgress) -> Void)? = nil
+    ) -> (result: ScanResult, events: Accumulator) {
         let started = DispatchTime.now()
         let discovery = InputDiscovery.discover(paths)
-        var result = run(files: discovery.files, configuration: configuration, progress: progress)
+        var (result, events) = run(files: discovery.files, configuration: configuration, accumulating: Accumulator.self, progress: progress)
         result.summary.issues.insert(contentsOf: discovery.issues, at: 0)
         result.summary.filesSkipped += discovery.issues.filter { $0.kind == .skippedFile }.count
         result.summary.filesUnreadable += discovery.issues.filter { $0.kind == .unreadableFile }.count
         result.summary.elapsedSeconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-        return result
+        return (result, events)
     }
 
     /// Scans already-discovered inputs.
-    public static func run(
+    static func run<Accumulator: EventAccumulator>(
         files: [InputFile],
         configuration: ScanConfiguration,
+        accumulating: Accumulator.Type,
         progress: (@Sendable (ScanProgress) -> Void)? = nil
-    ) -> ScanResult {
+    ) -> (ScanResult, Accumulator) {
         let started = DispatchTime.now()
         let rules = configuration.ruleSet.rules
         // Read and ingest times are left out unless asked for: they would make the same input
@@ -40,7 +51,13 @@ public enum DetectionScan {
 
         let shared = Mutex(SharedScanState(fileCount: files.count, ruleCount: rules.count))
         let workers = min(configuration.workerCount, max(files.count, 1))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        let accumulators = Mutex([Accumulator?](repeating: nil, count: workers))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var digests = Accumulator()
+            defer {
+                let finished = digests
+                accumulators.withLock { $0[worker] = finished }
+            }
             while true {
                 let next: Int? = shared.withLock { state in
                     guard state.nextFile < files.count else { return nil }
@@ -48,7 +65,7 @@ public enum DetectionScan {
                     return state.nextFile
                 }
                 guard let index = next else { return }
-                let outcome = evaluator.evaluate(files[index])
+                let outcome = evaluator.evaluate(files[index], digests: &digests)
                 let snapshot = shared.withLock { state in
                     state.outcomes[index] = outcome
                     state.filesDone += 1
@@ -95,8 +112,12 @@ public enum DetectionScan {
         }
         summary.duplicateEvents = duplicateKeys.count
         alerts.sort(by: Alert.reportOrder)
+        var events = Accumulator()
+        for case let part? in accumulators.withLock({ $0 }) {
+            events.merge(part)
+        }
         summary.elapsedSeconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-        return ScanResult(alerts: alerts, summary: summary)
+        return (ScanResult(alerts: alerts, summary: summary), events)
     }
 }
 

@@ -8,7 +8,7 @@ struct RecordEvaluator {
     let mapper: ECSMapper
     let usesPrefilter: Bool
 
-    func evaluate(_ input: InputFile) -> FileOutcome {
+    func evaluate<Accumulator: EventAccumulator>(_ input: InputFile, digests: inout Accumulator) -> FileOutcome {
         let framed = CloudTrailReader.read(input)
         var outcome = FileOutcome(ruleCount: rules.count)
         outcome.issues = framed.issues
@@ -20,22 +20,36 @@ struct RecordEvaluator {
         outcome.bytesDecompressed = framed.bytes.count
         framed.bytes.withUnsafeBufferPointer { buffer in
             for span in framed.records {
-                evaluate(span, in: buffer, into: &outcome)
+                evaluate(span, in: buffer, into: &outcome, digests: &digests)
             }
         }
         return outcome
     }
 
-    private func evaluate(_ span: RecordSpan, in buffer: UnsafeBufferPointer<UInt8>, into outcome: inout FileOutcome) {
+    private func evaluate<Accumulator: EventAccumulator>(
+        _ span: RecordSpan, in buffer: UnsafeBufferPointer<UInt8>, into outcome: inout FileOutcome, digests: inout Accumulator
+    ) {
         let record = UnsafeBufferPointer(rebasing: buffer[span.range])
         let location = span.location
+        let collectsDigests = Accumulator.self != NoEventAccumulator.self
         // Framing already located the provider and action; records no rule can match stop here.
         var sourceBytes: UnsafeBufferPointer<UInt8>?
         var nameBytes: UnsafeBufferPointer<UInt8>?
+        var mayMatch = true
         if usesPrefilter && span.keyFields.isKnown {
             sourceBytes = span.keyFields.eventSource.map { UnsafeBufferPointer(rebasing: buffer[$0]) }
             nameBytes = span.keyFields.eventName.map { UnsafeBufferPointer(rebasing: buffer[$0]) }
-            guard rules.contains(where: { $0.mightMatch(eventSource: sourceBytes, eventName: nameBytes) }) else { return }
+            mayMatch = rules.contains(where: { $0.mightMatch(eventSource: sourceBytes, eventName: nameBytes) })
+        }
+        if !mayMatch {
+            if collectsDigests, let digest = EventDigest(span: span, in: buffer) {
+                digests.add(digest)
+                return
+            }
+            if !collectsDigests {
+                reportMissingKeys(span, into: &outcome)
+                return
+            }
         }
         let value: JSONValue
         do {
@@ -59,6 +73,14 @@ struct RecordEvaluator {
             return
         }
         outcome.evaluated += 1
+        if collectsDigests {
+            var digest = EventDigest(document: document)
+            if !EventDigest.actionsNeedingDocuments.contains(digest.action) {
+                digest.document = nil  // keep memory for the few events that need their details
+            }
+            digests.add(digest)
+        }
+        guard mayMatch else { return }
         var eventKey: String?
         for (index, rule) in rules.enumerated() where rule.mightMatch(eventSource: sourceBytes, eventName: nameBytes) {
             guard rule.query.matches(document) else { continue }
@@ -75,6 +97,20 @@ struct RecordEvaluator {
                 time: document.timestampMilliseconds, eventKey: key, document: document,
                 location: location, combinations: combinations
             ))
+        }
+    }
+
+    /// Reports what framing can tell without parsing about a record no rule needs: the same
+    /// missing-field problems the mapper would report, so the fast path hides nothing it can see.
+    private func reportMissingKeys(_ span: RecordSpan, into outcome: inout FileOutcome) {
+        guard span.keyFields.isKnown else { return }
+        if span.keyFields.eventTime == nil {
+            outcome.malformed += 1
+            outcome.issues.append(ReadIssue(kind: .malformedRecord, file: span.location.file, location: span.location,
+                                            reason: "eventTime is missing, so the event cannot be placed in time."))
+        } else if span.keyFields.eventID == nil {
+            outcome.issues.append(ReadIssue(kind: .malformedRecord, file: span.location.file, location: span.location,
+                                            reason: "eventID is missing, so event.id is not set and a duplicate delivery of this event cannot be recognised."))
         }
     }
 

@@ -1,0 +1,98 @@
+/*
+ * The parts of ncursesw (and libc) that Swift cannot use directly: attribute macros built from
+ * shifts and casts, function-like macros, and mutable globals that Swift 6 rejects as shared
+ * state. Each becomes a static inline getter. Only the NcursesTerminal module imports this.
+ */
+#ifndef CNCURSESW_SHIM_H
+#define CNCURSESW_SHIM_H
+
+/* The wide API (cchar_t, setcchar, wget_wch) is only declared with this set. */
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+
+#include <langinfo.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <wchar.h>
+/* Explicitly the wide header: some distributions ship a narrow <curses.h>. */
+#include <ncursesw/curses.h>
+
+/* Attributes. */
+static inline attr_t cnc_A_NORMAL(void) { return A_NORMAL; }
+static inline attr_t cnc_A_BOLD(void) { return A_BOLD; }
+static inline attr_t cnc_A_REVERSE(void) { return A_REVERSE; }
+static inline attr_t cnc_A_UNDERLINE(void) { return A_UNDERLINE; }
+static inline attr_t cnc_A_DIM(void) { return A_DIM; }
+static inline attr_t cnc_A_STANDOUT(void) { return A_STANDOUT; }
+static inline attr_t cnc_A_ITALIC(void) { return A_ITALIC; }
+static inline attr_t cnc_A_COLOR(void) { return A_COLOR; }
+static inline attr_t cnc_A_ATTRIBUTES(void) { return A_ATTRIBUTES; }
+
+/* Globals, read through functions so Swift never names shared mutable state. */
+static inline WINDOW *cnc_stdscr(void) { return stdscr; }
+static inline int cnc_COLORS(void) { return COLORS; }
+static inline int cnc_COLOR_PAIRS(void) { return COLOR_PAIRS; }
+
+/* Function-like macros. */
+static inline int cnc_KEY_F(int n) { return KEY_F(n); }
+
+/* libc's width for a scalar in the current locale: -1 means ncurses would not print it as is. */
+static inline int cnc_wcwidth(wchar_t c) { return wcwidth(c); }
+
+/* Whether the current LC_CTYPE encodes text as UTF-8. */
+static inline int cnc_codeset_is_utf8(void) {
+    const char *codeset = nl_langinfo(CODESET);
+    return codeset != NULL && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0);
+}
+
+/* FILE streams over the standard descriptors, instead of Glibc's `stdin`/`stdout` globals. */
+static inline FILE *cnc_fdopen(int descriptor, const char *mode) { return fdopen(descriptor, mode); }
+
+/*
+ * Terminal restoration on the way out. Written in C so the signal handler runs no Swift code
+ * (no runtime locks, no allocation): it leaves curses mode if a screen is active, puts the
+ * signal's default disposition back and re-raises, so the process still dies "by signal" with
+ * the status a shell expects (130 for Ctrl-C). These functions keep no state of their own,
+ * so it does not matter that every Swift file importing this header gets its own copy.
+ */
+static inline void cnc_restore_terminal(void) {
+    /* isendwin() is false both while curses is active and when there is no screen at all;
+       in the second case endwin() simply returns ERR. */
+    if (!isendwin()) {
+        endwin();
+    }
+}
+
+static void cnc_restoring_signal_handler(int signal_number) {
+    cnc_restore_terminal();
+    signal(signal_number, SIG_DFL);
+    raise(signal_number);
+}
+
+static void cnc_restore_terminal_at_exit(void) { cnc_restore_terminal(); }
+
+/* Installs the handler for SIGINT, SIGTERM, SIGHUP and SIGQUIT (leaving ignored signals
+   ignored, e.g. SIGHUP under nohup) and an atexit hook. Returns 0, or -1 if any step failed. */
+static inline int cnc_install_terminal_restorer(void) {
+    int result = 0;
+    const int signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+    for (size_t index = 0; index < sizeof(signals) / sizeof(signals[0]); index++) {
+        struct sigaction previous;
+        if (sigaction(signals[index], NULL, &previous) != 0) { result = -1; continue; }
+        if (previous.sa_handler == SIG_IGN) { continue; }
+        struct sigaction action;
+        memset(&action, 0, sizeof(action));
+        action.sa_handler = cnc_restoring_signal_handler;
+        sigemptyset(&action.sa_mask);
+        if (sigaction(signals[index], &action, NULL) != 0) { result = -1; }
+    }
+    if (atexit(cnc_restore_terminal_at_exit) != 0) { result = -1; }
+    return result;
+}
+
+#endif /* CNCURSESW_SHIM_H */

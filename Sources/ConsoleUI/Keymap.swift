@@ -1,0 +1,110 @@
+import TerminalGrid
+
+/// The console's key bindings: one table of data. The reducer, the `?` help screen and the
+/// hint bar all read this table, so they cannot disagree.
+public struct Keymap: Sendable, Hashable {
+    public var bindings: [KeyBinding]
+
+    public init(bindings: [KeyBinding]) {
+        self.bindings = bindings
+    }
+
+    /// The command bound to `key` in the first of `contexts` that binds it.
+    public func command(for key: KeyEvent, in contexts: [KeyContext]) -> ConsoleCommand? {
+        for context in contexts {
+            if let binding = bindings.first(where: { $0.context == context && $0.key == key }) {
+                return binding.command
+            }
+        }
+        return nil
+    }
+
+    /// The first key bound to `command` in `context`, for prompts that name their keys.
+    public func key(for command: ConsoleCommand, in context: KeyContext) -> KeyEvent? {
+        bindings.first { $0.context == context && $0.command == command }?.key
+    }
+}
+
+extension Keymap {
+    /// The bindings analysts expect from other terminal tools (console notes §10).
+    public static let standard = Keymap(bindings: [
+        // Movement applies to whatever has focus: list, pane, view or picker.
+        KeyBinding(.character("j"), .global, .moveDown, "move down", hint: "move"),
+        KeyBinding(.down, .global, .moveDown, "move down"),
+        KeyBinding(.character("k"), .global, .moveUp, "move up"),
+        KeyBinding(.up, .global, .moveUp, "move up"),
+        KeyBinding(.character("g"), .global, .top, "go to the top"),
+        KeyBinding(.home, .global, .top, "go to the top"),
+        KeyBinding(.character("G"), .global, .bottom, "go to the bottom"),
+        KeyBinding(.end, .global, .bottom, "go to the bottom"),
+        KeyBinding(.control("f"), .global, .pageDown, "page down"),
+        KeyBinding(.pageDown, .global, .pageDown, "page down"),
+        KeyBinding(.control("b"), .global, .pageUp, "page up"),
+        KeyBinding(.pageUp, .global, .pageUp, "page up"),
+        KeyBinding(.tab, .global, .nextPane, "next pane", hint: "pane"),
+        KeyBinding(.backTab, .global, .previousPane, "previous pane"),
+
+        // Finding alerts.
+        KeyBinding(.character("/"), .global, .search, "search the listed alerts", hint: "search"),
+        KeyBinding(.character("n"), .global, .nextMatch, "next match"),
+        KeyBinding(.character("N"), .global, .previousMatch, "previous match"),
+        KeyBinding(.character("f"), .global, .cycleStatusFilter, "filter by status (cycles)", hint: "filter"),
+        KeyBinding(.character("F"), .global, .cycleRuleFilter, "filter by rule (cycles)"),
+        KeyBinding(.character("S"), .global, .cycleSeverityFilter, "filter by minimum severity (cycles)"),
+        KeyBinding(.character("s"), .global, .cycleSort, "change the sort order", hint: "sort"),
+
+        // Triage.
+        KeyBinding(.character("r"), .global, .toggleReviewed, "toggle reviewed", hint: "reviewed"),
+        KeyBinding(.character("a"), .global, .acknowledge, "acknowledge"),
+        KeyBinding(.character("c"), .global, .close, "close with a disposition and a reason", hint: "close"),
+        KeyBinding(.character("o"), .global, .reopen, "reopen"),
+        KeyBinding(.character("m"), .global, .editNote, "edit the alert's notes", hint: "note"),
+        KeyBinding(.character("b"), .global, .bulkAction, "bulk action on marked alerts, else on the filtered list"),
+        KeyBinding(.character("u"), .global, .undo, "undo the last action", hint: "undo"),
+        KeyBinding(.character("e"), .global, .exportSelected, "export case notes for the selected (or marked) alerts", hint: "export"),
+        KeyBinding(.character("E"), .global, .exportFiltered, "export case notes for the filtered list"),
+
+        // Views.
+        KeyBinding(.character("R"), .global, .showRaw, "show the raw record", hint: "raw"),
+        KeyBinding(.character("v"), .global, .showRaw, "show the raw record"),
+        KeyBinding(.character("A"), .global, .showRelated, "show the actor's related activity", hint: "related"),
+        KeyBinding(.character("?"), .global, .showHelp, "show this help", hint: "help"),
+        KeyBinding(.control("l"), .global, .redraw, "redraw the screen"),
+        KeyBinding(.escape, .global, .back, "back out: close a view, return to the list, clear filters"),
+        KeyBinding(.character("q"), .global, .quit, "quit (asks when a note is unsaved)", hint: "quit"),
+
+        KeyBinding(.enter, .list, .open, "open the alert in the detail pane", hint: "open"),
+        KeyBinding(.character(" "), .list, .toggleMark, "mark or unmark for a bulk action", hint: "mark"),
+
+        KeyBinding(.enter, .detail, .showRelated, "show the actor's related activity", hint: "related"),
+
+        KeyBinding(.character(" "), .sidebar, .tickStep, "tick or untick the step", hint: "tick"),
+        KeyBinding(.enter, .sidebar, .editStepNote, "attach a note to the step", hint: "step note"),
+
+        KeyBinding(.escape, .overlay, .back, "close the view", hint: "close"),
+        KeyBinding(.character("q"), .overlay, .back, "close the view"),
+        KeyBinding(.character("w"), .overlay, .cycleWindow, "related activity: change the time window", hint: "window"),
+
+        KeyBinding(.enter, .textInput, .submit, "accept", hint: "accept"),
+        KeyBinding(.escape, .textInput, .back, "cancel", hint: "cancel"),
+        KeyBinding(.backspace, .textInput, .deleteBackward, "delete the last character"),
+
+        KeyBinding(.control("d"), .noteEditor, .saveNote, "save the note", hint: "save"),
+        KeyBinding(.function(2), .noteEditor, .saveNote, "save the note"),
+        KeyBinding(.enter, .noteEditor, .newline, "start a new line"),
+        KeyBinding(.backspace, .noteEditor, .deleteBackward, "delete the last character"),
+        KeyBinding(.escape, .noteEditor, .back, "leave the editor, keeping the draft unsaved", hint: "keep draft"),
+
+        KeyBinding(.character("y"), .choice, .confirm, "yes", hint: "yes"),
+        KeyBinding(.character("n"), .choice, .deny, "no", hint: "no"),
+        KeyBinding(.character("1"), .choice, .choose(1), "pick option 1"),
+        KeyBinding(.character("2"), .choice, .choose(2), "pick option 2"),
+        KeyBinding(.character("3"), .choice, .choose(3), "pick option 3"),
+        KeyBinding(.character("j"), .choice, .moveDown, "next option"),
+        KeyBinding(.down, .choice, .moveDown, "next option"),
+        KeyBinding(.character("k"), .choice, .moveUp, "previous option"),
+        KeyBinding(.up, .choice, .moveUp, "previous option"),
+        KeyBinding(.enter, .choice, .submit, "accept the highlighted option", hint: "accept"),
+        KeyBinding(.escape, .choice, .back, "cancel", hint: "cancel"),
+    ])
+}

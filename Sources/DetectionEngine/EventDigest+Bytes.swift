@@ -1,0 +1,107 @@
+import CloudTrailReader
+import ECSMapping
+import TrailTriageJSON
+
+extension EventDigest {
+    /// Actions whose digests need details from the full document.
+    static let actionsNeedingDocuments: Set<String> = ["CreateTrustAnchor", "ConsoleLogin"]
+
+    /// The digest of a framed record read from its bytes, or `nil` when the record needs the
+    /// full parser (unknown fields, escapes, no time, or an action in `actionsNeedingDocuments`).
+    init?(span: RecordSpan, in buffer: UnsafeBufferPointer<UInt8>) {
+        let fields = span.keyFields
+        guard fields.isKnown,
+              let timeRange = fields.eventTime, let sourceRange = fields.eventSource, let nameRange = fields.eventName
+        else { return nil }
+        func text(_ range: Range<Int>?) -> String {
+            guard let range else { return "" }
+            let value = String(decoding: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self)
+            // The mapper drops these placeholder values; a digest must agree with it.
+            return value == "-" || value == "none" ? "" : value
+        }
+        let action = text(nameRange)
+        guard !Self.actionsNeedingDocuments.contains(action), let time = ECSTimestamp.parse(text(timeRange)) else { return nil }
+        var identity = IdentityFields()
+        if let identityRange = fields.userIdentity {
+            guard let found = IdentityFields(UnsafeBufferPointer(rebasing: buffer[identityRange])) else { return nil }
+            identity = found
+        }
+        let failed = !text(fields.errorCode).isEmpty || !text(fields.errorMessage).isEmpty
+        let base = fields.userIdentity?.lowerBound ?? 0
+        func identityText(_ range: Range<Int>?) -> String {
+            text(range.map { ($0.lowerBound + base)..<($0.upperBound + base) })
+        }
+        self.init(
+            time: time,
+            eventID: text(fields.eventID),
+            provider: text(sourceRange),
+            action: action,
+            outcome: failed ? "failure" : "success",
+            actorARN: identityText(identity.arn),
+            accessKeyID: identityText(identity.accessKeyId),
+            sessionID: identityText(identity.principalId),
+            account: identity.accountId == nil ? text(fields.recipientAccountId) : identityText(identity.accountId),
+            region: text(fields.awsRegion),
+            source: text(fields.sourceIPAddress)
+        )
+    }
+}
+
+/// Where the `userIdentity` members a digest needs sit, relative to the object's first byte.
+struct IdentityFields {
+    var arn: Range<Int>?
+    var accessKeyId: Range<Int>?
+    var principalId: Range<Int>?
+    var accountId: Range<Int>?
+
+    init() {}
+
+    /// Reads the object's top-level plain strings; `nil` when anything needs the full parser.
+    init?(_ object: UnsafeBufferPointer<UInt8>) {
+        var scanner = JSONScanner(bytes: object)
+        guard !scanner.atEnd, scanner.current == UInt8(ascii: "{") else { return nil }
+        scanner.position += 1
+        do throws(JSONParseError) {
+            while true {
+                scanner.skipWhitespace()
+                guard !scanner.atEnd else { return nil }
+                if scanner.current == UInt8(ascii: "}") { return }
+                guard scanner.current == UInt8(ascii: "\"") else { return nil }
+                let keyStart = scanner.position + 1
+                try scanner.skipString()
+                let key = String(decoding: UnsafeBufferPointer(rebasing: object[keyStart..<(scanner.position - 1)]), as: UTF8.self)
+                if key.contains("\\") { return nil }
+                scanner.skipWhitespace()
+                guard !scanner.atEnd, scanner.current == UInt8(ascii: ":") else { return nil }
+                scanner.position += 1
+                scanner.skipWhitespace()
+                guard !scanner.atEnd else { return nil }
+                let valueStart = scanner.position
+                let isString = scanner.current == UInt8(ascii: "\"")
+                try scanner.skipValue()
+                let inner = (valueStart + 1)..<(scanner.position - 1)
+                let plain = isString && !UnsafeBufferPointer(rebasing: object[inner]).contains(UInt8(ascii: "\\"))
+                switch key {
+                case "onBehalfOf":
+                    // Identity Center users are identified through onBehalfOf; the mapper knows how.
+                    return nil
+                case "arn", "accessKeyId", "principalId", "accountId":
+                    guard plain else { return nil }
+                    switch key {
+                    case "arn": arn = inner
+                    case "accessKeyId": accessKeyId = inner
+                    case "principalId": principalId = inner
+                    default: accountId = inner
+                    }
+                default:
+                    break
+                }
+                scanner.skipWhitespace()
+                guard !scanner.atEnd else { return nil }
+                if scanner.current == UInt8(ascii: ",") { scanner.position += 1 }
+            }
+        } catch {
+            return nil
+        }
+    }
+}
