@@ -69,8 +69,9 @@ struct IdentityFields {
                 guard scanner.current == UInt8(ascii: "\"") else { return nil }
                 let keyStart = scanner.position + 1
                 try scanner.skipString()
-                let key = String(decoding: UnsafeBufferPointer(rebasing: object[keyStart..<(scanner.position - 1)]), as: UTF8.self)
-                if key.contains("\\") { return nil }
+                let keyBytes = UnsafeBufferPointer(rebasing: object[keyStart..<(scanner.position - 1)])
+                if keyBytes.contains(UInt8(ascii: "\\")) { return nil }
+                let key = IdentityKey(keyBytes)
                 scanner.skipWhitespace()
                 guard !scanner.atEnd, scanner.current == UInt8(ascii: ":") else { return nil }
                 scanner.position += 1
@@ -82,18 +83,18 @@ struct IdentityFields {
                 let inner = (valueStart + 1)..<(scanner.position - 1)
                 let plain = isString && !UnsafeBufferPointer(rebasing: object[inner]).contains(UInt8(ascii: "\\"))
                 switch key {
-                case "onBehalfOf":
+                case .onBehalfOf:
                     // Identity Center users are identified through onBehalfOf; the mapper knows how.
                     return nil
-                case "arn", "accessKeyId", "principalId", "accountId":
+                case .arn, .accessKeyId, .principalId, .accountId:
                     guard plain else { return nil }
                     switch key {
-                    case "arn": arn = inner
-                    case "accessKeyId": accessKeyId = inner
-                    case "principalId": principalId = inner
+                    case .arn: arn = inner
+                    case .accessKeyId: accessKeyId = inner
+                    case .principalId: principalId = inner
                     default: accountId = inner
                     }
-                default:
+                case .other:
                     break
                 }
                 scanner.skipWhitespace()
@@ -103,5 +104,23 @@ struct IdentityFields {
         } catch {
             return nil
         }
+    }
+}
+
+/// The `userIdentity` keys a digest reads, recognised from bytes without making strings.
+enum IdentityKey {
+    case arn, accessKeyId, principalId, accountId, onBehalfOf, other
+
+    private static let spellings: [(IdentityKey, [UInt8])] = [
+        (.arn, Array("arn".utf8)), (.accessKeyId, Array("accessKeyId".utf8)), (.principalId, Array("principalId".utf8)),
+        (.accountId, Array("accountId".utf8)), (.onBehalfOf, Array("onBehalfOf".utf8)),
+    ]
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        for (key, spelling) in Self.spellings where spelling.count == bytes.count && spelling.elementsEqual(bytes) {
+            self = key
+            return
+        }
+        self = .other
     }
 }

@@ -40,11 +40,27 @@ public struct EventIndexBuilder: Sendable {
         add(RecordSummary(document: document))
     }
 
-    /// Adds every event another builder collected (e.g. another worker's), re-interning its strings.
+    /// Adds every event another builder collected (e.g. another worker's). Each of its distinct
+    /// strings is interned once and its rows are renumbered, so merging costs little next to
+    /// collecting.
     public mutating func append(contentsOf other: EventIndexBuilder) {
+        let remap = other.table.strings.map { table.intern($0) }
+        let anchorOffset = Int32(anchors.count)
+        for anchor in other.anchors {
+            anchors.append(CompactAnchor(
+                arn: remap[Int(anchor.arn)], name: remap[Int(anchor.name)],
+                sourceType: remap[Int(anchor.sourceType)], certificateAuthority: remap[Int(anchor.certificateAuthority)]
+            ))
+        }
         rows.reserveCapacity(rows.count + other.rows.count)
         for row in other.rows {
-            add(other.summary(of: row))
+            rows.append(CompactEvent(
+                time: row.time, eventID: remap[Int(row.eventID)], provider: remap[Int(row.provider)],
+                action: remap[Int(row.action)], outcome: remap[Int(row.outcome)], actor: remap[Int(row.actor)],
+                accessKey: remap[Int(row.accessKey)], session: remap[Int(row.session)], account: remap[Int(row.account)],
+                region: remap[Int(row.region)], source: remap[Int(row.source)],
+                anchor: row.anchor >= 0 ? row.anchor + anchorOffset : -1
+            ))
         }
     }
 
