@@ -48,7 +48,7 @@ let package = Package(
             name: "trailtriage",
             dependencies: [
                 "DetectionEngine", "DetectionRules", "ECSMapping", "CloudTrailReader", "TrailTriageJSON",
-                "CloudTrailGenerator",
+                "CloudTrailGenerator", "TriageModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -63,6 +63,6 @@ let package = Package(
         .testTarget(name: "DetectionEngineTests", dependencies: ["DetectionEngine", "CloudTrailGenerator", "TestSupport"]),
         .testTarget(name: "TriageModelTests", dependencies: ["TriageModel"]),
         .testTarget(name: "TerminalGridTests", dependencies: ["TerminalGrid"]),
-        .testTarget(name: "TrailTriageCommandTests", dependencies: ["trailtriage"]),
+        .testTarget(name: "TrailTriageCommandTests", dependencies: ["trailtriage", "TriageModel", "DetectionEngine", "TestSupport"]),
     ]
 )

@@ -13,7 +13,7 @@ struct TrailTriageCommand: ParsableCommand {
         Elastic detection rules (KQL query and new_terms) written in Elastic's TOML rule format.
         """,
         version: TrailTriageVersion.current,
-        subcommands: [ScanCommand.self, RulesCommand.self, GenerateCommand.self]
+        subcommands: [ScanCommand.self, RulesCommand.self, GenerateCommand.self, ExportCommand.self]
     )
 
     /// Runs the command, with usage errors exiting 2 (as scripts around `scan` expect) rather
