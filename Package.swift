@@ -21,6 +21,7 @@ let package = Package(
         // C libraries from Debian's -dev packages.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
 
         // Detection core: one job per module.
         .target(name: "TrailTriageJSON"),
@@ -36,6 +37,8 @@ let package = Package(
 
         // The console: a character grid and key events shared by the UI and the terminal driver.
         .target(name: "TerminalGrid", dependencies: ["TrailTriageJSON"]),
+        // The only module that touches ncurses.
+        .target(name: "NcursesTerminal", dependencies: ["CNcursesw", "TerminalGrid"]),
 
         // Triage: what the console and case-note export stand on.
         .target(
@@ -63,6 +66,7 @@ let package = Package(
         .testTarget(name: "DetectionEngineTests", dependencies: ["DetectionEngine", "CloudTrailGenerator", "TestSupport"]),
         .testTarget(name: "TriageModelTests", dependencies: ["TriageModel"]),
         .testTarget(name: "TerminalGridTests", dependencies: ["TerminalGrid"]),
+        .testTarget(name: "NcursesTerminalTests", dependencies: ["NcursesTerminal"]),
         .testTarget(name: "TrailTriageCommandTests", dependencies: ["trailtriage", "TriageModel", "DetectionEngine", "TestSupport"]),
     ]
 )

@@ -8,43 +8,49 @@ extension EventDigest {
 
     /// The digest of a framed record read from its bytes, or `nil` when the record needs the
     /// full parser (unknown fields, escapes, no time, or an action in `actionsNeedingDocuments`).
-    init?(span: RecordSpan, in buffer: UnsafeBufferPointer<UInt8>) {
+    static func raw(span: RecordSpan, in buffer: UnsafeBufferPointer<UInt8>) -> RawEventDigest? {
         let fields = span.keyFields
         guard fields.isKnown,
               let timeRange = fields.eventTime, let sourceRange = fields.eventSource, let nameRange = fields.eventName
         else { return nil }
-        func text(_ range: Range<Int>?) -> String {
-            guard let range else { return "" }
-            let value = String(decoding: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self)
+        func bytes(_ range: Range<Int>?, offset: Int = 0) -> UnsafeBufferPointer<UInt8> {
+            guard let range else { return UnsafeBufferPointer(start: nil, count: 0) }
+            let slice = UnsafeBufferPointer(rebasing: buffer[(range.lowerBound + offset)..<(range.upperBound + offset)])
             // The mapper drops these placeholder values; a digest must agree with it.
-            return value == "-" || value == "none" ? "" : value
+            if slice.elementsEqual(placeholderDash) || slice.elementsEqual(placeholderNone) {
+                return UnsafeBufferPointer(start: nil, count: 0)
+            }
+            return slice
         }
-        let action = text(nameRange)
-        guard !Self.actionsNeedingDocuments.contains(action), let time = ECSTimestamp.parse(text(timeRange)) else { return nil }
+        let action = bytes(nameRange)
+        guard !actionsNeedingDocumentsBytes.contains(where: { $0.elementsEqual(action) }),
+              let time = ECSTimestamp.parse(String(decoding: bytes(timeRange), as: UTF8.self))
+        else { return nil }
         var identity = IdentityFields()
+        let base = fields.userIdentity?.lowerBound ?? 0
         if let identityRange = fields.userIdentity {
             guard let found = IdentityFields(UnsafeBufferPointer(rebasing: buffer[identityRange])) else { return nil }
             identity = found
         }
-        let failed = !text(fields.errorCode).isEmpty || !text(fields.errorMessage).isEmpty
-        let base = fields.userIdentity?.lowerBound ?? 0
-        func identityText(_ range: Range<Int>?) -> String {
-            text(range.map { ($0.lowerBound + base)..<($0.upperBound + base) })
-        }
-        self.init(
+        let failed = !bytes(fields.errorCode).isEmpty || !bytes(fields.errorMessage).isEmpty
+        return RawEventDigest(
             time: time,
-            eventID: text(fields.eventID),
-            provider: text(sourceRange),
+            eventID: bytes(fields.eventID),
+            provider: bytes(sourceRange),
             action: action,
-            outcome: failed ? "failure" : "success",
-            actorARN: identityText(identity.arn),
-            accessKeyID: identityText(identity.accessKeyId),
-            sessionID: identityText(identity.principalId),
-            account: identity.accountId == nil ? text(fields.recipientAccountId) : identityText(identity.accountId),
-            region: text(fields.awsRegion),
-            source: text(fields.sourceIPAddress)
+            failed: failed,
+            actorARN: bytes(identity.arn, offset: base),
+            accessKeyID: bytes(identity.accessKeyId, offset: base),
+            sessionID: bytes(identity.principalId, offset: base),
+            account: identity.accountId == nil ? bytes(fields.recipientAccountId) : bytes(identity.accountId, offset: base),
+            region: bytes(fields.awsRegion),
+            source: bytes(fields.sourceIPAddress)
         )
     }
+
+    private static let placeholderDash: [UInt8] = Array("-".utf8)
+    private static let placeholderNone: [UInt8] = Array("none".utf8)
+    private static let actionsNeedingDocumentsBytes: [[UInt8]] = actionsNeedingDocuments.map { Array($0.utf8) }
 }
 
 /// Where the `userIdentity` members a digest needs sit, relative to the object's first byte.

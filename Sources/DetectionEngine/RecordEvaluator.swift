@@ -42,8 +42,8 @@ struct RecordEvaluator {
             mayMatch = rules.contains(where: { $0.mightMatch(eventSource: sourceBytes, eventName: nameBytes) })
         }
         if !mayMatch {
-            if collectsDigests, let digest = EventDigest(span: span, in: buffer) {
-                digests.add(digest)
+            if collectsDigests, let digest = EventDigest.raw(span: span, in: buffer) {
+                digests.add(raw: digest)
                 return
             }
             if !collectsDigests {

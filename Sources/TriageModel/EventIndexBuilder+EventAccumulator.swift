@@ -6,6 +6,19 @@ extension EventIndexBuilder: EventAccumulator {
         add(RecordSummary(digest: digest))
     }
 
+    /// Interns the fields straight from the record's bytes: most values were seen before, so
+    /// no `String` is made for them.
+    public mutating func add(raw digest: RawEventDigest) {
+        rows.append(CompactEvent(
+            time: digest.time, eventID: table.intern(bytes: digest.eventID),
+            provider: table.intern(bytes: digest.provider), action: table.intern(bytes: digest.action),
+            outcome: table.intern(digest.failed ? "failure" : "success"), actor: table.intern(bytes: digest.actorARN),
+            accessKey: table.intern(bytes: digest.accessKeyID), session: table.intern(bytes: digest.sessionID),
+            account: table.intern(bytes: digest.account), region: table.intern(bytes: digest.region),
+            source: table.intern(bytes: digest.source), anchor: -1
+        ))
+    }
+
     public mutating func merge(_ other: EventIndexBuilder) {
         append(contentsOf: other)
     }

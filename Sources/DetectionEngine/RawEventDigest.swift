@@ -1,0 +1,29 @@
+/// An ``EventDigest`` whose text fields still point into the file's bytes.
+///
+/// Valid only during the ``EventAccumulator/add(raw:)`` call that receives it. An accumulator
+/// that interns strings can look the bytes up directly and create a `String` only for values it
+/// has not seen, which matters at half a million events.
+public struct RawEventDigest {
+    public var time: Int64
+    public var eventID: UnsafeBufferPointer<UInt8>
+    public var provider: UnsafeBufferPointer<UInt8>
+    public var action: UnsafeBufferPointer<UInt8>
+    /// `true` when the record carries an error code or message.
+    public var failed: Bool
+    public var actorARN: UnsafeBufferPointer<UInt8>
+    public var accessKeyID: UnsafeBufferPointer<UInt8>
+    public var sessionID: UnsafeBufferPointer<UInt8>
+    public var account: UnsafeBufferPointer<UInt8>
+    public var region: UnsafeBufferPointer<UInt8>
+    public var source: UnsafeBufferPointer<UInt8>
+
+    /// The same digest with owned strings.
+    public var digest: EventDigest {
+        func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
+        return EventDigest(
+            time: time, eventID: text(eventID), provider: text(provider), action: text(action),
+            outcome: failed ? "failure" : "success", actorARN: text(actorARN), accessKeyID: text(accessKeyID),
+            sessionID: text(sessionID), account: text(account), region: text(region), source: text(source)
+        )
+    }
+}
