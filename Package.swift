@@ -37,6 +37,11 @@ let package = Package(
 
         // The console: a character grid and key events shared by the UI and the terminal driver.
         .target(name: "TerminalGrid", dependencies: ["TrailTriageJSON"]),
+        // The console's state, keys and rendering: plain Swift, no terminal.
+        .target(
+            name: "ConsoleUI",
+            dependencies: ["TerminalGrid", "TriageModel", "DetectionEngine", "DetectionRules", "TrailTriageJSON"]
+        ),
         // The only module that touches ncurses.
         .target(name: "NcursesTerminal", dependencies: ["CNcursesw", "TerminalGrid"]),
 
@@ -51,7 +56,7 @@ let package = Package(
             name: "trailtriage",
             dependencies: [
                 "DetectionEngine", "DetectionRules", "ECSMapping", "CloudTrailReader", "TrailTriageJSON",
-                "CloudTrailGenerator", "TriageModel",
+                "CloudTrailGenerator", "TriageModel", "ConsoleUI", "NcursesTerminal", "TerminalGrid",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -67,6 +72,7 @@ let package = Package(
         .testTarget(name: "TriageModelTests", dependencies: ["TriageModel"]),
         .testTarget(name: "TerminalGridTests", dependencies: ["TerminalGrid"]),
         .testTarget(name: "NcursesTerminalTests", dependencies: ["NcursesTerminal"]),
+        .testTarget(name: "ConsoleUITests", dependencies: ["ConsoleUI"], exclude: ["Snapshots"]),
         .testTarget(name: "TrailTriageCommandTests", dependencies: ["trailtriage", "TriageModel", "DetectionEngine", "TestSupport"]),
     ]
 )

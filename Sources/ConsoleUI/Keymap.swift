@@ -28,6 +28,8 @@ public struct Keymap: Sendable, Hashable {
 extension Keymap {
     /// The bindings analysts expect from other terminal tools (console notes §10).
     public static let standard = Keymap(bindings: [
+        KeyBinding(.character("?"), .global, .showHelp, "show this help", hint: "help"),
+        KeyBinding(.character("q"), .global, .quit, "quit (asks when a note is unsaved)", hint: "quit"),
         // Movement applies to whatever has focus: list, pane, view or picker.
         KeyBinding(.character("j"), .global, .moveDown, "move down", hint: "move"),
         KeyBinding(.down, .global, .moveDown, "move down"),
@@ -68,10 +70,8 @@ extension Keymap {
         KeyBinding(.character("R"), .global, .showRaw, "show the raw record", hint: "raw"),
         KeyBinding(.character("v"), .global, .showRaw, "show the raw record"),
         KeyBinding(.character("A"), .global, .showRelated, "show the actor's related activity", hint: "related"),
-        KeyBinding(.character("?"), .global, .showHelp, "show this help", hint: "help"),
         KeyBinding(.control("l"), .global, .redraw, "redraw the screen"),
         KeyBinding(.escape, .global, .back, "back out: close a view, return to the list, clear filters"),
-        KeyBinding(.character("q"), .global, .quit, "quit (asks when a note is unsaved)", hint: "quit"),
 
         KeyBinding(.enter, .list, .open, "open the alert in the detail pane", hint: "open"),
         KeyBinding(.character(" "), .list, .toggleMark, "mark or unmark for a bulk action", hint: "mark"),

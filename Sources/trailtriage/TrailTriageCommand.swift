@@ -13,7 +13,8 @@ struct TrailTriageCommand: ParsableCommand {
         Elastic detection rules (KQL query and new_terms) written in Elastic's TOML rule format.
         """,
         version: TrailTriageVersion.current,
-        subcommands: [ScanCommand.self, RulesCommand.self, GenerateCommand.self, ExportCommand.self]
+        subcommands: [ConsoleCommand.self, ScanCommand.self, RulesCommand.self, GenerateCommand.self, ExportCommand.self],
+        defaultSubcommand: ConsoleCommand.self
     )
 
     /// Runs the command, with usage errors exiting 2 (as scripts around `scan` expect) rather

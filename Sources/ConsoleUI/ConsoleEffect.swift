@@ -1,0 +1,27 @@
+import TriageModel
+
+/// Work the reducer asks the app to do. The reducer is pure; the app performs each effect and
+/// reports back (``ConsoleState/didApply(_:)``, ``ConsoleState/didUndo(_:)``,
+/// ``ConsoleState/didExport(_:)``, ``ConsoleState/didFail(_:)``) before the next render.
+public enum ConsoleEffect: Sendable, Hashable {
+    /// Commit `action` for these alerts (store first, then `didApply`), recording
+    /// ``ConsoleState/analyst`` and the current time.
+    case applyTriage(TriageAction, uuids: [String])
+    /// Undo this change (the last one applied), then call `didUndo`.
+    case undo(TriageChange)
+    /// Write case notes for `uuids`, in list order, to `path`. With `overwrite` false, an existing
+    /// file must be left alone and reported as ``ExportOutcome/exists(path:)``.
+    case export(uuids: [String], format: CaseNotesExporter.Format, path: String, overwrite: Bool)
+    /// Repaint the whole terminal (Ctrl-L).
+    case redraw
+    /// Leave the console.
+    case quit
+}
+
+/// What became of an export, reported by the app through ``ConsoleState/didExport(_:)``.
+public enum ExportOutcome: Sendable, Hashable {
+    case written(path: String, count: Int)
+    /// The file exists and was not replaced; the console asks whether to overwrite.
+    case exists(path: String)
+    case failed(path: String, reason: String)
+}

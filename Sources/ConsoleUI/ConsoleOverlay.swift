@@ -1,0 +1,8 @@
+/// A full-screen view over the panes; Esc closes it.
+public enum ConsoleOverlay: Sendable, Hashable {
+    case help
+    /// The alert's stored record, pretty-printed once when opened.
+    case raw(lines: [String])
+    /// The actor's other events; `window` indexes ``ConsoleState/relatedWindows``.
+    case related(window: Int)
+}

@@ -1,0 +1,87 @@
+import TerminalGrid
+import TriageModel
+
+extension ConsoleRenderer {
+    /// The bottom row: an open prompt, else the last message followed by the keymap's hints.
+    static func drawStatusBar(_ state: ConsoleState, layout: ConsoleLayout, into buffer: inout ScreenBuffer) {
+        let row = layout.statusRow
+        buffer.fill(row: row, style: .statusBar)
+        let line: StyledLine
+        if let prompt = state.prompt {
+            line = promptLine(prompt, state: state)
+        } else {
+            var spans: [Span] = []
+            if let message = state.message {
+                spans.append(Span.untrusted(message.text, style(of: message.kind)))
+                spans.append(Span("  "))
+            }
+            spans.append(Span(state.keymap.hints(for: state.contexts), .statusBar))
+            line = StyledLine(spans, background: .statusBar)
+        }
+        buffer.draw(line, row: row, left: 0, width: layout.size.columns)
+    }
+
+    static func style(of kind: StatusMessage.Kind) -> StyleRole {
+        switch kind {
+        case .info: .statusBar
+        case .warning: .warning
+        case .error: .error
+        case .success: .success
+        }
+    }
+
+    /// The prompt's question and typed text; the text ends with a bar where the cursor is.
+    static func promptLine(_ prompt: ConsolePrompt, state: ConsoleState) -> StyledLine {
+        func entry(_ question: String, _ input: TextInput, _ hint: String) -> StyledLine {
+            var spans = [Span(question, .prompt), Span.untrusted(input.text, .prompt), Span("▏", .prompt), Span("  " + hint, .dim)]
+            if let message = state.message {
+                spans.append(Span("  " + message.text, style(of: message.kind)))
+            }
+            return StyledLine(spans, background: .prompt)
+        }
+        switch prompt {
+        case .search(let input, _):
+            return entry("/", input, "Enter keeps · Esc returns")
+        case .note:
+            return StyledLine([Span("Editing notes · Ctrl-D saves · Esc keeps the draft", .prompt)], background: .prompt)
+        case .stepNote(_, let step, let input):
+            return entry("Note on step \(step.index + 1): ", input, "Enter saves · Esc cancels")
+        case .disposition(let targets, let choice):
+            var spans = [Span(targets.count > 1 ? "Close \(targets.count) alerts as: " : "Close as: ", .prompt)]
+            for (index, disposition) in Disposition.allCases.enumerated() {
+                spans.append(Span("\(index + 1) \(disposition.label)", index == choice ? .selected : .prompt))
+                spans.append(Span("  ", .prompt))
+            }
+            spans.append(Span("Enter picks · Esc cancels", .dim))
+            return StyledLine(spans, background: .prompt)
+        case .reason(_, let disposition, let input):
+            let hint = state.message.map { $0.text } ?? "Enter closes · Esc cancels"
+            return StyledLine([Span("Reason (\(disposition.label)): ", .prompt), Span.untrusted(input.text, .prompt),
+                               Span("▏", .prompt), Span("  " + hint, state.message == nil ? .dim : .warning)], background: .prompt)
+        case .bulkMenu(let targets, let scope):
+            return StyledLine([Span("Bulk action on \(targets.count) \(scope) alert\(targets.count == 1 ? "" : "s"): "
+                + "r reviewed · a acknowledge · c close · o reopen · Esc cancels", .prompt)], background: .prompt)
+        case .confirmBulk(let action, let targets):
+            return StyledLine([Span("\(describe(action)) for \(targets.count) alert\(targets.count == 1 ? "" : "s")? y/n", .warning)], background: .prompt)
+        case .exportPath(let targets, let input):
+            return entry("Export \(targets.count) alert\(targets.count == 1 ? "" : "s") to: ", input, ".md or .json · Enter · Esc")
+        case .overwrite(_, let path):
+            return StyledLine([Span("\(path) exists. Overwrite? y/n (n picks another name)", .warning)], background: .prompt)
+        case .quit:
+            let count = state.drafts.count
+            return StyledLine([Span("Unsaved note\(count == 1 ? "" : "s") on \(max(count, 1)) alert\(count > 1 ? "s" : ""). Quit and lose \(count > 1 ? "them" : "it")? y/n", .warning)], background: .prompt)
+        }
+    }
+
+    static func describe(_ action: TriageAction) -> String {
+        switch action {
+        case .toggleReviewed: "Toggle reviewed"
+        case .setReviewed(let flag): flag ? "Mark reviewed" : "Clear reviewed"
+        case .setStatus(let status): status == .open ? "Reopen" : "Set \(status.rawValue)"
+        case .close(let disposition, _): "Close as \(disposition.label)"
+        case .setNotes: "Set notes"
+        case .setStepDone: "Tick step"
+        case .setStepNote: "Set step note"
+        }
+    }
+}

@@ -1,0 +1,185 @@
+import TerminalGrid
+import TriageModel
+
+/// The reducer in the shape of the brief: the state after `key`, and the effects to perform.
+public func reduce(_ state: inout ConsoleState, _ key: KeyEvent) -> [ConsoleEffect] {
+    state.handle(key)
+}
+
+extension ConsoleState {
+    /// Handles one key: a prompt takes every key while open; otherwise the keymap turns the key
+    /// into a command for the focused pane or the open view.
+    public mutating func handle(_ key: KeyEvent) -> [ConsoleEffect] {
+        if key == .resize {
+            // The app has already set `size`; only the list's scroll depends on it.
+            scrollListToSelection()
+            return []
+        }
+        if let prompt {
+            return handle(key, in: prompt)
+        }
+        guard let command = keymap.command(for: key, in: contexts) else { return [] }
+        message = nil
+        return perform(command)
+    }
+
+    /// The keymap contexts keys are looked up in right now, most specific first.
+    public var contexts: [KeyContext] {
+        if let prompt { return prompt.contexts }
+        if overlay != nil { return [.overlay, .global] }
+        switch focus {
+        case .list: return [.list, .global]
+        case .detail: return [.detail, .global]
+        case .sidebar: return [.sidebar, .global]
+        }
+    }
+
+    /// Runs a command outside prompts. Public so an app can offer commands by other means
+    /// (a command line, a menu) without synthesising keys.
+    public mutating func perform(_ command: ConsoleCommand) -> [ConsoleEffect] {
+        switch command {
+        case .moveDown: move(by: 1)
+        case .moveUp: move(by: -1)
+        case .pageDown: move(by: pageSize)
+        case .pageUp: move(by: -pageSize)
+        case .top: move(by: Int.min / 2)
+        case .bottom: move(by: Int.max / 2)
+        case .nextPane: if overlay == nil { focus = focus.next }
+        case .previousPane: if overlay == nil { focus = focus.previous }
+        case .open: if selectedRecord != nil { focus = .detail }
+        case .toggleMark: toggleMark()
+
+        case .toggleReviewed: return applyToSelected(.toggleReviewed)
+        case .acknowledge: return applyToSelected(.setStatus(.acknowledged))
+        case .reopen: return applyToSelected(.setStatus(.open))
+        case .close:
+            if let record = requireSelection() { prompt = .disposition(targets: [record.uuid], choice: 0) }
+        case .editNote:
+            if let record = requireSelection() {
+                prompt = .note(uuid: record.uuid, TextInput(drafts[record.uuid] ?? selectedState?.notes ?? ""))
+            }
+        case .tickStep: return tickStep()
+        case .editStepNote: editStepNote()
+        case .bulkAction: startBulk()
+        case .undo:
+            guard let lastChange else {
+                message = StatusMessage("Nothing to undo", kind: .warning)
+                return []
+            }
+            return [.undo(lastChange)]
+        case .exportSelected: startExport(filtered: false)
+        case .exportFiltered: startExport(filtered: true)
+
+        case .showRaw:
+            if let record = requireSelection() {
+                overlay = .raw(lines: RawRecordText.lines(for: record))
+                overlayScroll = 0
+            }
+        case .showRelated:
+            if requireSelection() != nil {
+                overlay = .related(window: relatedWindow)
+                overlayScroll = 0
+            }
+        case .showHelp:
+            overlay = .help
+            overlayScroll = 0
+        case .cycleWindow:
+            if case .related(let window) = overlay {
+                relatedWindow = (window + 1) % Self.relatedWindows.count
+                overlay = .related(window: relatedWindow)
+                overlayScroll = 0
+            }
+
+        case .search: prompt = .search(TextInput(), origin: selection)
+        case .nextMatch: jumpToMatch(forward: true)
+        case .previousMatch: jumpToMatch(forward: false)
+        case .cycleStatusFilter: cycleStatusFilter()
+        case .cycleRuleFilter: cycleRuleFilter()
+        case .cycleSeverityFilter: cycleSeverityFilter()
+        case .cycleSort: cycleSort()
+
+        case .redraw: return [.redraw]
+        case .back: back()
+        case .quit:
+            if hasUnsavedNotes {
+                prompt = .quit
+            } else {
+                return [.quit]
+            }
+        case .submit, .confirm, .deny, .deleteBackward, .newline, .saveNote, .choose:
+            break  // only meaningful inside prompts
+        }
+        return []
+    }
+
+    /// Rows a page key moves: the visible height of whatever has focus, less one row of overlap.
+    private var pageSize: Int {
+        let layout = ConsoleLayout(size: size, alertCount: visible.count)
+        let height: Int
+        if overlay != nil {
+            height = layout.overlayBodyHeight
+        } else {
+            switch focus {
+            case .list: height = layout.listBody.height
+            case .detail: height = layout.detail.height
+            case .sidebar: height = layout.sidebar.height
+            }
+        }
+        return max(1, height - 1)
+    }
+
+    private mutating func move(by delta: Int) {
+        if overlay != nil {
+            overlayScroll = max(0, min(overlayScroll.addingClamped(delta), maxOverlayScroll))
+            return
+        }
+        switch focus {
+        case .list:
+            select(selection.addingClamped(delta))
+        case .detail:
+            let layout = ConsoleLayout(size: size, alertCount: visible.count)
+            let lines = selectedRecord.map { DetailContent.lines(for: $0, state: selectedState ?? .untouched, width: layout.detail.width).count } ?? 0
+            detailScroll = max(0, min(detailScroll.addingClamped(delta), lines - layout.detail.height))
+        case .sidebar:
+            let steps = selectedRecord?.guide.steps.count ?? 0
+            stepCursor = max(0, min(stepCursor.addingClamped(delta), steps - 1))
+        }
+    }
+
+    /// The last first-line an overlay can scroll to.
+    var maxOverlayScroll: Int {
+        let layout = ConsoleLayout(size: size, alertCount: visible.count)
+        return max(0, overlayLines(width: layout.overlay.width - 2).count - layout.overlayBodyHeight)
+    }
+
+    private mutating func back() {
+        if overlay != nil {
+            overlay = nil
+        } else if focus != .list {
+            focus = .list
+        } else if !marks.isEmpty {
+            clearMarks()
+            message = StatusMessage("Marks cleared")
+        } else if !filter.isEmpty {
+            clearFilters()
+            message = StatusMessage("Filters cleared")
+        }
+    }
+
+    /// The selected alert, or a message saying there is none.
+    mutating func requireSelection() -> AlertRecord? {
+        guard let record = selectedRecord else {
+            message = StatusMessage("No alert selected", kind: .warning)
+            return nil
+        }
+        return record
+    }
+}
+
+extension Int {
+    /// Addition that saturates instead of trapping, so "move by a huge amount" means "to the end".
+    func addingClamped(_ other: Int) -> Int {
+        let (result, overflow) = addingReportingOverflow(other)
+        return overflow ? (other > 0 ? Int.max : Int.min) : result
+    }
+}

@@ -1,0 +1,166 @@
+import TriageModel
+
+extension ConsoleState {
+    /// Rebuilds ``visible`` from the filter and sort order, selecting `position` (an index into
+    /// ``alerts``) when it is still listed, else keeping the selection's place.
+    mutating func refreshList(keeping position: Int?) {
+        var kept: [Int] = []
+        kept.reserveCapacity(alerts.count)
+        let statuses = filter.statuses
+        let ruleName = filter.ruleName
+        let minimum = filter.minimumSeverity
+        for index in alerts.indices {
+            if let statuses, !statuses.contains(states[index].status) { continue }
+            if let ruleName, rows[index].ruleName != ruleName { continue }
+            if rows[index].severity < minimum { continue }
+            kept.append(index)
+        }
+        sort(&kept)
+        let before = selectedPosition
+        visible = kept
+        if let position, let found = visible.firstIndex(of: position) {
+            selection = found
+        } else {
+            selection = min(selection, max(0, visible.count - 1))
+        }
+        // The detail pane keeps its place while the same alert stays selected (e.g. after a tick).
+        if selectedPosition != before { detailScroll = 0 }
+        scrollListToSelection()
+    }
+
+    private func sort(_ positions: inout [Int]) {
+        let rows = self.rows
+        let states = self.states
+        // Each order ends in time then load position, so equal keys never shuffle.
+        func byTime(_ lhs: Int, _ rhs: Int) -> Bool {
+            rows[lhs].time != rows[rhs].time ? rows[lhs].time < rows[rhs].time : lhs < rhs
+        }
+        switch sortOrder {
+        case .timeAscending:
+            positions.sort(by: byTime)
+        case .timeDescending:
+            positions.sort { byTime($1, $0) }
+        case .severity:
+            positions.sort { rows[$0].severity != rows[$1].severity ? rows[$0].severity > rows[$1].severity : byTime($0, $1) }
+        case .rule:
+            positions.sort { rows[$0].ruleName != rows[$1].ruleName ? rows[$0].ruleName < rows[$1].ruleName : byTime($0, $1) }
+        case .status:
+            func rank(_ status: WorkflowStatus) -> Int { WorkflowStatus.allCases.firstIndex(of: status) ?? 0 }
+            positions.sort {
+                let left = rank(states[$0].status), right = rank(states[$1].status)
+                return left != right ? left < right : byTime($0, $1)
+            }
+        }
+    }
+
+    /// Rows of alerts the list pane shows at the current size.
+    var listHeight: Int { ConsoleLayout(size: size, alertCount: visible.count).listBody.height }
+
+    /// Moves the selection to `index` (clamped to the list) and keeps it on screen.
+    mutating func select(_ index: Int) {
+        let clamped = max(0, min(index, visible.count - 1))
+        if clamped != selection { detailScroll = 0 }
+        selection = clamped
+        scrollListToSelection()
+    }
+
+    mutating func scrollListToSelection() {
+        listScroll = Self.scrollTop(current: listScroll, selection: selection, count: visible.count, height: listHeight)
+    }
+
+    /// The first row to show so that `selection` is visible and no space is wasted at the end.
+    static func scrollTop(current: Int, selection: Int, count: Int, height: Int) -> Int {
+        guard height > 0 else { return 0 }
+        var top = current
+        if selection < top { top = selection }
+        if selection >= top + height { top = selection - height + 1 }
+        return max(0, min(top, count - height))
+    }
+
+    /// The next listed alert matching `query` from the selection, wrapping around; `nil` when
+    /// none matches. `includingCurrent` lets an incremental search stay on a row that still matches.
+    func match(_ query: String, forward: Bool, includingCurrent: Bool) -> (index: Int, wrapped: Bool)? {
+        let needle = Array(query.lowercased().utf8)
+        let count = visible.count
+        guard count > 0, !needle.isEmpty else { return nil }
+        let start = includingCurrent ? 0 : 1
+        for step in start...count {
+            let raw = forward ? selection + step : selection - step
+            let index = ((raw % count) + count) % count
+            if rows[visible[index]].matches(needle) {
+                return (index, forward ? raw >= count : raw < 0)
+            }
+        }
+        return nil
+    }
+
+    /// `n` / `N`: jumps to the next or previous match of the last search.
+    mutating func jumpToMatch(forward: Bool) {
+        guard !searchQuery.isEmpty else {
+            message = StatusMessage("No search yet: press / to search", kind: .warning)
+            return
+        }
+        guard let found = match(searchQuery, forward: forward, includingCurrent: false) else {
+            message = StatusMessage("No match for \"\(searchQuery)\"", kind: .warning)
+            return
+        }
+        select(found.index)
+        message = found.wrapped
+            ? StatusMessage(forward ? "Search wrapped to the top" : "Search wrapped to the bottom", kind: .warning)
+            : nil
+    }
+
+    mutating func setSearchQuery(_ query: String) {
+        searchQuery = query
+    }
+
+    mutating func cycleStatusFilter() {
+        let cycle = AlertFilter.statusCycle
+        let current = cycle.firstIndex { $0 == filter.statuses } ?? 0
+        filter.statuses = cycle[(current + 1) % cycle.count]
+        refreshList(keeping: selectedPosition)
+        message = StatusMessage("Status filter: " + filter.statusLabel)
+    }
+
+    mutating func cycleRuleFilter() {
+        let choices: [String?] = [nil] + ruleNames.map { Optional($0) }
+        let current = choices.firstIndex { $0 == filter.ruleName } ?? 0
+        filter.ruleName = choices[(current + 1) % choices.count]
+        refreshList(keeping: selectedPosition)
+        message = StatusMessage("Rule filter: " + (filter.ruleName ?? "all rules"))
+    }
+
+    mutating func cycleSeverityFilter() {
+        let all = Severity.allCases
+        filter.minimumSeverity = all[(filter.minimumSeverity.rawValue + 1) % all.count]
+        refreshList(keeping: selectedPosition)
+        message = StatusMessage("Severity filter: at least " + filter.minimumSeverity.label)
+    }
+
+    mutating func cycleSort() {
+        sortOrder = sortOrder.next
+        refreshList(keeping: selectedPosition)
+        message = StatusMessage("Sorted by " + sortOrder.label)
+    }
+
+    /// Sets the filter directly (the app may start with one from the command line).
+    public mutating func setFilter(_ newFilter: AlertFilter) {
+        filter = newFilter
+        refreshList(keeping: selectedPosition)
+    }
+
+    mutating func clearFilters() {
+        filter = AlertFilter()
+        refreshList(keeping: selectedPosition)
+    }
+
+    mutating func toggleMark() {
+        guard let position = selectedPosition else { return }
+        if marks.remove(position) == nil { marks.insert(position) }
+        select(selection + 1)
+    }
+
+    mutating func clearMarks() {
+        marks = []
+    }
+}

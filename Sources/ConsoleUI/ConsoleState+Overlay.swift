@@ -1,0 +1,33 @@
+import TerminalGrid
+
+extension ConsoleState {
+    /// The open overlay's title.
+    var overlayTitle: String {
+        switch overlay {
+        case .help?: return "Keys"
+        case .raw?: return "Raw record"
+        case .related?: return "Related activity"
+        case nil: return ""
+        }
+    }
+
+    /// The open overlay's content, wrapped to `width`; the reducer uses the count to clamp
+    /// scrolling and the renderer shows a window of it.
+    func overlayLines(width: Int) -> [StyledLine] {
+        switch overlay {
+        case nil:
+            return []
+        case .help?:
+            let titles = Set(KeyContext.allCases.map(\.title))
+            return keymap.helpLines().map { StyledLine($0, titles.contains($0) ? .header : .normal) }
+        case .raw(let lines)?:
+            return lines.flatMap { line in
+                TextLayout.wrap(line, width: max(1, width)).map { StyledLine([Span.untrusted($0)]) }
+            }
+        case .related(let window)?:
+            guard let record = selectedRecord else { return [] }
+            let span = Self.relatedWindows[max(0, min(window, Self.relatedWindows.count - 1))]
+            return RelatedContent.lines(for: record, window: span, width: width)
+        }
+    }
+}

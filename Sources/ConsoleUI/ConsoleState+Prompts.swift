@@ -1,0 +1,207 @@
+import TerminalGrid
+import TriageModel
+
+extension ConsoleState {
+    /// Handles a key while `prompt` is open. Keys the prompt's contexts do not bind are typed
+    /// into text prompts and ignored by questions.
+    mutating func handle(_ key: KeyEvent, in prompt: ConsolePrompt) -> [ConsoleEffect] {
+        let command = keymap.command(for: key, in: prompt.contexts)
+        switch prompt {
+        case .search(var input, let origin):
+            switch command {
+            case .submit:
+                self.prompt = nil
+                searchQuery = input.text
+                if !input.text.isEmpty, match(input.text, forward: true, includingCurrent: true) == nil {
+                    message = StatusMessage("No match for \"\(input.text)\"", kind: .warning)
+                }
+            case .back:
+                self.prompt = nil
+                select(origin)
+            default:
+                guard edit(&input, with: command, key: key) else { return [] }
+                self.prompt = .search(input, origin: origin)
+                searchIncrementally(input.text, from: origin)
+            }
+
+        case .note(let uuid, var input):
+            let saved = state(of: uuid)?.notes ?? ""
+            switch command {
+            case .saveNote:
+                self.prompt = nil
+                drafts[uuid] = nil
+                guard input.text != saved else {
+                    message = StatusMessage("Note unchanged")
+                    return []
+                }
+                return [.applyTriage(.setNotes(input.text), uuids: [uuid])]
+            case .back:
+                self.prompt = nil
+                if input.text == saved {
+                    drafts[uuid] = nil
+                } else {
+                    drafts[uuid] = input.text
+                    message = StatusMessage("Note not saved: m resumes it, Ctrl-D in the editor saves it", kind: .warning)
+                }
+            case .newline:
+                input.insert("\n")
+                self.prompt = .note(uuid: uuid, input)
+            default:
+                guard edit(&input, with: command, key: key) else { return [] }
+                self.prompt = .note(uuid: uuid, input)
+            }
+
+        case .stepNote(let uuid, let step, var input):
+            switch command {
+            case .submit:
+                self.prompt = nil
+                return [.applyTriage(.setStepNote(step, input.text), uuids: [uuid])]
+            case .back:
+                self.prompt = nil
+            default:
+                guard edit(&input, with: command, key: key) else { return [] }
+                self.prompt = .stepNote(uuid: uuid, step: step, input)
+            }
+
+        case .disposition(let targets, let choice):
+            let options = Disposition.allCases
+            switch command {
+            case .moveDown: self.prompt = .disposition(targets: targets, choice: min(choice + 1, options.count - 1))
+            case .moveUp: self.prompt = .disposition(targets: targets, choice: max(choice - 1, 0))
+            case .choose(let number) where options.indices.contains(number - 1):
+                self.prompt = .reason(targets: targets, options[number - 1], TextInput())
+            case .submit: self.prompt = .reason(targets: targets, options[choice], TextInput())
+            case .back: cancel("Close cancelled")
+            default: break
+            }
+
+        case .reason(let targets, let disposition, var input):
+            switch command {
+            case .submit:
+                let reason = input.text.trimmingSpaces
+                guard !reason.isEmpty else {
+                    message = StatusMessage("A reason is required to close", kind: .warning)
+                    return []
+                }
+                let action = TriageAction.close(disposition, reason: reason)
+                if targets.count > 1 {
+                    self.prompt = .confirmBulk(action, targets: targets)
+                    return []
+                }
+                self.prompt = nil
+                return [.applyTriage(action, uuids: targets)]
+            case .back: cancel("Close cancelled")
+            default:
+                guard edit(&input, with: command, key: key) else { return [] }
+                self.prompt = .reason(targets: targets, disposition, input)
+            }
+
+        case .bulkMenu(let targets, _):
+            switch command {
+            case .toggleReviewed: self.prompt = .confirmBulk(.setReviewed(true), targets: targets)
+            case .acknowledge: self.prompt = .confirmBulk(.setStatus(.acknowledged), targets: targets)
+            case .reopen: self.prompt = .confirmBulk(.setStatus(.open), targets: targets)
+            case .close: self.prompt = .disposition(targets: targets, choice: 0)
+            case .back, .deny: cancel("Bulk action cancelled")
+            default: break
+            }
+
+        case .confirmBulk(let action, let targets):
+            switch command {
+            case .confirm:
+                self.prompt = nil
+                clearMarks()
+                return [.applyTriage(action, uuids: targets)]
+            case .deny, .back: cancel("Bulk action cancelled")
+            default: break
+            }
+
+        case .exportPath(let targets, var input):
+            switch command {
+            case .submit:
+                let path = input.text.trimmingSpaces
+                guard !path.isEmpty else {
+                    message = StatusMessage("A file name is required", kind: .warning)
+                    return []
+                }
+                self.prompt = nil
+                pendingExport = (targets, path)
+                return [.export(uuids: targets, format: Self.format(of: path), path: path, overwrite: false)]
+            case .back: cancel("Export cancelled")
+            default:
+                guard edit(&input, with: command, key: key) else { return [] }
+                self.prompt = .exportPath(targets: targets, input)
+            }
+
+        case .overwrite(let targets, let path):
+            switch command {
+            case .confirm:
+                self.prompt = nil
+                pendingExport = (targets, path)
+                return [.export(uuids: targets, format: Self.format(of: path), path: path, overwrite: true)]
+            case .deny:
+                self.prompt = .exportPath(targets: targets, TextInput(path))
+                message = StatusMessage("Choose another file name")
+            case .back: cancel("Export cancelled")
+            default: break
+            }
+
+        case .quit:
+            switch command {
+            case .confirm:
+                self.prompt = nil
+                return [.quit]
+            case .deny, .back: cancel(nil)
+            default: break
+            }
+        }
+        return []
+    }
+
+    /// Applies a text-editing command or types a printable key. Returns whether `input` changed.
+    private func edit(_ input: inout TextInput, with command: ConsoleCommand?, key: KeyEvent) -> Bool {
+        if command == .deleteBackward {
+            input.deleteBackward()
+            return true
+        }
+        if command == nil, case .character(let character) = key {
+            input.insert(character)
+            return true
+        }
+        return false
+    }
+
+    private mutating func cancel(_ text: String?) {
+        prompt = nil
+        message = text.map { StatusMessage($0) }
+    }
+
+    /// Moves to the first match at or after `origin` as the query grows; back to `origin` when
+    /// nothing matches, so Esc and a failed search both leave the analyst where they were.
+    private mutating func searchIncrementally(_ query: String, from origin: Int) {
+        select(origin)
+        guard !query.isEmpty else {
+            message = nil
+            return
+        }
+        if let found = match(query, forward: true, includingCurrent: true) {
+            select(found.index)
+            message = nil
+        } else {
+            message = StatusMessage("No match for \"\(query)\"", kind: .warning)
+        }
+    }
+
+    static func format(of path: String) -> CaseNotesExporter.Format {
+        path.lowercased().hasSuffix(".json") ? .json : .markdown
+    }
+}
+
+extension String {
+    /// The text without leading and trailing spaces and newlines (no Foundation here).
+    var trimmingSpaces: String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(self[first...last])
+    }
+}

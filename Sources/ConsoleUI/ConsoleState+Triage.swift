@@ -1,0 +1,76 @@
+import TriageModel
+
+extension ConsoleState {
+    /// Asks the app to apply `action` to the selected alert.
+    mutating func applyToSelected(_ action: TriageAction) -> [ConsoleEffect] {
+        guard let record = requireSelection() else { return [] }
+        return [.applyTriage(action, uuids: [record.uuid])]
+    }
+
+    /// The step the sidebar cursor is on, clamped to the selected alert's guide.
+    var currentStep: StepKey? {
+        guard let steps = selectedRecord?.guide.stepKeys, !steps.isEmpty else { return nil }
+        return steps[max(0, min(stepCursor, steps.count - 1))]
+    }
+
+    mutating func tickStep() -> [ConsoleEffect] {
+        guard let record = requireSelection() else { return [] }
+        guard let step = currentStep, let state = selectedState else {
+            message = StatusMessage("This rule's guide has no steps", kind: .warning)
+            return []
+        }
+        return [.applyTriage(.setStepDone(step, !state.step(step).isDone), uuids: [record.uuid])]
+    }
+
+    mutating func editStepNote() {
+        guard let record = requireSelection() else { return }
+        guard let step = currentStep, let state = selectedState else {
+            message = StatusMessage("This rule's guide has no steps", kind: .warning)
+            return
+        }
+        prompt = .stepNote(uuid: record.uuid, step: step, TextInput(state.step(step).note))
+    }
+
+    /// `b`: the marked alerts when there are any, else every listed alert.
+    mutating func startBulk() {
+        let targets: [String]
+        let scope: String
+        if marks.isEmpty {
+            targets = visible.map { alerts[$0].uuid }
+            scope = "filtered"
+        } else {
+            targets = markedUUIDs
+            scope = "marked"
+        }
+        guard !targets.isEmpty else {
+            message = StatusMessage("No alerts listed", kind: .warning)
+            return
+        }
+        prompt = .bulkMenu(targets: targets, scope: scope)
+    }
+
+    /// Marked alerts in list order.
+    var markedUUIDs: [String] {
+        visible.filter { marks.contains($0) }.map { alerts[$0].uuid }
+    }
+
+    /// `e` (selected or marked alerts) and `E` (the filtered list): asks for a file name.
+    mutating func startExport(filtered: Bool) {
+        let targets: [String]
+        if filtered {
+            targets = visible.map { alerts[$0].uuid }
+        } else if !marks.isEmpty {
+            targets = markedUUIDs
+        } else {
+            targets = requireSelection().map { [$0.uuid] } ?? []
+        }
+        guard let first = targets.first else {
+            if filtered { message = StatusMessage("No alerts listed", kind: .warning) }
+            return
+        }
+        let name = targets.count == 1
+            ? "case-notes-\(first.prefix(8)).md"
+            : "case-notes-\(TimeText.iso(now).prefix(10))-\(targets.count)-alerts.md"
+        prompt = .exportPath(targets: targets, TextInput(name))
+    }
+}

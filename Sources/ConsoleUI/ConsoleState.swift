@@ -1,0 +1,129 @@
+import TerminalGrid
+import TriageModel
+
+/// Everything the console shows and remembers, as one value: the alerts and their triage, the
+/// list's filter, order and selection, focus, overlays, prompts and messages.
+///
+/// Keys go in through ``handle(_:)``; work that touches the outside world comes back as
+/// ``ConsoleEffect``s, whose results the app reports with the `did…` methods. There is no clock
+/// and no terminal in here: the caller sets ``now`` and ``size``.
+public struct ConsoleState: Sendable {
+    /// Every loaded alert, in load order.
+    public internal(set) var alerts: [AlertRecord]
+    /// Triage state of each alert, parallel to ``alerts``.
+    public internal(set) var states: [TriageState]
+    /// List columns and search text, parallel to ``alerts``.
+    var rows: [AlertRow]
+    var positionByUUID: [String: Int]
+    /// Distinct rule names, sorted, for the rule filter.
+    var ruleNames: [String]
+
+    public internal(set) var filter: AlertFilter
+    public internal(set) var sortOrder: SortOrder
+    /// Positions in ``alerts`` of the listed alerts, filtered and sorted.
+    public internal(set) var visible: [Int]
+    /// Index into ``visible`` of the selected alert (0 when the list is empty).
+    public internal(set) var selection: Int
+    /// Alerts (positions in ``alerts``) marked for a bulk action.
+    public internal(set) var marks: Set<Int>
+
+    public internal(set) var focus: ConsolePane
+    public internal(set) var overlay: ConsoleOverlay?
+    public internal(set) var prompt: ConsolePrompt?
+    /// First line shown of the list, the detail pane and the overlay.
+    var listScroll = 0
+    var detailScroll = 0
+    var overlayScroll = 0
+    /// The highlighted checklist step in the sidebar.
+    public internal(set) var stepCursor = 0
+    /// Index into ``relatedWindows`` used when the related view opens.
+    var relatedWindow = 2
+
+    /// The last search text, for `n` and `N`.
+    public internal(set) var searchQuery = ""
+    /// Notes typed but not saved, by alert uuid.
+    public internal(set) var drafts: [String: String] = [:]
+    /// The last applied change, which `u` undoes.
+    public internal(set) var lastChange: TriageChange?
+    /// The export waiting for an answer about overwriting.
+    var pendingExport: (targets: [String], path: String)?
+
+    /// The message shown on the bottom line until the next one.
+    public var message: StatusMessage?
+    /// Set while data loads; the header shows it.
+    public var progress: LoadingProgress?
+    /// Who the audit trail names for actions taken here.
+    public var analyst: String
+    /// The current time in epoch milliseconds, provided by the caller.
+    public var now: Int64
+    /// The terminal size the next render will use; page keys move by its list height.
+    public var size: TerminalSize
+    public var keymap: Keymap
+
+    /// Related-activity windows `w` cycles through (± milliseconds); ±24 h is the default.
+    public static let relatedWindows: [Int64] = [3_600_000, 6 * 3_600_000, 24 * 3_600_000]
+
+    public init(
+        alerts: [AlertRecord] = [], states: [String: TriageState] = [:], analyst: String, now: Int64,
+        size: TerminalSize = TerminalSize(rows: 24, columns: 80), keymap: Keymap = .standard
+    ) {
+        self.alerts = []
+        self.states = []
+        self.rows = []
+        self.positionByUUID = [:]
+        self.ruleNames = []
+        self.filter = AlertFilter()
+        self.sortOrder = .timeAscending
+        self.visible = []
+        self.selection = 0
+        self.marks = []
+        self.focus = .list
+        self.analyst = analyst
+        self.now = now
+        self.size = size
+        self.keymap = keymap
+        load(alerts: alerts, states: states)
+    }
+
+    /// Replaces the loaded alerts (e.g. when loading finishes), keeping filter, sort and, where
+    /// the alert is still there, the selection.
+    public mutating func load(alerts: [AlertRecord], states: [String: TriageState]) {
+        let selectedUUID = selectedRecord?.uuid
+        self.alerts = alerts
+        self.rows = alerts.map(AlertRow.init(record:))
+        self.states = alerts.map { states[$0.uuid] ?? .untouched }
+        var positions: [String: Int] = [:]
+        positions.reserveCapacity(alerts.count)
+        for (position, record) in alerts.enumerated() { positions[record.uuid] = position }
+        positionByUUID = positions
+        ruleNames = Set(rows.map(\.ruleName)).sorted()
+        marks = []
+        refreshList(keeping: selectedUUID.flatMap { positions[$0] })
+    }
+
+    /// The selected alert, if the list is not empty.
+    public var selectedRecord: AlertRecord? {
+        selectedPosition.map { alerts[$0] }
+    }
+
+    /// The selected alert's triage state.
+    public var selectedState: TriageState? {
+        selectedPosition.map { states[$0] }
+    }
+
+    /// The triage state of the alert with `uuid`.
+    public func state(of uuid: String) -> TriageState? {
+        positionByUUID[uuid].map { states[$0] }
+    }
+
+    /// Whether any alert has a note typed but not saved (quitting asks first).
+    public var hasUnsavedNotes: Bool {
+        if case .note? = prompt { return true }
+        return !drafts.isEmpty
+    }
+
+    /// Position in ``alerts`` of the selected alert.
+    var selectedPosition: Int? {
+        visible.indices.contains(selection) ? visible[selection] : nil
+    }
+}

@@ -1,0 +1,173 @@
+import TerminalGrid
+import TriageModel
+import TrailTriageJSON
+
+/// The lines of the detail pane for one alert.
+///
+/// Order: what the alert is and where triage stands; the key request parameters, always in the
+/// same rows and saying so when the event lacks one; for CreateProfile the trust anchors found
+/// in related activity; the rule's highlighted fields; then actor, source and event facts, the
+/// notes and the MITRE mapping.
+enum DetailContent {
+    static let labelWidth = 16
+
+    static func lines(for record: AlertRecord, state: TriageState, draft: String? = nil, width: Int) -> [StyledLine] {
+        let document = record.document
+        let parameters = KeyParameters(document: document)
+        let actor = ActorSummary(document: document)
+        let source = SourceSummary(document: document)
+        let severity = Severity(text: record.rule.severity)
+        var lines: [StyledLine] = []
+
+        lines.append(StyledLine([Span.untrusted(record.action.isEmpty ? "(no action)" : record.action, .emphasis),
+                                 Span(" · "), Span(record.rule.name)]))
+        lines.append(StyledLine([
+            Span(severity.label, severity.style), Span(" \(record.rule.riskScore)  "),
+            Span(StatusText.long(state), state.status == .closed ? .success : .normal),
+            Span(state.reviewed ? " · reviewed" : " · not reviewed", state.reviewed ? .success : .dim),
+        ]))
+        if state.status == .closed, !state.reason.isEmpty {
+            lines += row("reason", state.reason, width: width, untrusted: true)
+        }
+
+        lines.append(section("Request parameters"))
+        for parameter in parameters.rows {
+            if parameter.values.isEmpty {
+                lines += row(parameter.label, nil, width: width)
+            } else {
+                for (index, value) in parameter.values.enumerated() {
+                    lines += row(index == 0 ? parameter.label : "", value, width: width, untrusted: true)
+                }
+            }
+        }
+
+        if record.action == "CreateProfile" {
+            lines.append(section("Trust anchors (CreateProfile names none; from related activity)"))
+            if record.trustAnchors.isEmpty {
+                lines.append(StyledLine("  none in the loaded data", .dim))
+            }
+            for anchor in record.trustAnchors {
+                let details = anchor.details
+                let name = details.name.isEmpty ? "(unnamed)" : details.name
+                let source = details.sourceType.isEmpty ? "source unknown" : details.sourceType
+                let facts = "\(source) · \(anchor.relation.rawValue) · \(TimeText.dateTime(anchor.event.time))"
+                lines += wrapped([Span.untrusted(name, .emphasis), Span(" · " + facts)], width: width, indent: 2)
+                lines += row("arn", details.arn.isEmpty ? nil : details.arn, width: width, untrusted: true)
+                if !details.certificateAuthorityARN.isEmpty {
+                    lines += row("private CA", details.certificateAuthorityARN, width: width, untrusted: true)
+                }
+            }
+        }
+
+        let highlighted = record.highlightedFields
+        if !highlighted.isEmpty {
+            lines.append(section("Highlighted by the rule"))
+            for field in highlighted {
+                for (index, value) in field.values.enumerated() {
+                    lines += row(index == 0 ? field.field : "", value, width: width, untrusted: true)
+                }
+            }
+        }
+
+        lines.append(section("Actor"))
+        lines += row("arn", actor.arn, width: width, untrusted: true)
+        lines += row("identity type", actor.identityType, width: width, untrusted: true)
+        lines += row("access key", actor.accessKeyID, width: width, untrusted: true)
+        lines += row("session issuer", actor.sessionIssuerARN, width: width, untrusted: true)
+        lines += row("MFA", actor.mfaAuthenticated, width: width, untrusted: true)
+        if let session = actor.sessionName {
+            lines += row("session name", session, width: width, untrusted: true)
+        }
+
+        lines.append(section("Source"))
+        lines += row(source.ip != nil ? "ip" : "address", source.ipOrAddress, width: width, untrusted: true)
+        lines += row("user agent", source.userAgent, width: width, untrusted: true)
+
+        lines.append(section("Event"))
+        lines += row("account", flat(record, "cloud.account.id"), width: width, untrusted: true)
+        lines += row("region", flat(record, "cloud.region"), width: width, untrusted: true)
+        lines += row("time", TimeText.dateTime(record.originalTime) + " UTC", width: width)
+        lines += row("outcome", flat(record, "event.outcome"), width: width, untrusted: true)
+        lines += row("provider", flat(record, "event.provider"), width: width, untrusted: true)
+        lines += row("alert id", record.uuid, width: width)
+
+        lines.append(section(draft == nil ? "Notes" : "Notes (unsaved draft; m to resume)"))
+        let notes = draft ?? state.notes
+        if notes.isEmpty {
+            lines.append(StyledLine("  none (m to write)", .dim))
+        } else {
+            for line in TextLayout.wrap(notes, width: max(1, width - 2), newlines: true) {
+                lines.append(StyledLine([Span("  "), Span.untrusted(line)]))
+            }
+        }
+
+        if !record.mitre.isEmpty {
+            lines.append(section("MITRE ATT&CK"))
+            for technique in record.mitre {
+                lines += wrapped([Span(technique.line)], width: width, indent: 2)
+            }
+        }
+        return lines
+    }
+
+    static func section(_ title: String) -> StyledLine {
+        StyledLine(title, .header)
+    }
+
+    /// A labelled value, wrapped under itself; an absent value reads "not in this event".
+    static func row(_ label: String, _ value: String?, width: Int, untrusted: Bool = false) -> [StyledLine] {
+        let prefix = "  " + TextLayout.fit(label, labelWidth) + " "
+        let room = width - labelWidth - 3
+        guard let value else {
+            return [StyledLine([Span(prefix, .dim), Span(KeyParameterRow.absentText, .dim)])]
+        }
+        let pieces = room >= 8 ? TextLayout.wrap(value, width: room) : [value]
+        let style: StyleRole = untrusted && TextLayout.needsEscaping(value) ? .escaped : .normal
+        return pieces.enumerated().map { index, piece in
+            StyledLine([Span(index == 0 ? prefix : String(repeating: " ", count: labelWidth + 3), .dim), Span(piece, style)])
+        }
+    }
+
+    /// Spans joined and wrapped as prose with a hanging indent; the first span's style is kept
+    /// only on the first line.
+    static func wrapped(_ spans: [Span], width: Int, indent: Int) -> [StyledLine] {
+        let text = spans.map(\.text).joined()
+        let pieces = TextLayout.wrap(text, width: max(1, width - indent))
+        let pad = String(repeating: " ", count: indent)
+        if pieces.count == 1 { return [StyledLine([Span(pad)] + spans)] }
+        return pieces.map { StyledLine([Span(pad), Span.untrusted($0)]) }
+    }
+
+    static func flat(_ record: AlertRecord, _ key: String) -> String? {
+        guard let value = record.flatJSON[key] else { return nil }
+        let text = AlertRow.text(value)
+        return text.isEmpty ? nil : text
+    }
+}
+
+/// Status words for the list and the detail pane.
+enum StatusText {
+    /// Twelve cells at most: `open`, `acknowledged`, `closed FP`.
+    static func short(_ state: TriageState) -> String {
+        switch state.status {
+        case .open: return "open"
+        case .acknowledged: return "acknowledged"
+        case .closed:
+            switch state.disposition {
+            case .truePositive?: return "closed TP"
+            case .benignTruePositive?: return "closed BTP"
+            case .falsePositive?: return "closed FP"
+            case nil: return "closed"
+            }
+        }
+    }
+
+    /// `closed as false positive`.
+    static func long(_ state: TriageState) -> String {
+        switch state.status {
+        case .open: return "open"
+        case .acknowledged: return "acknowledged"
+        case .closed: return state.disposition.map { "closed as " + $0.label } ?? "closed"
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import TerminalGrid
+import TriageModel
+
+/// The related-activity view: the actor's events around the alert in time order, follow-ups
+/// the guides name highlighted, the alert's own event marked, and when the actor was first
+/// seen doing this action.
+enum RelatedContent {
+    static func lines(for record: AlertRecord, window: Int64, width: Int) -> [StyledLine] {
+        var lines: [StyledLine] = []
+        let actor = record.flatJSON["aws.cloudtrail.user_identity.arn"].map(AlertRow.text) ?? ""
+        lines.append(StyledLine([Span("Actor: "), Span.untrusted(actor.isEmpty ? "unknown" : actor, .emphasis)]))
+        lines.append(StyledLine("Window: ±\(HumanDuration.format(seconds: Int(window / 1000))) around "
+            + TimeText.dateTime(record.originalTime) + " UTC (w changes it)"))
+        lines.append(firstSeenLine(record))
+        lines.append(.blank)
+
+        let events = record.relatedActivity.filter { abs($0.event.time - record.originalTime) <= window }
+        let columns = Columns(width: width)
+        lines.append(StyledLine(columns.header, .header))
+        if events.isEmpty {
+            lines.append(StyledLine("  no other events by this actor in the window", .dim))
+        }
+        for related in events {
+            let style: StyleRole = related.isAlertEvent ? .emphasis : related.isFollowUp ? .highlight : .normal
+            let event = related.event
+            let cells = [
+                (related.isAlertEvent ? "▶ " : related.isFollowUp ? "★ " : "  "),
+                TextLayout.fit(TimeText.dateTime(event.time), 19) + " ",
+                TextLayout.fit(TimeText.offset(event.time - record.originalTime), 8) + " ",
+                TextLayout.fit(event.action, columns.action) + " ",
+                TextLayout.fit(event.outcome, 8) + " ",
+                TextLayout.fit(related.relation.label, 12) + " ",
+                TextLayout.clipMiddle(event.source, columns.source),
+            ]
+            lines.append(StyledLine([Span(cells.joined(), style)]))
+        }
+        lines.append(.blank)
+        lines.append(StyledLine("▶ the alert's event   ★ follow-up named by the investigation guides", .dim))
+        return lines
+    }
+
+    private static func firstSeenLine(_ record: AlertRecord) -> StyledLine {
+        let action = record.action
+        guard let first = record.firstSeen else {
+            return StyledLine("First seen doing \(action): not in the loaded data", .dim)
+        }
+        let eventID = record.flatJSON["event.id"]?.stringValue ?? ""
+        let when = TimeText.dateTime(first.time) + " UTC"
+        if (!eventID.isEmpty && first.eventID == eventID) || first.time == record.originalTime {
+            return StyledLine([Span("First seen doing \(action): "), Span(when + " (this alert's event: first time)", .warning)])
+        }
+        return StyledLine("First seen doing \(action): \(when) (\(TimeText.offset(first.time - record.originalTime)) from this alert)")
+    }
+
+    /// Column widths for a view `width` cells wide.
+    struct Columns {
+        var action: Int
+        var source: Int
+
+        init(width: Int) {
+            let fixed = 2 + 20 + 9 + 9 + 13
+            let rest = max(10, width - fixed)
+            action = max(10, min(24, rest / 2))
+            source = max(4, rest - action - 1)
+        }
+
+        var header: String {
+            "  " + TextLayout.fit("TIME (UTC)", 19) + " " + TextLayout.fit("OFFSET", 8) + " " + TextLayout.fit("ACTION", action)
+                + " " + TextLayout.fit("OUTCOME", 8) + " " + TextLayout.fit("RELATION", 12) + " SOURCE"
+        }
+    }
+}

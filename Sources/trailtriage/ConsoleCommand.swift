@@ -1,0 +1,60 @@
+import ArgumentParser
+import DetectionEngine
+import Foundation
+import TriageModel
+
+/// `trailtriage [PATH...]`: the triage console (the default command).
+struct ConsoleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "console",
+        abstract: "Open the triage console on CloudTrail logs (the default command).",
+        discussion: """
+        With no PATH the console opens the bundled sample data. Triage (reviewed marks, status, \
+        dispositions, notes, checklist ticks) is saved in the state database the moment it shows \
+        on screen, keyed by each alert's stable id, so reopening the same data brings it all back. \
+        Press ? in the console for the keys.
+        """
+    )
+
+    @Argument(help: "CloudTrail files or directories. Default: the bundled sample data.")
+    var paths: [String] = []
+
+    @Option(name: .customLong("rules"), help: "A rule file or directory (repeatable). Default: the bundled rules.")
+    var rulePaths: [String] = []
+
+    @Option(help: "The triage database. Default: $XDG_STATE_HOME/trailtriage/state.sqlite.")
+    var db: String?
+
+    @Option(help: "The analyst name recorded with each action. Default: $USER.")
+    var analyst: String?
+
+    mutating func run() throws {
+        guard ConsoleSession.hasTerminal() else {
+            StandardStreams.writeError("trailtriage: the console needs a terminal; for output to a file or pipe use `trailtriage scan PATH...`\n")
+            throw ExitCode(2)
+        }
+        var inputs = paths
+        if inputs.isEmpty {
+            guard let samples = AssetLocator.sampleDataDirectory() else {
+                throw ValidationError("No PATH given and the bundled sample data was not found; pass CloudTrail files or directories.")
+            }
+            inputs = [samples]
+        }
+        let ruleSet = RuleSet.load(paths: try RuleSelection.paths(rulePaths))
+        if ruleSet.rules.isEmpty {
+            for error in ruleSet.errors { StandardStreams.writeError("error: \(error)\n") }
+            throw ValidationError("No runnable rules were loaded.")
+        }
+        let databasePath = db ?? StateLocation.defaultDatabasePath()
+        let store: TriageStore
+        do {
+            store = try TriageStore(path: databasePath)
+        } catch {
+            StandardStreams.writeError("trailtriage: cannot use the triage database: \(error)\n")
+            throw ExitCode(1)
+        }
+        let session = try ConsoleSession(
+            inputs: inputs, ruleSet: ruleSet, store: store, analyst: StateLocation.analyst(override: analyst))
+        try session.run()
+    }
+}

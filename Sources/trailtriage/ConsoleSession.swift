@@ -1,0 +1,187 @@
+import ConsoleUI
+import DetectionEngine
+import DetectionRules
+import Dispatch
+import Foundation
+import NcursesTerminal
+import Synchronization
+import TerminalGrid
+import TriageModel
+
+/// One run of the console: loads alerts in the background while the screen shows progress, then
+/// turns key presses into state changes and commits every triage action to the store before the
+/// screen shows it.
+final class ConsoleSession {
+    private let inputs: [String]
+    private let ruleSet: RuleSet
+    private let store: TriageStore
+    private var state: ConsoleState
+    private let loading = LoadingChannel()
+
+    /// Where the background load leaves its reports for the screen loop.
+    final class LoadingChannel: Sendable {
+        let state = Mutex(LoadingState())
+
+        func withLock<Result: Sendable>(_ body: (inout LoadingState) -> Result) -> Result {
+            state.withLock { body(&$0) }
+        }
+    }
+
+    /// What the background load reports to the screen loop.
+    struct LoadingState: Sendable {
+        var progress = LoadingProgress()
+        var finished: [AlertRecord]?
+        var summaryLine: String?
+        var failure: String?
+    }
+
+    static func hasTerminal() -> Bool {
+        NcursesTerminal.isInteractive()
+    }
+
+    init(inputs: [String], ruleSet: RuleSet, store: TriageStore, analyst: String) throws {
+        self.inputs = inputs
+        self.ruleSet = ruleSet
+        self.store = store
+        state = ConsoleState(analyst: analyst, now: Self.nowMilliseconds())
+        state.progress = LoadingProgress()
+    }
+
+    func run() throws {
+        _ = TerminalRestorer.install()
+        let terminal: NcursesTerminal
+        do {
+            terminal = try NcursesTerminal()
+        } catch {
+            StandardStreams.writeError("trailtriage: \(error)\n")
+            throw error
+        }
+        defer { terminal.restore() }
+        startLoading()
+        var needsDraw = true
+        var seenProgress = LoadingProgress()
+        while true {
+            if let key = terminal.readKey(timeoutMilliseconds: 100) {
+                state.now = Self.nowMilliseconds()
+                if case .resize = key { state.size = terminal.size }
+                for effect in state.handle(key) {
+                    if perform(effect) == .quit { return }
+                }
+                needsDraw = true
+            }
+            if state.progress != nil {
+                let snapshot = loading.withLock { $0 }
+                if let records = snapshot.finished {
+                    finishLoading(records, summary: snapshot.summaryLine)
+                    needsDraw = true
+                } else if let failure = snapshot.failure {
+                    state.progress = nil
+                    state.didFail(failure)
+                    needsDraw = true
+                } else if snapshot.progress != seenProgress {
+                    seenProgress = snapshot.progress
+                    state.progress = snapshot.progress
+                    needsDraw = true
+                }
+            }
+            if needsDraw {
+                let size = terminal.size
+                state.size = size
+                terminal.draw(ConsoleRenderer.render(state, size: size))
+                needsDraw = false
+            }
+        }
+    }
+
+    private enum Continuation { case stay, quit }
+
+    /// Performs one effect; triage goes to the database first and only then into the state the
+    /// screen draws, so what the analyst sees is already durable.
+    private func perform(_ effect: ConsoleEffect) -> Continuation {
+        let now = Self.nowMilliseconds()
+        switch effect {
+        case .applyTriage(let action, let uuids):
+            do {
+                state.didApply(try store.apply(action, to: uuids, analyst: state.analyst, time: now))
+            } catch {
+                state.didFail("Not saved: \(error)")
+            }
+        case .undo(let change):
+            do {
+                state.didUndo(try store.undo(change, analyst: state.analyst, time: now))
+            } catch {
+                state.didFail("Undo not saved: \(error)")
+            }
+        case .export(let uuids, let format, let path, let overwrite):
+            state.didExport(export(uuids: uuids, format: format, path: path, overwrite: overwrite))
+        case .redraw:
+            break
+        case .quit:
+            return .quit
+        }
+        return .stay
+    }
+
+    private func export(uuids: [String], format: CaseNotesExporter.Format, path: String, overwrite: Bool) -> ExportOutcome {
+        if !overwrite && FileManager.default.fileExists(atPath: path) {
+            return .exists(path: path)
+        }
+        do {
+            var items: [CaseNotesExporter.Item] = []
+            for uuid in uuids {
+                guard let record = try store.record(uuid: uuid) else { continue }
+                items.append(CaseNotesExporter.Item(record: record, state: try store.state(of: uuid), audit: try store.auditTrail(of: uuid)))
+            }
+            try OutputFile.write(CaseNotesExporter(format: format).export(items), to: path, overwrite: overwrite)
+            return .written(path: path, count: items.count)
+        } catch {
+            return .failed(path: path, reason: String(describing: error))
+        }
+    }
+
+    /// Scans on a background thread; the screen loop polls `loading`.
+    private func startLoading() {
+        let inputs = inputs
+        let ruleSet = ruleSet
+        let loading = loading
+        let storePath = store.path
+        Thread.detachNewThread {
+            let configuration = ScanConfiguration(ruleSet: ruleSet, workerCount: max(1, ProcessInfo.processInfo.activeProcessorCount))
+            let (result, builder) = DetectionScan.run(
+                paths: inputs, configuration: configuration, accumulating: EventIndexBuilder.self
+            ) { progress in
+                loading.withLock {
+                    $0.progress = LoadingProgress(files: progress.filesDone, records: progress.recordsRead, alerts: progress.matches)
+                }
+            }
+            let index = builder.build()
+            let rules = Dictionary(ruleSet.rules.map { ($0.rule.ruleID, $0.rule) }, uniquingKeysWith: { first, _ in first })
+            let records = result.alerts.map { AlertRecord(alert: $0, rule: rules[$0.rule.ruleID], index: index) }
+            let summary = result.summary
+            let line = "\(summary.recordsRead) records in \(summary.filesRead) files, \(records.count) alerts"
+                + (summary.issues.isEmpty ? "" : ", \(summary.issues.count) input problems (see `trailtriage scan`)")
+            // The loader's own connection: SQLite connections stay on the thread that made them.
+            do {
+                let writer = try TriageStore(path: storePath)
+                try writer.save(records)
+                loading.withLock {
+                    $0.finished = records
+                    $0.summaryLine = line
+                }
+            } catch {
+                loading.withLock { $0.failure = "Alerts could not be saved to \(storePath): \(error)" }
+            }
+        }
+    }
+
+    private func finishLoading(_ records: [AlertRecord], summary: String?) {
+        let states = (try? store.allStates()) ?? [:]
+        state.progress = nil
+        state.load(alerts: records, states: states)
+        if let summary { state.message = StatusMessage(summary) }
+    }
+
+    static func nowMilliseconds() -> Int64 {
+        Int64(Date().timeIntervalSince1970 * 1000)
+    }
+}

@@ -1,0 +1,64 @@
+import Testing
+import TerminalGrid
+@testable import ConsoleUI
+
+@Suite struct KeymapTests {
+    @Test func everyBindingIsUniqueWithinItsContext() {
+        var seen: Set<String> = []
+        for binding in Keymap.standard.bindings {
+            let id = "\(binding.context.rawValue) \(binding.key.label)"
+            #expect(seen.insert(id).inserted, "\(id) bound twice")
+        }
+    }
+
+    @Test func contextsOverrideGlobalBindings() {
+        let keymap = Keymap.standard
+        #expect(keymap.command(for: .character(" "), in: [.list, .global]) == .toggleMark)
+        #expect(keymap.command(for: .character(" "), in: [.sidebar, .global]) == .tickStep)
+        #expect(keymap.command(for: .enter, in: [.detail, .global]) == .showRelated)
+        #expect(keymap.command(for: .character("q"), in: [.overlay, .global]) == .back)
+        #expect(keymap.command(for: .character("q"), in: [.list, .global]) == .quit)
+        #expect(keymap.command(for: .character("n"), in: [.choice]) == .deny)
+        #expect(keymap.command(for: .character("x"), in: [.textInput]) == nil)
+    }
+
+    @Test func analystKeysFromTheNotesAreBound() {
+        let keymap = Keymap.standard
+        let expected: [(KeyEvent, ConsoleCommand)] = [
+            (.character("j"), .moveDown), (.down, .moveDown), (.character("k"), .moveUp), (.up, .moveUp),
+            (.character("g"), .top), (.home, .top), (.character("G"), .bottom), (.end, .bottom),
+            (.control("f"), .pageDown), (.pageDown, .pageDown), (.control("b"), .pageUp), (.pageUp, .pageUp),
+            (.character("/"), .search), (.character("n"), .nextMatch), (.character("N"), .previousMatch),
+            (.tab, .nextPane), (.backTab, .previousPane), (.escape, .back), (.character("?"), .showHelp),
+            (.character("r"), .toggleReviewed), (.character("a"), .acknowledge), (.character("c"), .close),
+            (.character("o"), .reopen), (.character("m"), .editNote), (.character("u"), .undo),
+            (.character("e"), .exportSelected), (.character("R"), .showRaw), (.character("v"), .showRaw),
+            (.character("A"), .showRelated), (.character("s"), .cycleSort), (.character("f"), .cycleStatusFilter),
+            (.character("F"), .cycleRuleFilter), (.character("q"), .quit), (.control("l"), .redraw),
+        ]
+        for (key, command) in expected {
+            #expect(keymap.command(for: key, in: [.list, .global]) == command, "\(key.label)")
+        }
+    }
+
+    @Test func everyCommandRunsOnEmptyOneAndManyAlertStates() {
+        let commands: [ConsoleCommand] = [
+            .moveDown, .moveUp, .top, .bottom, .pageDown, .pageUp, .nextPane, .previousPane, .open, .toggleMark,
+            .toggleReviewed, .acknowledge, .close, .reopen, .editNote, .tickStep, .editStepNote, .bulkAction, .undo,
+            .exportSelected, .exportFiltered, .showRaw, .showRelated, .showHelp, .cycleWindow, .search, .nextMatch,
+            .previousMatch, .cycleStatusFilter, .cycleRuleFilter, .cycleSeverityFilter, .cycleSort, .submit, .confirm,
+            .deny, .deleteBackward, .newline, .saveNote, .choose(1), .redraw, .back, .quit,
+        ]
+        for alerts in [[], [TestAlerts.profile], TestAlerts.all] {
+            for command in commands {
+                for size in [TerminalSize(rows: 24, columns: 80), TerminalSize(rows: 10, columns: 40)] {
+                    var state = ConsoleState(alerts: alerts, analyst: "a", now: 0, size: size)
+                    _ = state.perform(command)
+                    #expect(state.selection >= 0 && state.selection <= max(0, state.visible.count - 1))
+                    let screen = ConsoleRenderer.render(state, size: size)
+                    #expect(screen.size == size)
+                }
+            }
+        }
+    }
+}

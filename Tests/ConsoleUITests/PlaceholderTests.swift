@@ -1,4 +1,0 @@
-import Testing
-@testable import ConsoleUI
-
-@Test func placeholder() {}
