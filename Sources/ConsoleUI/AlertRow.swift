@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import TrailTriageJSON
 import TriageModel
 
@@ -60,22 +65,25 @@ struct AlertRow: Sendable {
         account.isEmpty && region.isEmpty ? "" : account + "/" + region
     }
 
-    /// Whether the lower-cased `needle` occurs in the search text. A byte search, because it runs
-    /// over every listed alert on each keystroke of an incremental search.
+    /// Whether the lower-cased `needle` occurs in the search text. It runs over every listed
+    /// alert on each search, so candidates are found with the C library's `memchr`, which
+    /// examines many bytes at a time, and confirmed with `memcmp`.
     func matches(_ needle: [UInt8]) -> Bool {
         guard let first = needle.first else { return true }
-        let haystack = searchText
-        let count = haystack.count - needle.count
-        guard count >= 0 else { return false }
-        var index = 0
-        while index <= count {
-            if haystack[index] == first {
-                var offset = 1
-                while offset < needle.count && haystack[index + offset] == needle[offset] { offset += 1 }
-                if offset == needle.count { return true }
+        guard searchText.count >= needle.count else { return false }
+        return searchText.withUnsafeBufferPointer { haystack in
+            needle.withUnsafeBufferPointer { pattern in
+                guard let base = haystack.baseAddress, let patternBase = pattern.baseAddress else { return false }
+                let last = haystack.count - pattern.count
+                var offset = 0
+                while offset <= last {
+                    guard let found = memchr(base + offset, Int32(first), last - offset + 1) else { return false }
+                    let position = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + position, patternBase, pattern.count) == 0 { return true }
+                    offset = position + 1
+                }
+                return false
             }
-            index += 1
         }
-        return false
     }
 }

@@ -13,7 +13,7 @@ struct TrailTriageCommand: ParsableCommand {
         Elastic detection rules (KQL query and new_terms) written in Elastic's TOML rule format.
         """,
         version: TrailTriageVersion.current,
-        subcommands: [ConsoleCommand.self, ScanCommand.self, RulesCommand.self, GenerateCommand.self, ExportCommand.self],
+        subcommands: [ConsoleCommand.self, ScanCommand.self, RulesCommand.self, GenerateCommand.self, ExportCommand.self, ConsoleBenchmarkCommand.self],
         defaultSubcommand: ConsoleCommand.self
     )
 
