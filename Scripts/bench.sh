@@ -81,6 +81,17 @@ done
 "$bin" scan --quiet "$main_corpus" 2>/dev/null | wc -l | xargs echo "trailtriage alerts:"
 python3 Scripts/reference_scan.py "$main_corpus" | sed 's/^/python3 reference /'
 
+# The console: opening the corpus (scan, event index of every event, alert records, saving them),
+# then keypress redraw and search/filter latency with 100,000 alerts listed.
+/usr/bin/time -f "%e %M" -o "$dir/.time" "$bin" benchmark-console "$main_corpus" > "$dir/console.txt" 2>/dev/null
+console_rss=$(awk '{ print $2 }' "$dir/.time")
+scan_median=$(echo "$results" | awk '$1 == "trailtriage" { print $2 }')
+awk -v s="$scan_median" -v r="$console_rss" '
+  /^console-open/ { split($2, a, "="); printf "console open: %.2f s, %.2fx the scan median; peak RSS %.1f MB (%s)\n", a[2], a[2] / s, r / 1024, $3 }
+  /^keypress-redraw/ { split($2, m, "="); split($3, p, "="); printf "keypress redraw with 100000 alerts: median %.2f ms, p95 %.2f ms\n", m[2], p[2] }
+  /^search/ { split($2, q, "="); split($4, f, "="); printf "search over 100000 alerts: slowest %.1f ms; filter or sort: slowest %.1f ms\n", q[2], f[2] }
+' "$dir/console.txt"
+
 if [ "$scaling" = 1 ]; then
   double=$((events * 2))
   big_corpus=$(corpus "$double")
