@@ -24,7 +24,7 @@ extension EventDigest {
         }
         let action = bytes(nameRange)
         guard !actionsNeedingDocumentsBytes.contains(where: { $0.elementsEqual(action) }),
-              let time = ECSTimestamp.parse(String(decoding: bytes(timeRange), as: UTF8.self))
+              let time = EventTimeBytes.milliseconds(bytes(timeRange)) ?? ECSTimestamp.parse(String(decoding: bytes(timeRange), as: UTF8.self))
         else { return nil }
         var identity = IdentityFields()
         let base = fields.userIdentity?.lowerBound ?? 0
