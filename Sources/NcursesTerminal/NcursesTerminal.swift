@@ -136,6 +136,13 @@ public final class NcursesTerminal: Terminal {
         endwin()
     }
 
+    /// Makes the next ``draw(_:)`` clear the terminal and repaint every cell, for Ctrl-L after
+    /// something else (a wall message, a stray write) has garbled the screen: ncurses otherwise
+    /// sends only the cells it believes have changed.
+    public func repaintAll() {
+        clearok(window, true)
+    }
+
     /// Whether standard input and output are both terminals. When not, the console cannot run:
     /// the app should point the user at `trailtriage scan`.
     public static func isInteractive() -> Bool {

@@ -65,7 +65,7 @@ final class ConsoleSession {
                 state.now = Self.nowMilliseconds()
                 if case .resize = key { state.size = terminal.size }
                 for effect in state.handle(key) {
-                    if perform(effect) == .quit { return }
+                    if perform(effect, on: terminal) == .quit { return }
                 }
                 needsDraw = true
             }
@@ -97,7 +97,7 @@ final class ConsoleSession {
 
     /// Performs one effect; triage goes to the database first and only then into the state the
     /// screen draws, so what the analyst sees is already durable.
-    private func perform(_ effect: ConsoleEffect) -> Continuation {
+    private func perform(_ effect: ConsoleEffect, on terminal: NcursesTerminal) -> Continuation {
         let now = Self.nowMilliseconds()
         switch effect {
         case .applyTriage(let action, let uuids):
@@ -115,7 +115,7 @@ final class ConsoleSession {
         case .export(let uuids, let format, let path, let overwrite):
             state.didExport(export(uuids: uuids, format: format, path: path, overwrite: overwrite))
         case .redraw:
-            break
+            terminal.repaintAll()
         case .quit:
             return .quit
         }

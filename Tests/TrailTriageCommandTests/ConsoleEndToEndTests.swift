@@ -131,3 +131,45 @@ struct ConsoleEndToEndTests {
         #expect(outcome.standardError.contains("trailtriage scan"))
     }
 }
+
+@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed: console end-to-end tests skipped"))
+struct ConsoleSampleDataTests {
+    @Test func withNoPathTheConsoleOpensTheBundledSampleAndRepaintsOnCtrlL() throws {
+        let scratch = try ScratchDirectory()
+        let tmux = try TmuxSession()
+        try tmux.start([CommandRunner.executable, "--db", scratch.file("state.sqlite")], in: scratch.path)
+        var screen = try tmux.waitFor("of 4 alerts")
+        #expect(screen.contains("farid.haddad"))
+        // The sample's hostile user agent (alice.nguyen's CreateProfile), shown visibly.
+        try tmux.press("G")
+        try tmux.waitFor("alice.nguyen")
+        screen = try tmux.waitFor(#"\u{1B}"#)
+        #expect(!screen.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{202E}" || $0 == "\u{200B}" })
+        try tmux.press("C-l")
+        screen = try tmux.waitFor("of 4 alerts")
+        #expect(screen.contains("alice.nguyen"))
+        try tmux.press("q")
+        #expect(try tmux.exitStatus() == 0)
+    }
+}
+
+@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed: console end-to-end tests skipped"))
+struct ConsoleSignalTests {
+    /// After the console dies by a signal the shell around it runs normally again: the marker it
+    /// prints is readable on the restored screen, and the status says which signal it was.
+    @Test(arguments: [("C-c", 130), ("TERM", 143)])
+    func interruptAndTerminateRestoreTheTerminal(signal: String, status: Int) throws {
+        let scratch = try ScratchDirectory()
+        let tmux = try TmuxSession()
+        try tmux.start([CommandRunner.executable, ConsoleEndToEndTests.fixtures, "--db", scratch.file("state.sqlite")], in: scratch.path)
+        try tmux.waitFor(ConsoleEndToEndTests.loaded)
+        if signal == "C-c" {
+            try tmux.press("C-c")
+        } else {
+            kill(try tmux.processID(), SIGTERM)
+        }
+        #expect(try tmux.exitStatus() == status)
+        let screen = try tmux.screen()
+        #expect(!screen.contains("TIME (UTC)"), "the console's screen is gone once it exits")
+    }
+}

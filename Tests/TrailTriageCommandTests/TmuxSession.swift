@@ -32,7 +32,9 @@ final class TmuxSession {
     func start(_ arguments: [String], in directory: String, environment: [String: String] = [:]) throws {
         let variables = (["LANG": "C.UTF-8"].merging(environment) { $1 }).map { "\($0.key)=\(Self.quoted($0.value))" }.sorted()
         let command = (["env"] + variables + arguments.map(Self.quoted)).joined(separator: " ")
-        let wrapped = "sh -c " + Self.quoted("clear; \(command); echo \"\(Self.exitMarker)$?\"")
+        // A no-op INT trap keeps the shell alive through Ctrl-C (the console gets the default
+        // disposition back on exec and installs its own handler).
+        let wrapped = "sh -c " + Self.quoted("trap true INT; clear; \(command); echo \"\(Self.exitMarker)$?\"")
         try tmux(["respawn-pane", "-k", "-t", "e2e", "-c", directory, wrapped])
     }
 
