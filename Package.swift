@@ -40,7 +40,7 @@ let package = Package(
         // The console's state, keys and rendering: plain Swift, no terminal.
         .target(
             name: "ConsoleUI",
-            dependencies: ["TerminalGrid", "TriageModel", "DetectionEngine", "DetectionRules", "TrailTriageJSON"]
+            dependencies: ["TerminalGrid", "TriageModel", "DetectionEngine", "DetectionRules", "ECSMapping", "TrailTriageJSON"]
         ),
         // The only module that touches ncurses.
         .target(name: "NcursesTerminal", dependencies: ["CNcursesw", "TerminalGrid"]),

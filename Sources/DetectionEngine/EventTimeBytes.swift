@@ -1,3 +1,5 @@
+import ECSMapping
+
 /// Reads CloudTrail's usual `eventTime` form, `YYYY-MM-DDTHH:MM:SSZ`, straight from bytes.
 ///
 /// Half a million records each carry one; making a `String` of every one just to parse it was a
@@ -22,13 +24,7 @@ enum EventTimeBytes {
               let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2),
               (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61
         else { return nil }
-        // Days from the civil date (proleptic Gregorian), after Howard Hinnant's algorithm.
-        let shiftedYear = month <= 2 ? year - 1 : year
-        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
-        let yearOfEra = shiftedYear - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        let days = era * 146_097 + dayOfEra - 719_468
+        let days = ECSTimestamp.days(year: year, month: month, day: day)
         return ((days * 24 + hour) * 60 + minute) * 60_000 + second * 1_000
     }
 }

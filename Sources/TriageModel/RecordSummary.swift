@@ -1,3 +1,4 @@
+import DetectionEngine
 import ECSMapping
 
 /// The few fields of one event that related-activity views need, taken from its ECS document.
@@ -52,21 +53,13 @@ public struct RecordSummary: Sendable, Hashable {
     /// Summarises a mapped event. Missing fields become empty strings, which the index treats
     /// as "no key" (an empty ARN never relates two events).
     public init(document: ECSDocument) {
-        let identity = "aws.cloudtrail.user_identity."
-        let action = document.string(at: "event.action") ?? ""
+        let digest = EventDigest(document: document)
         self.init(
-            time: document.timestampMilliseconds,
-            eventID: document.eventID ?? "",
-            provider: document.string(at: "event.provider") ?? "",
-            action: action,
-            outcome: document.string(at: "event.outcome") ?? "",
-            actorARN: document.string(at: identity + "arn") ?? "",
-            accessKeyID: document.string(at: identity + "access_key_id") ?? "",
-            sessionID: document.string(at: identity + "principal_id") ?? document.string(at: "user.id") ?? "",
-            account: document.string(at: "cloud.account.id") ?? "",
-            region: document.string(at: "cloud.region") ?? "",
-            source: document.string(at: "source.address") ?? document.keywordValues(at: "source.ip").first ?? "",
-            trustAnchor: action == "CreateTrustAnchor" ? TrustAnchorDetails(document: document) : nil
+            time: digest.time, eventID: digest.eventID, provider: digest.provider, action: digest.action,
+            outcome: digest.outcome, actorARN: digest.actorARN, accessKeyID: digest.accessKeyID,
+            sessionID: digest.sessionID, account: digest.account, region: digest.region,
+            source: digest.source.isEmpty ? document.keywordValues(at: "source.ip").first ?? "" : digest.source,
+            trustAnchor: digest.action == "CreateTrustAnchor" ? TrustAnchorDetails(document: document) : nil
         )
     }
 }
