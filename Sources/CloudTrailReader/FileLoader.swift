@@ -13,7 +13,6 @@ public enum FileLoader {
     public struct Loaded: Sendable {
         public var bytes: [UInt8]
         public var compressedSize: Int
-        public var wasGzip: Bool
         /// A problem that cost part of the input; the bytes before it are still in `bytes`.
         public var failure: String?
     }
@@ -27,10 +26,10 @@ public enum FileLoader {
         let raw = try readAll(input)
         let isGzip = raw.withUnsafeBufferPointer { GzipDecoder.isGzip($0) }
         guard isGzip else {
-            return Loaded(bytes: raw, compressedSize: raw.count, wasGzip: false, failure: nil)
+            return Loaded(bytes: raw, compressedSize: raw.count, failure: nil)
         }
         let output = GzipDecoder.decompress(raw)
-        return Loaded(bytes: output.bytes, compressedSize: raw.count, wasGzip: true, failure: output.failure)
+        return Loaded(bytes: output.bytes, compressedSize: raw.count, failure: output.failure)
     }
 
     static func readAll(_ input: InputFile) throws(Failure) -> [UInt8] {
@@ -45,10 +44,12 @@ public enum FileLoader {
 
         var status = stat()
         var capacity = 1 << 16
-        if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG {
-            capacity = max(Int(status.st_size) + 1, 1)
-        } else if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
-            throw Failure(reason: "is a directory")
+        if fstat(descriptor, &status) == 0 {
+            switch status.st_mode & S_IFMT {
+            case S_IFREG: capacity = max(Int(status.st_size) + 1, 1)
+            case S_IFDIR: throw Failure(reason: "is a directory")
+            default: break  // a pipe or terminal: its size is unknown, read until the end
+            }
         }
         var bytes = [UInt8](repeating: 0, count: capacity)
         var filled = 0

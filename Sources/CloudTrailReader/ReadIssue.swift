@@ -7,6 +7,8 @@ public struct ReadIssue: Sendable, Hashable, CustomStringConvertible {
         case unreadableFile = "unreadable"
         /// One record that is not usable; the rest of its file still counts.
         case malformedRecord = "malformed"
+        /// One record that was damaged but repaired and kept (invalid UTF-8 shown as U+FFFD).
+        case repairedRecord = "repaired"
     }
 
     public var kind: Kind

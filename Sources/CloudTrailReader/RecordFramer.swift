@@ -49,7 +49,7 @@ struct RecordFramer {
         case UInt8(ascii: "{"):
             frameObjectInput(bytes, scanner: scanner)
         default:
-            skipFile("not JSON (it starts with '\(Self.printable(scanner.current))'); expected CloudTrail JSON")
+            skipFile("not JSON (it starts with '\(JSONScanner.printable(scanner.current))'); expected CloudTrail JSON")
         }
         reportInvalidUTF8(bytes)
     }
@@ -62,7 +62,7 @@ struct RecordFramer {
             let slice = UnsafeBufferPointer(rebasing: bytes[record.range])
             guard let offset = UTF8Validation.firstInvalidOffset(slice) else { continue }
             let badOffset = record.range.lowerBound + offset
-            issues.append(ReadIssue(kind: .malformedRecord, file: input.path, location: record.location,
+            issues.append(ReadIssue(kind: .repairedRecord, file: input.path, location: record.location,
                                     reason: "invalid UTF-8 at byte \(badOffset); shown as U+FFFD and still checked by the rules"))
         }
     }
@@ -124,16 +124,18 @@ struct RecordFramer {
             if scanner.atEnd { return }
             let start = scanner.position
             guard scanner.current == UInt8(ascii: "{") else {
-                malformed(index: nextIndex, offset: start, "expected a JSON object, found '\(Self.printable(scanner.current))'; the rest of the file was not read")
+                malformed(index: nextIndex, offset: start, "expected a JSON object, found '\(JSONScanner.printable(scanner.current))'; the rest of the file was not read")
                 return
-            }
-            if Self.topLevelKeys(of: scanner).contains("Records") {
-                guard frameEnvelope(&scanner, nextIndex: &nextIndex) else { return }
-                continue
             }
             let keyFields: RecordKeyFields
             do throws(JSONParseError) {
-                keyFields = try scanner.skipRecord()
+                let walked = try scanner.skipRecord()
+                if walked.holdsRecords {
+                    scanner.position = start
+                    guard frameEnvelope(&scanner, nextIndex: &nextIndex) else { return }
+                    continue
+                }
+                keyFields = walked.fields
             } catch {
                 malformed(index: nextIndex, offset: start, "record is cut off or not valid JSON (\(error.reason) at byte \(error.offset)); the rest of the file was not read")
                 return
@@ -210,7 +212,14 @@ struct RecordFramer {
             var keyFields = RecordKeyFields.unknown
             do throws(JSONParseError) {
                 if isObject {
-                    keyFields = try scanner.skipRecord()
+                    let walked = try scanner.skipRecord()
+                    keyFields = walked.fields
+                    if walked.holdsRecords {
+                        // A whole log file as an array element: not a record; move past it.
+                        scanner.position = start
+                        try scanner.skipValue()
+                        keyFields = .unknown
+                    }
                 } else {
                     try scanner.skipValue()
                 }
@@ -225,7 +234,7 @@ struct RecordFramer {
             if isObject {
                 records.append(RecordSpan(range: start..<scanner.position, location: RecordLocation(file: input.path, index: index, byteOffset: start), keyFields: keyFields))
             } else {
-                malformed(index: index, offset: start, "record \(index) is not a JSON object (it starts with '\(Self.printable(found))')")
+                malformed(index: index, offset: start, "record \(index) is not a JSON object (it starts with '\(JSONScanner.printable(found))')")
             }
             index += 1
             scanner.skipWhitespace()
@@ -258,8 +267,8 @@ struct RecordFramer {
             while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
             var trimmedStart = lineStart
             var trimmedEnd = lineEnd
-            while trimmedStart < trimmedEnd, Self.isSpace(bytes[trimmedStart]) { trimmedStart += 1 }
-            while trimmedEnd > trimmedStart, Self.isSpace(bytes[trimmedEnd - 1]) { trimmedEnd -= 1 }
+            while trimmedStart < trimmedEnd, JSONScanner.isWhitespace(bytes[trimmedStart]) { trimmedStart += 1 }
+            while trimmedEnd > trimmedStart, JSONScanner.isWhitespace(bytes[trimmedEnd - 1]) { trimmedEnd -= 1 }
             if trimmedStart < trimmedEnd {
                 frameLine(bytes, range: trimmedStart..<trimmedEnd, lineNumber: lineNumber, index: &index)
             }
@@ -273,32 +282,19 @@ struct RecordFramer {
         var scanner = JSONScanner(bytes: line)
         let location = RecordLocation(file: input.path, index: index, line: lineNumber, byteOffset: range.lowerBound)
         guard scanner.current == UInt8(ascii: "{") else {
-            issues.append(ReadIssue(kind: .malformedRecord, file: input.path, location: location, reason: "line is not a JSON object (it starts with '\(Self.printable(scanner.current))')"))
+            issues.append(ReadIssue(kind: .malformedRecord, file: input.path, location: location, reason: "line is not a JSON object (it starts with '\(JSONScanner.printable(scanner.current))')"))
             index += 1
-            return
-        }
-        if Self.topLevelKeys(of: scanner).contains("Records") {
-            // A whole log file on one line, as some SIEM exports write it: split it.
-            var lineFramer = RecordFramer(input: input)
-            var firstIndex = index
-            lineFramer.frameValueStream(&scanner, nextIndex: &firstIndex)
-            for var record in lineFramer.records {
-                record.range = (record.range.lowerBound + range.lowerBound)..<(record.range.upperBound + range.lowerBound)
-                record.keyFields = record.keyFields.shifted(by: range.lowerBound)
-                record.location = RecordLocation(file: input.path, index: record.location.index, line: lineNumber, byteOffset: record.range.lowerBound)
-                records.append(record)
-            }
-            issues.append(contentsOf: lineFramer.issues.map { issue in
-                var moved = issue
-                moved.location = RecordLocation(file: input.path, index: issue.location?.index ?? index, line: lineNumber, byteOffset: range.lowerBound + (issue.location?.byteOffset ?? 0))
-                return moved
-            })
-            index = firstIndex
             return
         }
         var keyFields = RecordKeyFields.unknown
         do throws(JSONParseError) {
-            keyFields = try scanner.skipRecord()
+            let walked = try scanner.skipRecord()
+            if walked.holdsRecords {
+                scanner.position = 0
+                frameLineOfRecords(&scanner, range: range, lineNumber: lineNumber, index: &index)
+                return
+            }
+            keyFields = walked.fields
             scanner.skipWhitespace()
             guard scanner.atEnd else {
                 throw JSONParseError(offset: scanner.position, reason: "unexpected text after the record")
@@ -310,6 +306,26 @@ struct RecordFramer {
         }
         records.append(RecordSpan(range: range, location: location, keyFields: keyFields.shifted(by: range.lowerBound)))
         index += 1
+    }
+
+    /// Frames a line that holds a whole `{"Records":[…]}` log file, as some SIEM exports write it.
+    private mutating func frameLineOfRecords(_ scanner: inout JSONScanner, range: Range<Int>, lineNumber: Int, index: inout Int) {
+        // A whole log file on one line, as some SIEM exports write it: split it.
+        var lineFramer = RecordFramer(input: input)
+        var firstIndex = index
+        lineFramer.frameValueStream(&scanner, nextIndex: &firstIndex)
+        for var record in lineFramer.records {
+            record.range = (record.range.lowerBound + range.lowerBound)..<(record.range.upperBound + range.lowerBound)
+            record.keyFields = record.keyFields.shifted(by: range.lowerBound)
+            record.location = RecordLocation(file: input.path, index: record.location.index, line: lineNumber, byteOffset: record.range.lowerBound)
+            records.append(record)
+        }
+        issues.append(contentsOf: lineFramer.issues.map { issue in
+            var moved = issue
+            moved.location = RecordLocation(file: input.path, index: issue.location?.index ?? index, line: lineNumber, byteOffset: range.lowerBound + (issue.location?.byteOffset ?? 0))
+            return moved
+        })
+        index = firstIndex
     }
 
     // MARK: - Helpers
@@ -336,40 +352,22 @@ struct RecordFramer {
     static func topLevelKeys(of start: JSONScanner) -> Set<String> {
         var scanner = start
         var keys: Set<String> = []
-        scanner.position += 1
         do throws(JSONParseError) {
-            while true {
-                scanner.skipWhitespace()
-                guard !scanner.atEnd, scanner.current == UInt8(ascii: "\"") else { return keys }
-                let key = try scanner.parseString()
-                keys.insert(key)
-                if key == "Records" { return keys }
-                scanner.skipWhitespace()
-                guard !scanner.atEnd, scanner.current == UInt8(ascii: ":") else { return keys }
-                scanner.position += 1
-                scanner.skipWhitespace()
-                try scanner.skipValue()
-                scanner.skipWhitespace()
-                guard !scanner.atEnd, scanner.current == UInt8(ascii: ",") else { return keys }
-                scanner.position += 1
+            try scanner.skipObject(stoppingBefore: { key in
+                let isRecords = key.elementsEqual("Records".utf8)
+                if isRecords { keys.insert("Records") }
+                return isRecords
+            }) { key, _ in
+                keys.insert(String(decoding: key, as: UTF8.self))
             }
         } catch {
             return keys
         }
+        return keys
     }
 
     private static func hasSecondLine(_ bytes: UnsafeBufferPointer<UInt8>, after offset: Int) -> Bool {
         guard let newline = bytes[offset...].firstIndex(of: 0x0A) else { return false }
-        return bytes[(newline + 1)...].contains { !isSpace($0) }
-    }
-
-    @inline(__always)
-    private static func isSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A
-    }
-
-    static func printable(_ byte: UInt8) -> String {
-        if byte >= 0x21 && byte < 0x7F { return String(UnicodeScalar(byte)) }
-        return "0x" + String(byte, radix: 16, uppercase: true)
+        return bytes[(newline + 1)...].contains { !JSONScanner.isWhitespace($0) }
     }
 }

@@ -5,6 +5,12 @@ enum RecordKey: CaseIterable {
 
     var bytes: [UInt8] { Array(String(describing: self).utf8) }
 
+    /// Keys every CloudTrail record has as strings: any other type there makes the record's
+    /// fields unknown, so it goes to the full parser (which reports it).
+    var isRequired: Bool {
+        self == .eventSource || self == .eventName || self == .eventTime || self == .eventID
+    }
+
     /// The keys by their UTF-8 spelling, looked up by length first so most keys are rejected
     /// after one comparison.
     static let byLength: [Int: [(key: RecordKey, bytes: [UInt8])]] = {

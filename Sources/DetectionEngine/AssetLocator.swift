@@ -7,12 +7,12 @@ import Foundation
 /// `../share/trailtriage` next to an installed binary; the current directory's `Assets`.
 public enum AssetLocator {
     /// The assets folder, or `nil` when none is found.
-    public static func assetsDirectory(executablePath: String = CommandLine.arguments.first ?? "") -> String? {
+    public static func assetsDirectory() -> String? {
         var candidates: [String] = []
         if let override = ProcessInfo.processInfo.environment["TRAILTRIAGE_ASSETS"], !override.isEmpty {
             candidates.append(override)
         }
-        let executable = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath()
+        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
         var directory = executable.deletingLastPathComponent()
         for _ in 0..<6 {
             candidates.append(directory.appendingPathComponent("Assets").path)

@@ -9,11 +9,8 @@ public struct CompiledRule: Sendable {
     public let historyWindowMilliseconds: Int64?
     /// The rule's schedule interval, used to apply `max_signals` per simulated run.
     public let intervalMilliseconds: Int64
-    /// Exact `event.provider` values the query requires, for the prefilter; `nil` when unpinned.
-    let requiredProviders: Set<String>?
-    /// Exact `event.action` values the query requires, for the prefilter; `nil` when unpinned.
-    let requiredActions: Set<String>?
-    /// The same values as UTF-8, so framed records can be compared without making strings.
+    /// Exact `event.provider` and `event.action` values the query requires, as UTF-8 so framed
+    /// records can be compared without making strings; `nil` when the query does not pin them.
     let requiredProviderBytes: [[UInt8]]?
     let requiredActionBytes: [[UInt8]]?
 
@@ -53,10 +50,8 @@ public struct CompiledRule: Sendable {
             historyWindowMilliseconds = nil
         }
         self.rule = rule
-        requiredProviders = query.requiredExactValues(for: "event.provider")
-        requiredActions = query.requiredExactValues(for: "event.action")
-        requiredProviderBytes = requiredProviders.map { $0.sorted().map { Array($0.utf8) } }
-        requiredActionBytes = requiredActions.map { $0.sorted().map { Array($0.utf8) } }
+        requiredProviderBytes = query.requiredExactValues(for: "event.provider").map { $0.sorted().map { Array($0.utf8) } }
+        requiredActionBytes = query.requiredExactValues(for: "event.action").map { $0.sorted().map { Array($0.utf8) } }
     }
 
     /// Whether a record whose raw `eventSource` / `eventName` bytes are these could match.

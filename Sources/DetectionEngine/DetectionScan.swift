@@ -43,13 +43,12 @@ public enum DetectionScan {
         accumulating: Accumulator.Type,
         progress: (@Sendable (ScanProgress) -> Void)? = nil
     ) -> (ScanResult, Accumulator) {
-        let started = DispatchTime.now()
         let rules = configuration.ruleSet.rules
         // Read and ingest times are left out unless asked for: they would make the same input
         // give different output on every run.
         let evaluator = RecordEvaluator(rules: rules, mapper: ECSMapper(options: configuration.mapperOptions), usesPrefilter: configuration.usesPrefilter)
 
-        let shared = Mutex(SharedScanState(fileCount: files.count, ruleCount: rules.count))
+        let shared = Mutex(SharedScanState(fileCount: files.count))
         let workers = min(configuration.workerCount, max(files.count, 1))
         let accumulators = Mutex([Accumulator?](repeating: nil, count: workers))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
@@ -116,7 +115,6 @@ public enum DetectionScan {
         for case let part? in accumulators.withLock({ $0 }) {
             events.merge(part)
         }
-        summary.elapsedSeconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         return (ScanResult(alerts: alerts, summary: summary), events)
     }
 }
@@ -129,7 +127,7 @@ struct SharedScanState: Sendable {
     var matches = 0
     var outcomes: [FileOutcome?]
 
-    init(fileCount: Int, ruleCount: Int) {
+    init(fileCount: Int) {
         outcomes = Array(repeating: nil, count: fileCount)
     }
 }

@@ -16,15 +16,12 @@ extension EventDigest {
         func bytes(_ range: Range<Int>?, offset: Int = 0) -> UnsafeBufferPointer<UInt8> {
             guard let range else { return UnsafeBufferPointer(start: nil, count: 0) }
             let slice = UnsafeBufferPointer(rebasing: buffer[(range.lowerBound + offset)..<(range.upperBound + offset)])
-            // The mapper drops these placeholder values; a digest must agree with it.
-            if slice.elementsEqual(placeholderDash) || slice.elementsEqual(placeholderNone) {
-                return UnsafeBufferPointer(start: nil, count: 0)
-            }
-            return slice
+            // The mapper drops placeholder values; a digest must agree with it.
+            return EmptyValuePruner.isPlaceholder(slice) ? UnsafeBufferPointer(start: nil, count: 0) : slice
         }
         let action = bytes(nameRange)
         guard !actionsNeedingDocumentsBytes.contains(where: { $0.elementsEqual(action) }),
-              let time = EventTimeBytes.milliseconds(bytes(timeRange)) ?? ECSTimestamp.parse(String(decoding: bytes(timeRange), as: UTF8.self))
+              let time = ECSTimestamp.parse(bytes(timeRange))
         else { return nil }
         var identity = IdentityFields()
         let base = fields.userIdentity?.lowerBound ?? 0
@@ -48,8 +45,6 @@ extension EventDigest {
         )
     }
 
-    private static let placeholderDash: [UInt8] = Array("-".utf8)
-    private static let placeholderNone: [UInt8] = Array("none".utf8)
     private static let actionsNeedingDocumentsBytes: [[UInt8]] = actionsNeedingDocuments.map { Array($0.utf8) }
 }
 
@@ -62,53 +57,57 @@ struct IdentityFields {
 
     init() {}
 
-    /// Reads the object's top-level plain strings; `nil` when anything needs the full parser.
+    /// Reads the object's top-level plain strings; `nil` when anything needs the full parser
+    /// (escapes, another type, a repeated key, or an Identity Center `onBehalfOf`).
     init?(_ object: UnsafeBufferPointer<UInt8>) {
         var scanner = JSONScanner(bytes: object)
-        guard !scanner.atEnd, scanner.current == UInt8(ascii: "{") else { return nil }
-        scanner.position += 1
+        var found = IdentityFields()
+        var readable = true
+        let reader = scanner
         do throws(JSONParseError) {
-            while true {
-                scanner.skipWhitespace()
-                guard !scanner.atEnd else { return nil }
-                if scanner.current == UInt8(ascii: "}") { return }
-                guard scanner.current == UInt8(ascii: "\"") else { return nil }
-                let keyStart = scanner.position + 1
-                try scanner.skipString()
-                let keyBytes = UnsafeBufferPointer(rebasing: object[keyStart..<(scanner.position - 1)])
-                if keyBytes.contains(UInt8(ascii: "\\")) { return nil }
+            try scanner.skipObject { keyBytes, value in
+                guard readable else { return }
                 let key = IdentityKey(keyBytes)
-                scanner.skipWhitespace()
-                guard !scanner.atEnd, scanner.current == UInt8(ascii: ":") else { return nil }
-                scanner.position += 1
-                scanner.skipWhitespace()
-                guard !scanner.atEnd else { return nil }
-                let valueStart = scanner.position
-                let isString = scanner.current == UInt8(ascii: "\"")
-                try scanner.skipValue()
-                let inner = (valueStart + 1)..<(scanner.position - 1)
-                let plain = isString && !UnsafeBufferPointer(rebasing: object[inner]).contains(UInt8(ascii: "\\"))
                 switch key {
+                case .other:
+                    if keyBytes.contains(UInt8(ascii: "\\")) { readable = false }
                 case .onBehalfOf:
                     // Identity Center users are identified through onBehalfOf; the mapper knows how.
-                    return nil
+                    readable = false
                 case .arn, .accessKeyId, .principalId, .accountId:
-                    guard plain else { return nil }
-                    switch key {
-                    case .arn: arn = inner
-                    case .accessKeyId: accessKeyId = inner
-                    case .principalId: principalId = inner
-                    default: accountId = inner
+                    let inner = (value.lowerBound + 1)..<(value.upperBound - 1)
+                    guard reader.isPlainString(value), found[key] == nil else {
+                        readable = false  // only the full parser can say what this means
+                        return
                     }
-                case .other:
-                    break
+                    found[key] = inner
                 }
-                scanner.skipWhitespace()
-                guard !scanner.atEnd else { return nil }
-                if scanner.current == UInt8(ascii: ",") { scanner.position += 1 }
             }
         } catch {
             return nil
+        }
+        guard readable else { return nil }
+        self = found
+    }
+
+    private subscript(key: IdentityKey) -> Range<Int>? {
+        get {
+            switch key {
+            case .arn: arn
+            case .accessKeyId: accessKeyId
+            case .principalId: principalId
+            case .accountId: accountId
+            case .onBehalfOf, .other: nil
+            }
+        }
+        set {
+            switch key {
+            case .arn: arn = newValue
+            case .accessKeyId: accessKeyId = newValue
+            case .principalId: principalId = newValue
+            case .accountId: accountId = newValue
+            case .onBehalfOf, .other: break
+            }
         }
     }
 }

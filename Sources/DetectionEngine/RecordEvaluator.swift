@@ -7,15 +7,24 @@ struct RecordEvaluator {
     let rules: [CompiledRule]
     let mapper: ECSMapper
     let usesPrefilter: Bool
+    /// Whether any rule reads `event.original`; only then is each parsed record copied into it.
+    let keepsOriginalText: Bool
+
+    init(rules: [CompiledRule], mapper: ECSMapper, usesPrefilter: Bool) {
+        self.rules = rules
+        self.mapper = mapper
+        self.usesPrefilter = usesPrefilter
+        keepsOriginalText = rules.contains { $0.query.fieldNames.contains("event.original") }
+    }
 
     func evaluate<Accumulator: EventAccumulator>(_ input: InputFile, digests: inout Accumulator) -> FileOutcome {
         let framed = CloudTrailReader.read(input)
         var outcome = FileOutcome(ruleCount: rules.count)
         outcome.issues = framed.issues
-        outcome.wasSkipped = framed.wasSkipped && !framed.issues.contains { $0.kind == .unreadableFile }
         outcome.wasUnreadable = framed.issues.contains { $0.kind == .unreadableFile }
+        outcome.wasSkipped = framed.wasSkipped && !outcome.wasUnreadable
         outcome.records = framed.records.count
-        outcome.malformed = framed.issues.filter { $0.kind == .malformedRecord && !$0.reason.contains("still checked") }.count
+        outcome.malformed = framed.issues.filter { $0.kind == .malformedRecord }.count
         outcome.bytesCompressed = framed.compressedSize
         outcome.bytesDecompressed = framed.bytes.count
         framed.bytes.withUnsafeBufferPointer { buffer in
@@ -39,17 +48,17 @@ struct RecordEvaluator {
         if usesPrefilter && span.keyFields.isKnown {
             sourceBytes = span.keyFields.eventSource.map { UnsafeBufferPointer(rebasing: buffer[$0]) }
             nameBytes = span.keyFields.eventName.map { UnsafeBufferPointer(rebasing: buffer[$0]) }
-            mayMatch = rules.contains(where: { $0.mightMatch(eventSource: sourceBytes, eventName: nameBytes) })
+            // No list of candidate rules is built: this runs for every record, and the few that
+            // pass ask each rule again below.
+            mayMatch = rules.contains { $0.mightMatch(eventSource: sourceBytes, eventName: nameBytes) }
         }
         if !mayMatch {
+            reportMissingKeys(span, into: &outcome)
             if collectsDigests, let digest = EventDigest.raw(span: span, in: buffer) {
                 digests.add(raw: digest)
                 return
             }
-            if !collectsDigests {
-                reportMissingKeys(span, into: &outcome)
-                return
-            }
+            if !collectsDigests { return }
         }
         let value: JSONValue
         do {
@@ -62,7 +71,7 @@ struct RecordEvaluator {
         let event = Self.unwrapEventBridge(value)
         let document: ECSDocument
         do {
-            let result = try mapper.map(event, originalText: String(decoding: record, as: UTF8.self))
+            let result = try mapper.map(event, originalText: keepsOriginalText ? String(decoding: record, as: UTF8.self) : nil)
             document = result.document
             for warning in result.warnings {
                 outcome.issues.append(ReadIssue(kind: .malformedRecord, file: location.file, location: location, reason: warning))

@@ -26,6 +26,4 @@ public struct ScanSummary: Sendable {
     public var elapsedSeconds = 0.0
 
     public init() {}
-
-    public var totalAlerts: Int { rules.reduce(0) { $0 + $1.alerts } }
 }

@@ -16,10 +16,13 @@ public enum ECSTimestamp {
     /// Returns `nil` for anything else, including out-of-range fields such as month 13.
     public static func parse(_ text: String) -> Int64? {
         var text = text
-        return text.withUTF8 { bytes in
-            var scanner = TimestampScanner(bytes: bytes)
-            return scanner.parse()
-        }
+        return text.withUTF8 { parse($0) }
+    }
+
+    /// Parses UTF-8 bytes, as ``parse(_:)-(String)`` does, without making a `String` first.
+    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+        var scanner = TimestampScanner(bytes: bytes)
+        return scanner.parse()
     }
 
     /// Formats epoch milliseconds as `YYYY-MM-DDTHH:MM:SS.mmmZ`.

@@ -5,7 +5,7 @@ import TrailTriageJSON
 /// Before mapping, `null`, `""`, `"-"` and `"none"` are removed recursively, and so is every object
 /// or array left empty. Rules test presence with `field: *`, so leaving a placeholder in would make
 /// a rule match a field that has no real value.
-enum EmptyValuePruner {
+public enum EmptyValuePruner {
     /// The outcome of pruning one value. `unchanged` lets callers keep the original storage
     /// instead of rebuilding identical objects, which matters for large request payloads.
     enum Outcome {
@@ -20,6 +20,17 @@ enum EmptyValuePruner {
         case .unchanged: return value
         case .changed(let newValue): return newValue
         case .void: return nil
+        }
+    }
+
+    /// Whether UTF-8 bytes spell one of the placeholders dropped before mapping (`""`, `-`,
+    /// `none`), for readers that summarise records without mapping them.
+    public static func isPlaceholder(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch bytes.count {
+        case 0: return true
+        case 1: return bytes[0] == UInt8(ascii: "-")
+        case 4: return bytes.elementsEqual("none".utf8)
+        default: return false
         }
     }
 

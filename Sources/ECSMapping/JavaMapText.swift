@@ -104,27 +104,9 @@ enum JavaMapText {
             output.append(contentsOf: JavaNumberText.text(forJSONNumber: text).utf8)
             return true
         case .array(let elements):
-            let start = output.count
-            output.append(UInt8(ascii: "["))
-            var wroteAny = false
-            for element in elements {
-                let mark = output.count
-                if wroteAny {
-                    output.append(UInt8(ascii: ","))
-                    output.append(UInt8(ascii: " "))
-                }
-                if write(element, into: &output) {
-                    wroteAny = true
-                } else {
-                    output.removeSubrange(mark...)
-                }
+            return writeList(elements, open: "[", close: "]", into: &output) { element, output in
+                write(element, into: &output)
             }
-            guard wroteAny else {
-                output.removeSubrange(start...)
-                return false
-            }
-            output.append(UInt8(ascii: "]"))
-            return true
         case .object(let object):
             return writeObject(object, excludingKey: nil, into: &output)
         }
@@ -133,20 +115,33 @@ enum JavaMapText {
     private static func writeObject(
         _ object: JSONObject, excludingKey excludedKey: String?, into output: inout [UInt8]
     ) -> Bool {
+        let members = iterationOrder(of: object.members).lazy
+            .map { object.members[$0] }
+            .filter { excludedKey == nil || $0.key != excludedKey }
+        return writeList(members, open: "{", close: "}", into: &output) { member, output in
+            output.append(contentsOf: member.key.utf8)
+            output.append(UInt8(ascii: "="))
+            return write(member.value, into: &output)
+        }
+    }
+
+    /// Writes `items` between `open` and `close`, separated by `", "`. An item whose writer
+    /// reports that it wrote nothing (an empty value, dropped as Elastic drops it) leaves no
+    /// trace, and a list that ends up empty is removed entirely and reported as nothing written.
+    private static func writeList<Items: Sequence>(
+        _ items: Items, open: Unicode.Scalar, close: Unicode.Scalar, into output: inout [UInt8],
+        writeItem: (Items.Element, inout [UInt8]) -> Bool
+    ) -> Bool {
         let start = output.count
-        output.append(UInt8(ascii: "{"))
+        output.append(UInt8(ascii: open))
         var wroteAny = false
-        for index in iterationOrder(of: object.members) {
-            let member = object.members[index]
-            if let excludedKey, member.key == excludedKey { continue }
+        for item in items {
             let mark = output.count
             if wroteAny {
                 output.append(UInt8(ascii: ","))
                 output.append(UInt8(ascii: " "))
             }
-            output.append(contentsOf: member.key.utf8)
-            output.append(UInt8(ascii: "="))
-            if write(member.value, into: &output) {
+            if writeItem(item, &output) {
                 wroteAny = true
             } else {
                 output.removeSubrange(mark...)
@@ -156,7 +151,7 @@ enum JavaMapText {
             output.removeSubrange(start...)
             return false
         }
-        output.append(UInt8(ascii: "}"))
+        output.append(UInt8(ascii: close))
         return true
     }
 }

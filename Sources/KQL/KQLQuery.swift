@@ -27,14 +27,6 @@ public struct KQLQuery: Sendable, Hashable {
         return KQLQuery(root: try parser.parseQuery())
     }
 
-    /// Parses KQL text; equivalent to ``parse(_:)``.
-    ///
-    /// - Parameter text: The query, which may span several lines.
-    /// - Throws: ``KQLSyntaxError`` when the text cannot be parsed.
-    public init(_ text: String) throws(KQLSyntaxError) {
-        self = try Self.parse(text)
-    }
-
     /// Whether `document` satisfies the query.
     ///
     /// Matching follows Elasticsearch on keyword-like fields: exact values are case-sensitive,

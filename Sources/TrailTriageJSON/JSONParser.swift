@@ -61,21 +61,13 @@ public struct JSONScanner {
     /// Moves past JSON whitespace.
     @inline(__always)
     public mutating func skipWhitespace() {
-        while position < bytes.count {
-            switch bytes[position] {
-            case 0x20, 0x0A, 0x0D, 0x09: position += 1
-            default: return
-            }
+        while position < bytes.count && Self.isWhitespace(bytes[position]) {
+            position += 1
         }
     }
 
     func error(_ reason: String) -> JSONParseError {
         JSONParseError(offset: position, reason: reason)
-    }
-
-    /// Parses the value at the read position and moves past it.
-    public mutating func parseValue() throws(JSONParseError) -> JSONValue {
-        try parseValue(depth: 0)
     }
 
     mutating func parseValue(depth: Int) throws(JSONParseError) -> JSONValue {
@@ -105,7 +97,8 @@ public struct JSONScanner {
         }
     }
 
-    static func printable(_ byte: UInt8) -> String {
+    /// A byte as it can be quoted in a message: itself when printable ASCII, else `\xNN`.
+    public static func printable(_ byte: UInt8) -> String {
         if byte >= 0x21 && byte < 0x7F { return String(UnicodeScalar(byte)) }
         return "\\x" + String(byte, radix: 16, uppercase: true)
     }

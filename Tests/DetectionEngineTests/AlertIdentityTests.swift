@@ -1,5 +1,4 @@
 import Testing
-import ECSMapping
 @testable import DetectionEngine
 
 @Suite struct AlertIdentityTests {
@@ -27,16 +26,3 @@ import ECSMapping
     }
 }
 
-@Suite struct EventTimeBytesTests {
-    @Test func agreesWithTheFullTimestampParser() {
-        for text in ["2026-10-01T08:49:03Z", "1999-12-31T23:59:59Z", "2024-02-29T00:00:00Z", "2100-03-01T12:34:56Z", "1970-01-01T00:00:00Z"] {
-            let bytes = Array(text.utf8)
-            let fast = bytes.withUnsafeBufferPointer { EventTimeBytes.milliseconds($0) }
-            #expect(fast != nil)
-            #expect(fast == ECSTimestamp.parse(text), "\(text)")
-        }
-        for other in ["2026-10-01T08:49:03.123Z", "2026-10-01T08:49:03+00:00", "2026-13-01T08:49:03Z", "20261001T084903Z"] {
-            #expect(Array(other.utf8).withUnsafeBufferPointer { EventTimeBytes.milliseconds($0) } == nil, "\(other)")
-        }
-    }
-}
