@@ -2,9 +2,9 @@ import ECSMapping
 
 /// Formats epoch milliseconds as UTC text, from ``ECSTimestamp`` (no Foundation or C library),
 /// so rendering never depends on the process time zone or locale.
-enum TimeText {
+public enum TimeText {
     /// `2026-03-10 09:00:00`.
-    static func dateTime(_ milliseconds: Int64) -> String {
+    public static func dateTime(_ milliseconds: Int64) -> String {
         let iso = ECSTimestamp.format(milliseconds: milliseconds)
         return String(iso.prefix(10)) + " " + String(iso.dropFirst(11).prefix(8))
     }

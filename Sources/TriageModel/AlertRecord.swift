@@ -44,11 +44,23 @@ public struct AlertRecord: Sendable, Hashable {
         alert: Alert, rule: DetectionRule?, index: EventIndex?,
         windowMilliseconds: Int64 = EventIndex.defaultWindowMilliseconds
     ) {
+        self.init(
+            alert: alert, guide: rule.map(GuideSnapshot.init(rule:)) ?? GuideSnapshot(),
+            mitre: rule.map { MITRETechnique.from($0.threat) } ?? [], index: index, windowMilliseconds: windowMilliseconds
+        )
+    }
+
+    /// Builds the record of a scan alert from a guide and MITRE mapping made once per rule
+    /// (parsing a rule's guide for each of its alerts would repeat the same work).
+    public init(
+        alert: Alert, guide: GuideSnapshot, mitre: [MITRETechnique], index: EventIndex?,
+        windowMilliseconds: Int64 = EventIndex.defaultWindowMilliseconds
+    ) {
         let anchor = RecordSummary(document: alert.document)
         self.init(
-            uuid: alert.uuid, rule: RuleSummary(alert.rule), mitre: rule.map { MITRETechnique.from($0.threat) } ?? [],
+            uuid: alert.uuid, rule: RuleSummary(alert.rule), mitre: mitre,
             originalTime: alert.originalTime, flatJSON: alert.flatJSON,
-            guide: rule.map(GuideSnapshot.init(rule:)) ?? GuideSnapshot(),
+            guide: guide,
             relatedActivity: index?.related(to: anchor, windowMilliseconds: windowMilliseconds) ?? [],
             trustAnchors: index?.trustAnchors(actorARN: anchor.actorARN, account: anchor.account) ?? [],
             firstSeen: index?.firstSeen(actorARN: anchor.actorARN, action: anchor.action)

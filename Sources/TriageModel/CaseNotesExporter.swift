@@ -31,22 +31,37 @@ public struct CaseNotesExporter: Sendable {
 
     /// The export text for `items` (filtered by ``statuses``), in the given order.
     public func export(_ items: [Item]) -> String {
-        let kept = items.filter { statuses?.contains($0.state.status) ?? true }
-        switch format {
-        case .markdown: return markdown(kept)
-        case .json: return json(kept)
-        }
+        render(items.filter(isExported))
     }
 
     /// Reads every stored alert, its state and audit trail, and exports them.
     public func export(from store: TriageStore) throws(TriageStoreError) -> String {
+        render(try items(for: try store.records(), from: store))
+    }
+
+    /// The items for `records` (in that order) that this exporter keeps, with each one's state
+    /// and audit trail read from `store`; audit trails are read only for alerts kept.
+    public func items(for records: [AlertRecord], from store: TriageStore) throws(TriageStoreError) -> [Item] {
         let states = try store.allStates()
         var items: [Item] = []
-        for record in try store.records() {
+        for record in records {
             let state = states[record.uuid] ?? .untouched
-            guard statuses?.contains(state.status) ?? true else { continue }
+            guard isExported(state) else { continue }
             items.append(Item(record: record, state: state, audit: try store.auditTrail(of: record.uuid)))
         }
-        return export(items)
+        return items
+    }
+
+    private func isExported(_ item: Item) -> Bool { isExported(item.state) }
+
+    private func isExported(_ state: TriageState) -> Bool {
+        statuses?.contains(state.status) ?? true
+    }
+
+    private func render(_ items: [Item]) -> String {
+        switch format {
+        case .markdown: markdown(items)
+        case .json: json(items)
+        }
     }
 }

@@ -1,5 +1,6 @@
 import DetectionEngine
-import ECSMapping
+import ConsoleUI
+import TerminalGrid
 import TrailTriageJSON
 
 /// Alerts as an aligned text table for people.
@@ -17,7 +18,7 @@ enum AlertTable {
         var lines = [row(headers)]
         for alert in alerts {
             let document = alert.document
-            let time = String(ECSTimestamp.format(milliseconds: alert.originalTime).prefix(19)).replacingOccurrences(of: "T", with: " ")
+            let time = TimeText.dateTime(alert.originalTime)
             let actor = document.string(at: "aws.cloudtrail.user_identity.arn") ?? document.string(at: "user.name") ?? "-"
             let account = (document.string(at: "cloud.account.id") ?? "-") + "/" + (document.string(at: "cloud.region") ?? "-")
             let source = document.string(at: "source.ip") ?? document.string(at: "source.address") ?? "-"
@@ -31,19 +32,10 @@ enum AlertTable {
 
     private static func row(_ cells: [String]) -> String {
         cells.indices.map { index in
-            fit(UnsafeText.visible(cells[index]), width: widths[index], middle: clipsInTheMiddle[index])
+            // Laid out by the width the text has once escaped, then escaped.
+            let cell = clipsInTheMiddle[index] ? TextLayout.clipMiddle(cells[index], widths[index]) : cells[index]
+            return UnsafeText.visible(TextLayout.fit(cell, widths[index]))
         }.joined(separator: "  ").trimmingTrailingSpaces()
-    }
-
-    /// Pads or clips to `width` characters, marking clipped text with an ellipsis.
-    static func fit(_ text: String, width: Int, middle: Bool = false) -> String {
-        let characters = Array(text)
-        if characters.count > width {
-            guard middle else { return String(characters.prefix(width - 1)) + "…" }
-            let head = (width - 1) / 2
-            return String(characters.prefix(head)) + "…" + String(characters.suffix(width - 1 - head))
-        }
-        return text + String(repeating: " ", count: width - characters.count)
     }
 }
 

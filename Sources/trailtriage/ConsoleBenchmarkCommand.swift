@@ -34,23 +34,17 @@ struct ConsoleBenchmarkCommand: ParsableCommand {
 
         // 1. Open: exactly the console's loading path.
         let loadStart = DispatchTime.now()
-        let (result, builder) = DetectionScan.run(
-            paths: [path], configuration: ScanConfiguration(ruleSet: ruleSet, workerCount: ProcessorCount.current),
-            accumulating: EventIndexBuilder.self)
-        let scanSeconds = Self.seconds(since: loadStart)
-        let index = builder.build()
-        let indexSeconds = Self.seconds(since: loadStart)
-        let rules = Dictionary(ruleSet.rules.map { ($0.rule.ruleID, $0.rule) }, uniquingKeysWith: { first, _ in first })
-        let records = result.alerts.map { AlertRecord(alert: $0, rule: rules[$0.rule.ruleID], index: index) }
-        let recordSeconds = Self.seconds(since: loadStart)
+        let loaded = ConsoleLoader.load(inputs: [path], ruleSet: ruleSet)
+        let loadedSeconds = Self.seconds(since: loadStart)
+        let records = loaded.records
         let store = try TriageStore(path: directory + "/state.sqlite")
         try store.save(records)
-        print("phases scan+digests=\(Self.format(scanSeconds)) index=\(Self.format(indexSeconds)) records=\(Self.format(recordSeconds)) saved=\(Self.format(Self.seconds(since: loadStart)))")
         var state = ConsoleState(alerts: records, states: try store.allStates(), analyst: "bench", now: 0,
                                  size: TerminalSize(rows: 50, columns: 200))
         _ = ConsoleRenderer.render(state, size: state.size)
         let loadSeconds = Self.seconds(since: loadStart)
-        print("console-open seconds=\(Self.format(loadSeconds)) events=\(index.count) alerts=\(records.count)")
+        print("phases loaded=\(Self.format(loadedSeconds)) saved-and-drawn=\(Self.format(loadSeconds))")
+        print("console-open seconds=\(Self.format(loadSeconds)) events=\(loaded.eventCount) alerts=\(records.count)")
 
         // 2. Keypresses with many alerts listed.
         guard !records.isEmpty else {

@@ -53,7 +53,7 @@ struct ConsoleCommand: ParsableCommand {
             StandardStreams.writeError("trailtriage: cannot use the triage database: \(error)\n")
             throw ExitCode(1)
         }
-        let session = try ConsoleSession(
+        let session = ConsoleSession(
             inputs: inputs, ruleSet: ruleSet, store: store, analyst: StateLocation.analyst(override: analyst))
         try session.run()
     }

@@ -39,7 +39,7 @@ final class ConsoleSession {
         NcursesTerminal.isInteractive()
     }
 
-    init(inputs: [String], ruleSet: RuleSet, store: TriageStore, analyst: String) throws {
+    init(inputs: [String], ruleSet: RuleSet, store: TriageStore, analyst: String) {
         self.inputs = inputs
         self.ruleSet = ruleSet
         self.store = store
@@ -48,7 +48,6 @@ final class ConsoleSession {
     }
 
     func run() throws {
-        _ = TerminalRestorer.install()
         let terminal: NcursesTerminal
         do {
             terminal = try NcursesTerminal()
@@ -123,17 +122,15 @@ final class ConsoleSession {
     }
 
     private func export(uuids: [String], format: CaseNotesExporter.Format, path: String, overwrite: Bool) -> ExportOutcome {
-        if !overwrite && FileManager.default.fileExists(atPath: path) {
-            return .exists(path: path)
-        }
+        // The records are already in memory; only states and audit trails come from the store.
+        let loaded = Dictionary(state.alerts.map { ($0.uuid, $0) }, uniquingKeysWith: { first, _ in first })
         do {
-            var items: [CaseNotesExporter.Item] = []
-            for uuid in uuids {
-                guard let record = try store.record(uuid: uuid) else { continue }
-                items.append(CaseNotesExporter.Item(record: record, state: try store.state(of: uuid), audit: try store.auditTrail(of: uuid)))
-            }
-            try OutputFile.write(CaseNotesExporter(format: format).export(items), to: path, overwrite: overwrite)
+            let exporter = CaseNotesExporter(format: format)
+            let items = try exporter.items(for: uuids.compactMap { loaded[$0] }, from: store)
+            try OutputFile.write(exporter.export(items), to: path, overwrite: overwrite)
             return .written(path: path, count: items.count)
+        } catch OutputFile.Failure.exists(let path) {
+            return .exists(path: path)
         } catch {
             return .failed(path: path, reason: String(describing: error))
         }
@@ -146,18 +143,13 @@ final class ConsoleSession {
         let loading = loading
         let storePath = store.path
         Thread.detachNewThread {
-            let configuration = ScanConfiguration(ruleSet: ruleSet, workerCount: max(1, ProcessInfo.processInfo.activeProcessorCount))
-            let (result, builder) = DetectionScan.run(
-                paths: inputs, configuration: configuration, accumulating: EventIndexBuilder.self
-            ) { progress in
+            let loaded = ConsoleLoader.load(inputs: inputs, ruleSet: ruleSet) { progress in
                 loading.withLock {
                     $0.progress = LoadingProgress(files: progress.filesDone, records: progress.recordsRead, alerts: progress.matches)
                 }
             }
-            let index = builder.build()
-            let rules = Dictionary(ruleSet.rules.map { ($0.rule.ruleID, $0.rule) }, uniquingKeysWith: { first, _ in first })
-            let records = result.alerts.map { AlertRecord(alert: $0, rule: rules[$0.rule.ruleID], index: index) }
-            let summary = result.summary
+            let records = loaded.records
+            let summary = loaded.summary
             let line = "\(summary.recordsRead) records in \(summary.filesRead) files, \(records.count) alerts"
                 + (summary.issues.isEmpty ? "" : ", \(summary.issues.count) input problems (see `trailtriage scan`)")
             // The loader's own connection: SQLite connections stay on the thread that made them.

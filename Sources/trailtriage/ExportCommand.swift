@@ -14,30 +14,20 @@ struct ExportCommand: ParsableCommand {
         """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case md, json
-    }
-
     @Option(help: "The triage database. Default: $XDG_STATE_HOME/trailtriage/state.sqlite.")
     var db: String?
 
     @Option(help: "Output format: md or json.")
-    var format: Format = .md
+    var format: CaseNotesExporter.Format = .markdown
 
     @Option(parsing: .upToNextOption, help: "Only alerts with these workflow statuses (open, acknowledged, closed).")
-    var status: [String] = []
+    var status: [WorkflowStatus] = []
 
     @Option(name: [.short, .customLong("output")], help: "Write to this file instead of standard output.")
     var output: String?
 
     @Flag(help: "Replace the output file if it exists.")
     var force = false
-
-    mutating func validate() throws {
-        for value in status where WorkflowStatus(rawValue: value) == nil {
-            throw ValidationError("Unknown status '\(value)'; use open, acknowledged or closed.")
-        }
-    }
 
     mutating func run() throws {
         let path = db ?? StateLocation.defaultDatabasePath()
@@ -48,8 +38,7 @@ struct ExportCommand: ParsableCommand {
         let text: String
         do {
             let store = try TriageStore(path: path)
-            let statuses = status.isEmpty ? nil : Set(status.compactMap(WorkflowStatus.init(rawValue:)))
-            let exporter = CaseNotesExporter(format: format == .md ? .markdown : .json, statuses: statuses)
+            let exporter = CaseNotesExporter(format: format, statuses: status.isEmpty ? nil : Set(status))
             text = try exporter.export(from: store)
         } catch {
             StandardStreams.writeError("error: \(error)\n")
@@ -67,3 +56,6 @@ struct ExportCommand: ParsableCommand {
         }
     }
 }
+
+extension CaseNotesExporter.Format: ExpressibleByArgument {}
+extension WorkflowStatus: ExpressibleByArgument {}

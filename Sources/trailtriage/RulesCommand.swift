@@ -1,6 +1,7 @@
 import ArgumentParser
 import DetectionEngine
 import DetectionRules
+import TerminalGrid
 import TrailTriageJSON
 
 /// `trailtriage rules`: list and check rule files.
@@ -29,10 +30,10 @@ struct RulesCommand: ParsableCommand {
             }
             var text = "RULE ID                               TYPE       SEVERITY     STATUS             NAME\n"
             for row in rows.sorted(by: { $0.4 < $1.4 }) {
-                text += [
-                    AlertTable.fit(row.0, width: 36), AlertTable.fit(row.1, width: 10), AlertTable.fit(row.2, width: 12),
-                    AlertTable.fit(row.3, width: 18), UnsafeText.visible(row.4),
-                ].joined(separator: " ") + "\n"
+                let cells = [(row.0, 36), (row.1, 10), (row.2, 12), (row.3, 18)].map { text, width in
+                    UnsafeText.visible(TextLayout.fit(text, width))
+                }
+                text += (cells + [UnsafeText.visible(row.4)]).joined(separator: " ") + "\n"
             }
             text += "\(ruleSet.rules.count) runnable, \(ruleSet.unsupported.count) not yet supported, \(ruleSet.errors.count) with errors\n"
             StandardStreams.writeOutput(text)

@@ -1,3 +1,4 @@
+import Foundation
 import CloudTrailReader
 import DetectionEngine
 import TrailTriageJSON
@@ -28,19 +29,7 @@ enum ScanSummaryReport {
             lines.append(line)
         }
         let rate = summary.elapsedSeconds > 0 ? Double(summary.recordsRead) / summary.elapsedSeconds : 0
-        lines.append("elapsed: \(format(summary.elapsedSeconds, digits: 2)) s (\(format(megabytes, digits: 1)) MB of JSON, \(Int(rate)) records/s)")
+        lines.append("elapsed: " + String(format: "%.2f s (%.1f MB of JSON, %d records/s)", summary.elapsedSeconds, megabytes, Int(rate)))
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    static func format(_ value: Double, digits: Int) -> String {
-        var scale = 1.0
-        for _ in 0..<digits { scale *= 10 }
-        let rounded = (value * scale).rounded() / scale
-        var text = String(rounded)
-        if let dot = text.firstIndex(of: ".") {
-            let decimals = text.distance(from: dot, to: text.endIndex) - 1
-            if decimals < digits { text += String(repeating: "0", count: digits - decimals) }
-        }
-        return text
     }
 }

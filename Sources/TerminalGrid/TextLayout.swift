@@ -1,28 +1,27 @@
-import TerminalGrid
 import TrailTriageJSON
 
 /// Measuring, wrapping and clipping text by the cells it takes once made visible.
 ///
 /// Every measurement uses the escaped form (`ScreenBuffer.write` shows `\u{1B}` for an escape
 /// character), so text laid out here fits exactly when written.
-enum TextLayout {
-    static func needsEscaping(_ text: String) -> Bool {
+public enum TextLayout {
+    public static func needsEscaping(_ text: String) -> Bool {
         text.unicodeScalars.contains { UnsafeText.needsEscaping($0) }
     }
 
     /// Cells one character takes when written.
-    static func width(of character: Character) -> Int {
+    public static func width(of character: Character) -> Int {
         if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F, ascii != UInt8(ascii: "\\") { return 1 }
         return DisplayWidth.of(UnsafeText.visible(String(character)))
     }
 
     /// Cells `text` takes when written.
-    static func width(of text: String) -> Int {
+    public static func width(of text: String) -> Int {
         text.reduce(0) { $0 + width(of: $1) }
     }
 
     /// `text` padded with spaces, or cut with `…`, to exactly `width` cells.
-    static func fit(_ text: String, _ width: Int) -> String {
+    public static func fit(_ text: String, _ width: Int) -> String {
         guard width > 0 else { return "" }
         let measured = self.width(of: text)
         if measured <= width { return text + String(repeating: " ", count: width - measured) }
@@ -39,7 +38,7 @@ enum TextLayout {
 
     /// `text` cut in the middle to `width` cells, keeping both ends: ARNs differ at the end
     /// (role and session names) as often as at the start.
-    static func clipMiddle(_ text: String, _ width: Int) -> String {
+    public static func clipMiddle(_ text: String, _ width: Int) -> String {
         guard width > 0 else { return "" }
         guard self.width(of: text) > width else { return text }
         guard width > 4 else { return fit(text, width) }
@@ -67,7 +66,7 @@ enum TextLayout {
     /// Breaks `text` into lines of at most `width` cells, at spaces where possible and inside
     /// long words (ARNs) otherwise. With `newlines` (analyst notes) a newline starts a line;
     /// without (log text) it stays in the text and is shown escaped.
-    static func wrap(_ text: String, width: Int, newlines: Bool = false) -> [String] {
+    public static func wrap(_ text: String, width: Int, newlines: Bool = false) -> [String] {
         guard width > 0 else { return [text] }
         let paragraphs = newlines ? text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) : [text]
         var lines: [String] = []
