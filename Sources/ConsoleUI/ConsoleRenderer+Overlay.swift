@@ -20,7 +20,8 @@ extension ConsoleRenderer {
     static func drawNoteEditor(_ state: ConsoleState, uuid: String, input: TextInput, layout: ConsoleLayout, into buffer: inout ScreenBuffer) {
         let frame = Rect(top: layout.detail.top - 1, left: 0, height: layout.detail.height + 1, width: layout.size.columns)
         let inner = frame.width - 2
-        let action = state.state(of: uuid) != nil ? (state.selectedRecord?.action ?? "") : ""
+        // The note's own alert, which need not be the selected one.
+        let action = state.positionByUUID[uuid].map { state.alerts[$0].action } ?? ""
         drawBox(frame, title: "Notes · \(action) \(uuid.prefix(8))", footer: "Ctrl-D saves · Esc leaves, keeping the draft", into: &buffer)
         var lines = TextLayout.wrap(input.text, width: max(1, inner - 1), newlines: true)
         // The cursor sits after the last character.

@@ -16,12 +16,14 @@ public enum ConsoleRenderer {
             return buffer
         }
         drawHeader(state, layout: layout, into: &buffer)
-        drawList(state, layout: layout, into: &buffer)
-        drawDivider(state, layout: layout, into: &buffer)
-        drawDetail(state, layout: layout, into: &buffer)
-        drawSidebar(state, layout: layout, into: &buffer)
         if state.overlay != nil {
+            // An overlay covers everything between the header and the status bar.
             drawOverlay(state, layout: layout, into: &buffer)
+        } else {
+            drawList(state, layout: layout, into: &buffer)
+            drawDivider(state, layout: layout, into: &buffer)
+            drawDetail(state, layout: layout, into: &buffer)
+            drawSidebar(state, layout: layout, into: &buffer)
         }
         if case .note(let uuid, let input)? = state.prompt {
             drawNoteEditor(state, uuid: uuid, input: input, layout: layout, into: &buffer)

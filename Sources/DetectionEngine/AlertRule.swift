@@ -5,4 +5,12 @@ public struct AlertRule: Sendable, Hashable {
     public var type: String
     public var severity: String
     public var riskScore: Int
+
+    public init(ruleID: String, name: String, type: String, severity: String, riskScore: Int) {
+        self.ruleID = ruleID
+        self.name = name
+        self.type = type
+        self.severity = severity
+        self.riskScore = riskScore
+    }
 }

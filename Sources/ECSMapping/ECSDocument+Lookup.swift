@@ -130,3 +130,19 @@ extension ECSDocument {
         }
     }
 }
+
+extension ECSDocument {
+    /// Rebuilds a document from its flat dotted form (``flattened()``), e.g. from an alert
+    /// stored without its logs. Members whose keys start with one of `skippingPrefixes` (alert
+    /// bookkeeping such as `kibana.`) are left out.
+    public init(
+        flattened members: [JSONMember], skippingPrefixes: [String] = [],
+        timestampMilliseconds: Int64, eventID: String?
+    ) {
+        var tree = FieldTree()
+        for member in members where !skippingPrefixes.contains(where: member.key.hasPrefix) {
+            tree.set(member.key, member.value)
+        }
+        self.init(root: tree.build(), timestampMilliseconds: timestampMilliseconds, eventID: eventID)
+    }
+}

@@ -4,7 +4,7 @@ import TrailTriageJSON
 /// and no key anywhere contains a literal dot.
 ///
 /// One form means a rule's `a.b.c` resolves in exactly one way (detection-semantics §1.2.9).
-public struct ECSDocument: Sendable {
+public struct ECSDocument: Sendable, Hashable {
     /// The nested document.
     public var root: JSONObject
     /// Epoch milliseconds of `@timestamp`.

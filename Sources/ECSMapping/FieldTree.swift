@@ -44,11 +44,6 @@ struct FieldTree {
         set(path, .string(string))
     }
 
-    /// Stores `value` only when nothing is at `path` yet.
-    mutating func setIfAbsent(_ path: String, _ value: JSONValue) {
-        if get(path) == nil { set(path, value) }
-    }
-
     /// The leaf at `path`, if any.
     func get(_ path: String) -> JSONValue? {
         var node = 0

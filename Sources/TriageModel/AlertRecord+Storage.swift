@@ -67,7 +67,7 @@ extension AlertRecord {
         let guide = object["guide"]
         self.init(
             uuid: uuid,
-            rule: RuleSummary(
+            rule: AlertRule(
                 ruleID: rule["rule_id"]?.stringValue ?? "", name: rule["name"]?.stringValue ?? "",
                 type: rule["type"]?.stringValue ?? "", severity: rule["severity"]?.stringValue ?? "",
                 riskScore: rule["risk_score"]?.scalarText.flatMap { Int($0) } ?? 0

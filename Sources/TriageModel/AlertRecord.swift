@@ -8,12 +8,15 @@ import TrailTriageJSON
 public struct AlertRecord: Sendable, Hashable {
     /// `kibana.alert.uuid`.
     public var uuid: String
-    public var rule: RuleSummary
+    public var rule: AlertRule
     public var mitre: [MITRETechnique]
     /// The source event's `@timestamp`, epoch milliseconds.
     public var originalTime: Int64
     /// The alert as one flat Kibana-shaped object (`kibana.alert.*` then the ECS fields).
-    public var flatJSON: JSONObject
+    public let flatJSON: JSONObject
+    /// The source event, rebuilt once from `flatJSON`: the detail pane, the sidebar and export
+    /// all read it, several times per screen.
+    public let document: ECSDocument
     public var guide: GuideSnapshot
     /// The actor's events around the alert, as they were when the alert was saved.
     public var relatedActivity: [RelatedEvent]
@@ -23,7 +26,7 @@ public struct AlertRecord: Sendable, Hashable {
     public var firstSeen: RecordSummary?
 
     public init(
-        uuid: String, rule: RuleSummary, mitre: [MITRETechnique] = [], originalTime: Int64,
+        uuid: String, rule: AlertRule, mitre: [MITRETechnique] = [], originalTime: Int64,
         flatJSON: JSONObject, guide: GuideSnapshot = GuideSnapshot(), relatedActivity: [RelatedEvent] = [],
         trustAnchors: [RelatedTrustAnchor] = [], firstSeen: RecordSummary? = nil
     ) {
@@ -32,6 +35,10 @@ public struct AlertRecord: Sendable, Hashable {
         self.mitre = mitre
         self.originalTime = originalTime
         self.flatJSON = flatJSON
+        document = ECSDocument(
+            flattened: flatJSON.members, skippingPrefixes: ["kibana.", "trailtriage."],
+            timestampMilliseconds: originalTime, eventID: flatJSON["event.id"]?.stringValue
+        )
         self.guide = guide
         self.relatedActivity = relatedActivity
         self.trustAnchors = trustAnchors
@@ -58,25 +65,13 @@ public struct AlertRecord: Sendable, Hashable {
     ) {
         let anchor = RecordSummary(document: alert.document)
         self.init(
-            uuid: alert.uuid, rule: RuleSummary(alert.rule), mitre: mitre,
+            uuid: alert.uuid, rule: alert.rule, mitre: mitre,
             originalTime: alert.originalTime, flatJSON: alert.flatJSON,
             guide: guide,
             relatedActivity: index?.related(to: anchor, windowMilliseconds: windowMilliseconds) ?? [],
             trustAnchors: index?.trustAnchors(actorARN: anchor.actorARN, account: anchor.account) ?? [],
             firstSeen: index?.firstSeen(actorARN: anchor.actorARN, action: anchor.action)
         )
-    }
-
-    /// The source event rebuilt from the flat fields (keys outside `kibana.*` and `trailtriage.*`).
-    /// ECS documents never have dots inside keys, so splitting on dots restores the nesting.
-    public var document: ECSDocument {
-        var root = JSONObject()
-        for member in flatJSON.members where !member.key.hasPrefix("kibana.") && !member.key.hasPrefix("trailtriage.") {
-            let path = member.key.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-            Self.insert(member.value, at: path[...], into: &root)
-        }
-        let eventID = flatJSON["event.id"]?.stringValue
-        return ECSDocument(root: root, timestampMilliseconds: originalTime, eventID: eventID)
     }
 
     public var keyParameters: KeyParameters { KeyParameters(document: document) }
@@ -94,17 +89,5 @@ public struct AlertRecord: Sendable, Hashable {
             let values = field == "@timestamp" ? [ECSTimestamp.format(milliseconds: originalTime)] : document.keywordValues(at: field)
             return values.isEmpty ? nil : (field, values)
         }
-    }
-
-    private static func insert(_ value: JSONValue, at path: ArraySlice<String>, into object: inout JSONObject) {
-        guard let head = path.first else { return }
-        let rest = path.dropFirst()
-        if rest.isEmpty {
-            object[head] = value
-            return
-        }
-        var child = object[head]?.objectValue ?? JSONObject()
-        insert(value, at: rest, into: &child)
-        object[head] = .object(child)
     }
 }

@@ -25,17 +25,18 @@ extension EventIndexBuilder: EventAccumulator {
 }
 
 extension RecordSummary {
-    /// The summary of an event digest; digests that carry their document (the actions whose
-    /// details views show, such as CreateTrustAnchor) are summarised from it.
+    /// The summary of an event digest; a CreateTrustAnchor digest carries its document, from
+    /// which the anchor's details are read.
     public init(digest: EventDigest) {
-        if let document = digest.document {
-            self.init(document: document)
-            return
+        var anchor: TrustAnchorDetails?
+        if digest.action == "CreateTrustAnchor", let document = digest.document {
+            anchor = TrustAnchorDetails(document: document)
         }
         self.init(
             time: digest.time, eventID: digest.eventID, provider: digest.provider, action: digest.action,
             outcome: digest.outcome, actorARN: digest.actorARN, accessKeyID: digest.accessKeyID,
-            sessionID: digest.sessionID, account: digest.account, region: digest.region, source: digest.source
+            sessionID: digest.sessionID, account: digest.account, region: digest.region, source: digest.source,
+            trustAnchor: anchor
         )
     }
 }

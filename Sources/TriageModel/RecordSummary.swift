@@ -53,14 +53,7 @@ public struct RecordSummary: Sendable, Hashable {
     /// Summarises a mapped event. Missing fields become empty strings, which the index treats
     /// as "no key" (an empty ARN never relates two events).
     public init(document: ECSDocument) {
-        let digest = EventDigest(document: document)
-        self.init(
-            time: digest.time, eventID: digest.eventID, provider: digest.provider, action: digest.action,
-            outcome: digest.outcome, actorARN: digest.actorARN, accessKeyID: digest.accessKeyID,
-            sessionID: digest.sessionID, account: digest.account, region: digest.region,
-            source: digest.source.isEmpty ? document.keywordValues(at: "source.ip").first ?? "" : digest.source,
-            trustAnchor: digest.action == "CreateTrustAnchor" ? TrustAnchorDetails(document: document) : nil
-        )
+        self.init(digest: EventDigest(document: document))
     }
 }
 

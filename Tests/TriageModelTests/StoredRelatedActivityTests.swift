@@ -1,3 +1,4 @@
+import DetectionEngine
 import Testing
 @testable import TriageModel
 
@@ -13,7 +14,7 @@ import Testing
             related.append(RelatedEvent(event: event, relation: .sameARN, isFollowUp: number == 7, isAlertEvent: number == 500))
         }
         let record = AlertRecord(
-            uuid: "u", rule: RuleSummary(ruleID: "r", name: "R", type: "query", severity: "low", riskScore: 21),
+            uuid: "u", rule: AlertRule(ruleID: "r", name: "R", type: "query", severity: "low", riskScore: 21),
             originalTime: alertTime, flatJSON: [:], relatedActivity: related)
         let kept = record.storedRelatedActivity
         #expect(kept.count == AlertRecord.storedRelatedLimit)

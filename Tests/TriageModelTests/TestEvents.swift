@@ -1,3 +1,4 @@
+import DetectionEngine
 import ECSMapping
 import TrailTriageJSON
 @testable import TriageModel
@@ -38,7 +39,7 @@ enum TestEvents {
             flat.members.append(JSONMember(key: key, value: value))
         }
         return AlertRecord(
-            uuid: uuid, rule: RuleSummary(ruleID: "rule-1", name: "Test Rule", type: "query", severity: "low", riskScore: 21),
+            uuid: uuid, rule: AlertRule(ruleID: "rule-1", name: "Test Rule", type: "query", severity: "low", riskScore: 21),
             mitre: [MITRETechnique(tactic: "TA0003 Persistence", technique: "T1098 Account Manipulation")],
             originalTime: document.timestampMilliseconds, flatJSON: flat,
             guide: GuideSnapshot(steps: steps, falsePositiveNotes: ["Admins"], responseSteps: ["Disable"])

@@ -1,3 +1,4 @@
+import DetectionEngine
 import ConsoleUI
 import ECSMapping
 import TerminalGrid
@@ -69,7 +70,7 @@ enum TestAlerts {
         }
         let anchor = RecordSummary(document: document)
         return AlertRecord(
-            uuid: uuid, rule: RuleSummary(ruleID: ruleName, name: ruleName, type: "query", severity: severity, riskScore: severity == "low" ? 21 : 47),
+            uuid: uuid, rule: AlertRule(ruleID: ruleName, name: ruleName, type: "query", severity: severity, riskScore: severity == "low" ? 21 : 47),
             mitre: [MITRETechnique(tactic: "TA0003 Persistence", technique: "T1098 Account Manipulation")],
             originalTime: document.timestampMilliseconds, flatJSON: flat, guide: guide,
             relatedActivity: index.related(to: anchor), trustAnchors: index.trustAnchors(actorARN: anchor.actorARN, account: anchor.account),
