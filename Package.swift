@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "ECSMapping", dependencies: ["TrailTriageJSON"]),
         .target(name: "KQL"),
         .target(name: "DetectionRules"),
-        .target(name: "CloudTrailGenerator", dependencies: ["CZlib", "TrailTriageJSON"]),
+        .target(name: "CloudTrailGenerator", dependencies: ["CZlib", "ECSMapping", "TrailTriageJSON"]),
         .target(
             name: "DetectionEngine",
             dependencies: ["TrailTriageJSON", "CloudTrailReader", "ECSMapping", "KQL", "DetectionRules"]
@@ -64,15 +64,15 @@ let package = Package(
         .testTarget(name: "TrailTriageJSONTests", dependencies: ["TrailTriageJSON"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "CloudTrailReaderTests", dependencies: ["CloudTrailReader", "TestSupport"]),
-        .testTarget(name: "ECSMappingTests", dependencies: ["ECSMapping"]),
+        .testTarget(name: "ECSMappingTests", dependencies: ["ECSMapping", "TestSupport"]),
         .testTarget(name: "KQLTests", dependencies: ["KQL"]),
-        .testTarget(name: "DetectionRulesTests", dependencies: ["DetectionRules"], exclude: ["Fixtures"]),
-        .testTarget(name: "CloudTrailGeneratorTests", dependencies: ["CloudTrailGenerator", "CZlib", "TrailTriageJSON"]),
+        .testTarget(name: "DetectionRulesTests", dependencies: ["DetectionRules", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "CloudTrailGeneratorTests", dependencies: ["CloudTrailGenerator", "CloudTrailReader", "TrailTriageJSON", "TestSupport"]),
         .testTarget(name: "DetectionEngineTests", dependencies: ["DetectionEngine", "CloudTrailGenerator", "TestSupport"]),
-        .testTarget(name: "TriageModelTests", dependencies: ["TriageModel"]),
+        .testTarget(name: "TriageModelTests", dependencies: ["TriageModel", "DetectionEngine", "TestSupport"]),
         .testTarget(name: "TerminalGridTests", dependencies: ["TerminalGrid"]),
         .testTarget(name: "NcursesTerminalTests", dependencies: ["NcursesTerminal"]),
-        .testTarget(name: "ConsoleUITests", dependencies: ["ConsoleUI"], exclude: ["Snapshots"]),
+        .testTarget(name: "ConsoleUITests", dependencies: ["ConsoleUI", "DetectionEngine"], exclude: ["Snapshots"]),
         .testTarget(name: "TrailTriageCommandTests", dependencies: ["trailtriage", "TriageModel", "DetectionEngine", "TestSupport"]),
     ]
 )

@@ -4,7 +4,6 @@
 /// whole time range, as they do in a real trail (which is what makes new-terms rules meaningful).
 struct AccountDirectory: Sendable {
     var id: String
-    var label: String
     var humans: [Actor] = []
     var ssoSessions: [Actor] = []
     var automation: [Actor] = []
@@ -34,7 +33,7 @@ struct AccountDirectory: Sendable {
         var random = RandomSource(seed: seed, stream: 0xACC0_0000 &+ UInt64(index))
         let id = String(100_000_000_000 + UInt64(random.below(899_999_999_999)))
         self.id = id
-        label = Self.labels[index % Self.labels.count]
+        let label = Self.labels[index % Self.labels.count]
         root = .root(account: id, ip: Self.officeIP(&random))
 
         let people = Self.people.shuffledDeterministically(&random)
@@ -131,12 +130,11 @@ struct AccountDirectory: Sendable {
             .identityCenterUser(account: id, storeID: storeID, userID: "\(random.hex(10))-\(random.hex(8))-\(random.hex(4))-\(random.hex(4))-\(random.hex(4))-\(random.hex(12))", ip: Self.officeIP(&random))
         }
 
-        let prefix = label
-        buckets = ["\(prefix)-app-assets", "\(prefix)-data-lake-\(id)", "\(prefix)-build-artifacts", "\(prefix)-customer-uploads"]
+        buckets = ["\(label)-app-assets", "\(label)-data-lake-\(id)", "\(label)-build-artifacts", "\(label)-customer-uploads"]
         kmsKeys = (0..<4).map { _ in random.uuid() }
         tables = ["orders", "sessions", "catalog-items", "idempotency-keys"]
         logGroups = functions.map { "/aws/lambda/\($0)" } + ["/ecs/payments-api", "/ecs/catalog-service", "/var/log/messages"]
-        parameters = ["/\(prefix)/prod/db/host", "/\(prefix)/prod/feature-flags", "/\(prefix)/shared/datadog-api-key", "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64"]
+        parameters = ["/\(label)/prod/db/host", "/\(label)/prod/feature-flags", "/\(label)/shared/datadog-api-key", "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64"]
         secrets = ["prod/payments/stripe", "prod/rds/master", "staging/catalog/api-token"]
         vpcs = (0..<2).map { _ in "vpc-0" + random.hex(16) }
         subnets = (0..<4).map { _ in "subnet-0" + random.hex(16) }

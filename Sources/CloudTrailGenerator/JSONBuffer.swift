@@ -88,13 +88,6 @@ struct JSONBuffer {
         needsComma = true
     }
 
-    /// Appends already-encoded JSON text as one value.
-    mutating func raw(_ json: [UInt8]) {
-        beginValue()
-        bytes.append(contentsOf: json)
-        needsComma = true
-    }
-
     // MARK: Member shorthands
 
     mutating func field(_ name: StaticString, _ text: String) {
@@ -116,11 +109,6 @@ struct JSONBuffer {
     mutating func field(_ name: StaticString, bool value: Bool) {
         key(name)
         bool(value)
-    }
-
-    mutating func nullField(_ name: StaticString) {
-        key(name)
-        null()
     }
 
     // MARK: Encoding

@@ -42,11 +42,10 @@ extension ScenarioPlanter {
         }
 
         // The backdoor user's key is then used from an outside address.
-        var backdoor = Actor(
+        let backdoor = Actor(
             kind: .iamUser, accountID: acct, arn: "arn:aws:iam::\(acct):user/\(userName)", principalID: created.userID,
-            accessKeyID: accessKey, userName: userName, client: .boto3(environment: ""), sourceIP: intruderIP()
+            accessKeyID: accessKey, userName: userName, client: .cli(os: "linux#6.1.0-26-amd64"), sourceIP: intruderIP()
         )
-        backdoor.client = .cli(os: "linux#6.1.0-26-amd64")
         let later = time + 600 + Int64(random.below(900))
         add(at: later, account: account, actor: backdoor, service: "sts", name: "GetCallerIdentity", readOnly: true)
         add(at: later + 17, account: account, actor: backdoor, service: "iam", name: "ListUsers", readOnly: true) { draft, _ in

@@ -1,3 +1,5 @@
+import ECSMapping
+
 /// Calendar arithmetic on Unix seconds, in UTC only.
 ///
 /// Foundation's `Date` and formatters are avoided: they are slower, and the generator must never
@@ -10,30 +12,9 @@ enum UTCTime {
         let parts = text.split(separator: "-")
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               let year = Int64(parts[0]), let month = Int64(parts[1]), let day = Int64(parts[2]),
-              (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day)
+              (1...12).contains(month), (1...ECSTimestamp.daysInMonth(year: year, month: month)).contains(day)
         else { return nil }
-        return daysFromCivil(year: year, month: month, day: day) * secondsPerDay
-    }
-
-    static func daysIn(month: Int64, year: Int64) -> Int64 {
-        switch month {
-        case 2:
-            let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-            return leap ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
-
-    /// Howard Hinnant's days-from-civil algorithm.
-    static func daysFromCivil(year: Int64, month: Int64, day: Int64) -> Int64 {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
+        return ECSTimestamp.days(year: year, month: month, day: day) * secondsPerDay
     }
 
     struct Components {
@@ -41,17 +22,9 @@ enum UTCTime {
     }
 
     static func components(_ seconds: Int64) -> Components {
-        let days = seconds >= 0 ? seconds / secondsPerDay : (seconds - secondsPerDay + 1) / secondsPerDay
+        let days = dayNumber(seconds)
         let remainder = seconds - days * secondsPerDay
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        let (year, month, day) = ECSTimestamp.civilDate(fromDays: days)
         return Components(
             year: year, month: month, day: day,
             hour: remainder / 3600, minute: remainder % 3600 / 60, second: remainder % 60
@@ -94,9 +67,14 @@ enum UTCTime {
 
     /// Day of the week, 0 = Monday … 6 = Sunday.
     static func weekday(_ seconds: Int64) -> Int {
-        let days = seconds >= 0 ? seconds / secondsPerDay : (seconds - secondsPerDay + 1) / secondsPerDay
+        let days = dayNumber(seconds)
         // 1970-01-01 was a Thursday (3 when Monday is 0).
         return Int(((days % 7) + 7 + 3) % 7)
+    }
+
+    /// Whole days since 1970-01-01, rounding down for times before it.
+    private static func dayNumber(_ seconds: Int64) -> Int64 {
+        seconds >= 0 ? seconds / secondsPerDay : (seconds - secondsPerDay + 1) / secondsPerDay
     }
 
     private static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]

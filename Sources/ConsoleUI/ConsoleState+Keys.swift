@@ -1,11 +1,6 @@
 import TerminalGrid
 import TriageModel
 
-/// The reducer in the shape of the brief: the state after `key`, and the effects to perform.
-public func reduce(_ state: inout ConsoleState, _ key: KeyEvent) -> [ConsoleEffect] {
-    state.handle(key)
-}
-
 extension ConsoleState {
     /// Handles one key: a prompt takes every key while open; otherwise the keymap turns the key
     /// into a command for the focused pane or the open view.

@@ -110,10 +110,6 @@ extension ConsoleState {
             : nil
     }
 
-    mutating func setSearchQuery(_ query: String) {
-        searchQuery = query
-    }
-
     mutating func cycleStatusFilter() {
         let cycle = AlertFilter.statusCycle
         let current = cycle.firstIndex { $0 == filter.statuses } ?? 0
@@ -141,12 +137,6 @@ extension ConsoleState {
         sortOrder = sortOrder.next
         refreshList(keeping: selectedPosition)
         message = StatusMessage("Sorted by " + sortOrder.label)
-    }
-
-    /// Sets the filter directly (the app may start with one from the command line).
-    public mutating func setFilter(_ newFilter: AlertFilter) {
-        filter = newFilter
-        refreshList(keeping: selectedPosition)
     }
 
     mutating func clearFilters() {

@@ -18,11 +18,6 @@ public struct Keymap: Sendable, Hashable {
         }
         return nil
     }
-
-    /// The first key bound to `command` in `context`, for prompts that name their keys.
-    public func key(for command: ConsoleCommand, in context: KeyContext) -> KeyEvent? {
-        bindings.first { $0.context == context && $0.command == command }?.key
-    }
 }
 
 extension Keymap {

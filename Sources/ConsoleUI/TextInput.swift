@@ -16,8 +16,4 @@ public struct TextInput: Sendable, Hashable {
         if !text.isEmpty { text.removeLast() }
     }
 
-    /// The lines of the text; always at least one.
-    var lines: [Substring] {
-        text.split(separator: "\n", omittingEmptySubsequences: false)
-    }
 }

@@ -26,13 +26,9 @@ public struct RuleCompileError: Error, Sendable, CustomStringConvertible {
         ruleName = rule.name
         message = "query syntax error: " + syntaxError.message
         diagram = rule.query.map { syntaxError.caretDiagram(in: $0) }
-        if let origin = rule.queryPosition {
-            line = origin.line + syntaxError.line - 1
-            column = syntaxError.line == 1 ? origin.column + syntaxError.column - 1 : syntaxError.column
-        } else {
-            line = nil
-            column = nil
-        }
+        let position = rule.filePosition(ofQueryPosition: SourcePosition(line: syntaxError.line, column: syntaxError.column))
+        line = position?.line
+        column = position?.column
     }
 
     init(rule: DetectionRule, message: String) {

@@ -18,7 +18,7 @@ extension ECSMapper {
         }
         if let eventID = context.scalar(raw.eventID, field: "eventID") {
             context.fields.set("event.id", eventID)
-        } else if raw.eventID == nil || EmptyValuePruner.pruned(raw.eventID ?? .null) == nil {
+        } else if EmptyValuePruner.pruned(raw.eventID ?? .null) == nil {
             context.warnings.append(
                 "eventID is missing, so event.id is not set and a duplicate delivery of this event cannot be recognised."
             )

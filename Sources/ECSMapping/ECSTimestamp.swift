@@ -66,7 +66,8 @@ public enum ECSTimestamp {
         return era * 146_097 + dayOfEra - 719_468
     }
 
-    static func civilDate(fromDays days: Int64) -> (year: Int64, month: Int64, day: Int64) {
+    /// The proleptic Gregorian date `days` after 1970-01-01 (negative for earlier dates).
+    public static func civilDate(fromDays days: Int64) -> (year: Int64, month: Int64, day: Int64) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097
@@ -83,7 +84,8 @@ public enum ECSTimestamp {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     }
 
-    static func daysInMonth(year: Int64, month: Int64) -> Int64 {
+    /// Days in `month` (1–12) of `year`.
+    public static func daysInMonth(year: Int64, month: Int64) -> Int64 {
         switch month {
         case 2: return isLeapYear(year) ? 29 : 28
         case 4, 6, 9, 11: return 30

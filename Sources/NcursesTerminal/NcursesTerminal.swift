@@ -21,26 +21,23 @@ import Darwin
 /// guard NcursesTerminal.isInteractive() else {
 ///     throw ValidationError("no terminal: use `trailtriage scan`")
 /// }
-/// TerminalRestorer.install()                  // before anything can fail or be interrupted
-/// let terminal = try NcursesTerminal(colorMode: .automatic)
+/// let terminal = try NcursesTerminal(colorMode: .automatic)   // installs the restorer too
 /// defer { terminal.restore() }               // error paths leave curses mode too
-/// var state = AppState(...)
-/// terminal.draw(render(state, terminal.size))
-/// while !state.wantsToQuit {
+/// var state = ConsoleState(analyst: ..., now: ...)
+/// terminal.draw(ConsoleRenderer.render(state, size: terminal.size))
+/// while true {
 ///     // A short timeout keeps the loop responsive to background work and a clock;
 ///     // `nil` means no key arrived (or one the console ignores).
 ///     guard let key = terminal.readKey(timeoutMilliseconds: 100) else { continue }
-///     if key == .resize { /* `terminal.size` is already updated; just re-render */ }
-///     for command in keymap.commands(for: key, in: state) { reduce(&state, command) }
-///     terminal.draw(render(state, terminal.size))   // always render at the current size
+///     for effect in state.handle(key) { /* perform it, then report back to `state` */ }
+///     terminal.draw(ConsoleRenderer.render(state, size: terminal.size))
 /// }
-/// terminal.restore()                          // then print anything meant for the shell
 /// ```
 ///
 /// Render at ``size`` every time rather than caching it: after `.resize` the next frame must
 /// match the new size. Calling ``draw(_:)`` after ``restore()`` re-enters curses mode, which
 /// is how to come back from running an editor or pager.
-public final class NcursesTerminal: Terminal {
+public final class NcursesTerminal {
     #if os(Linux)
     typealias Window = UnsafeMutablePointer<WINDOW>
     #else

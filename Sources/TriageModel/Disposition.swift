@@ -15,15 +15,4 @@ public enum Disposition: String, Sendable, Hashable, CaseIterable {
         case .falsePositive: "false positive"
         }
     }
-
-    /// Accepts the raw value, the label, or the short forms `tp`, `btp`, `fp`.
-    public init?(parsing text: String) {
-        let lowered = String(text.lowercased().map { $0 == "-" || $0 == " " ? "_" : $0 })
-        switch lowered {
-        case "tp", "true_positive": self = .truePositive
-        case "btp", "benign", "benign_true_positive": self = .benignTruePositive
-        case "fp", "false_positive": self = .falsePositive
-        default: return nil
-        }
-    }
 }

@@ -34,13 +34,6 @@ extension EventIndex {
         }
     }
 
-    /// Related activity of an alert's source event.
-    public func related(
-        to alert: Alert, windowMilliseconds window: Int64 = EventIndex.defaultWindowMilliseconds
-    ) -> [RelatedEvent] {
-        related(to: RecordSummary(document: alert.document), windowMilliseconds: window)
-    }
-
     /// The earliest event in the loaded data in which `actorARN` performed `action`, if any.
     public func firstSeen(actorARN: String, action: String) -> RecordSummary? {
         guard let actor = table.id(of: actorARN), actor != 0, let actionID = table.id(of: action),

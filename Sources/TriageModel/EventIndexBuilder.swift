@@ -70,10 +70,6 @@ public struct EventIndexBuilder: Sendable {
         EventIndex(table: table, rows: rows, anchors: anchors)
     }
 
-    func summary(of row: CompactEvent) -> RecordSummary {
-        Self.summary(of: row, table: table, anchors: anchors)
-    }
-
     static func summary(of row: CompactEvent, table: StringTable, anchors: [CompactAnchor]) -> RecordSummary {
         var details: TrustAnchorDetails?
         if row.anchor >= 0 {

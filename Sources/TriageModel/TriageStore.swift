@@ -41,11 +41,6 @@ public final class TriageStore {
         }
     }
 
-    /// Opens the default database (see ``StateLocation/defaultDatabasePath(environment:)``).
-    public static func openDefault() throws(TriageStoreError) -> TriageStore {
-        try TriageStore(path: StateLocation.defaultDatabasePath())
-    }
-
     private static func prepareFile(at path: String) throws(TriageStoreError) {
         let files = FileManager.default
         let directory = (path as NSString).deletingLastPathComponent

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import CloudTrailGenerator
 
 @Suite struct DeterminismTests {
@@ -23,15 +24,11 @@ import Testing
         var configuration = smallConfiguration
         configuration.events = 600
         let generator = CloudTrailGenerator(configuration: configuration)
-        let firstDirectory = temporaryDirectory("det-a")
-        let secondDirectory = temporaryDirectory("det-b")
-        defer {
-            try? FileManager.default.removeItem(atPath: firstDirectory)
-            try? FileManager.default.removeItem(atPath: secondDirectory)
-        }
-        let first = try generator.write(to: firstDirectory)
-        let second = try generator.write(to: secondDirectory)
-        #expect(first == second)
+        let first = try ScratchDirectory(), second = try ScratchDirectory()
+        let firstDirectory = first.path, secondDirectory = second.path
+        let firstReport = try generator.write(to: firstDirectory)
+        let secondReport = try generator.write(to: secondDirectory)
+        #expect(firstReport == secondReport)
         for file in try generator.files() {
             let a = FileManager.default.contents(atPath: firstDirectory + "/" + file.relativePath)
             let b = FileManager.default.contents(atPath: secondDirectory + "/" + file.relativePath)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CloudTrailGenerator
+import TestSupport
 
 @Suite struct LayoutTests {
     @Test func pathsFollowTheS3Layout() throws {
@@ -34,8 +35,8 @@ import Testing
         var configuration = smallConfiguration
         configuration.events = 2_000
         let generator = CloudTrailGenerator(configuration: configuration)
-        let directory = temporaryDirectory("gzip")
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let scratch = try ScratchDirectory()
+        let directory = scratch.path
         let report = try generator.write(to: directory)
         let files = try generator.files()
         #expect(report.files == files.count)
@@ -63,9 +64,9 @@ import Testing
     }
 
     @Test func unwritableOutputIsAClearError() throws {
-        let blocker = temporaryDirectory("blocked")
+        let scratch = try ScratchDirectory()
+        let blocker = scratch.file("blocked")
         #expect(FileManager.default.createFile(atPath: blocker, contents: Data("x".utf8)))
-        defer { try? FileManager.default.removeItem(atPath: blocker) }
         var configuration = smallConfiguration
         configuration.events = 10
         #expect(throws: GeneratorError.self) {

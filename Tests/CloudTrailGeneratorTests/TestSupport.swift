@@ -1,4 +1,4 @@
-import CZlib
+import CloudTrailReader
 import TrailTriageJSON
 @testable import CloudTrailGenerator
 
@@ -35,31 +35,11 @@ func records(of file: GeneratedFile) throws -> [JSONObject] {
         return object
     }
 }
-
-/// Decompresses a gzip member with zlib, independently of the generator's own code.
+/// Decompresses with the reader's decoder, which is independent of the generator's own code.
 func gunzip(_ data: [UInt8]) throws -> [UInt8] {
-    var stream = z_stream()
-    guard czlib_inflate_init_gzip(&stream) == Z_OK else { throw TestFailure("inflateInit failed") }
-    defer { inflateEnd(&stream) }
-    var output: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 65_536)
-    var status: Int32 = Z_OK
-    var input = data
-    try input.withUnsafeMutableBufferPointer { source in
-        stream.next_in = source.baseAddress
-        stream.avail_in = uInt(source.count)
-        while status != Z_STREAM_END {
-            let produced = chunk.withUnsafeMutableBufferPointer { target -> Int in
-                stream.next_out = target.baseAddress
-                stream.avail_out = uInt(target.count)
-                status = inflate(&stream, Z_NO_FLUSH)
-                return target.count - Int(stream.avail_out)
-            }
-            guard status == Z_OK || status == Z_STREAM_END else { throw TestFailure("inflate failed with \(status)") }
-            output.append(contentsOf: chunk[0..<produced])
-        }
-    }
-    return output
+    let output = GzipDecoder.decompress(data)
+    if let failure = output.failure { throw TestFailure(failure) }
+    return output.bytes
 }
 
 extension JSONObject {
@@ -74,10 +54,4 @@ extension JSONObject {
     }
 
     func string(at path: String) -> String? { value(at: path)?.stringValue }
-}
-
-/// A fresh, empty scratch directory under the system temporary folder.
-func temporaryDirectory(_ name: String) -> String {
-    let base = "/tmp/cloudtrail-generator-tests-\(name)-\(UInt64.random(in: 0...UInt64.max))"
-    return base
 }

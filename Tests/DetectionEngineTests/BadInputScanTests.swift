@@ -10,7 +10,7 @@ import TestSupport
     }
 
     private func scan(_ directory: ScratchDirectory) -> ScanResult {
-        DetectionScan.run(paths: [directory.path], configuration: ScanConfiguration(ruleSet: RuleSet.load(paths: [TestPaths.bundledRules]), appliesMaxSignals: false))
+        DetectionScan.run(paths: [directory.path], configuration: ScanConfiguration(ruleSet: RuleSet.load(paths: [RepositoryPaths.bundledRules]), appliesMaxSignals: false))
     }
 
     @Test func everyKindOfBadInputIsReportedAndGoodRecordsStillAlert() throws {

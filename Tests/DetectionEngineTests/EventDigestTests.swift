@@ -18,7 +18,7 @@ struct DigestList: EventAccumulator {
     }
 
     private func compare(_ paths: [String]) -> (fromBytes: Int, total: Int) {
-        let rules = RuleSet.load(paths: [TestPaths.bundledRules])
+        let rules = RuleSet.load(paths: [RepositoryPaths.bundledRules])
         let fast = DetectionScan.run(paths: paths, configuration: ScanConfiguration(ruleSet: rules), accumulating: DigestList.self)
         let full = DetectionScan.run(paths: paths, configuration: ScanConfiguration(ruleSet: rules, usesPrefilter: false), accumulating: DigestList.self)
         let fastRows = fast.events.digests.map(fields).sorted { $0.lexicographicallyPrecedes($1) }
@@ -39,13 +39,13 @@ struct DigestList: EventAccumulator {
         #expect(counts.fromBytes > 3_900, "nearly every event is summarised without parsing")
     }
 
-    @Test(.enabled(if: TestPaths.hasRecordedCorpus, "../shared/corpus/recorded is absent (a user's clone): skipped"))
+    @Test(.enabled(if: RepositoryPaths.hasRecordedCorpus, "../shared/corpus/recorded is absent (a user's clone): skipped"))
     func recordedCorpusDigestsMatchTheMapper() {
-        #expect(compare([TestPaths.recordedCorpus]).total == 310)
+        #expect(compare([RepositoryPaths.recordedCorpus]).total == 310)
     }
 
     @Test func trustAnchorCreationsKeepTheirDocumentForDetails() {
-        let result = DetectionScan.run(paths: [TestPaths.fixtures + "/seed-rules"], configuration: ScanConfiguration(ruleSet: RuleSet.load(paths: [TestPaths.bundledRules])), accumulating: DigestList.self)
+        let result = DetectionScan.run(paths: [RepositoryPaths.fixtures + "/seed-rules"], configuration: ScanConfiguration(ruleSet: RuleSet.load(paths: [RepositoryPaths.bundledRules])), accumulating: DigestList.self)
         let anchor = result.events.digests.first { $0.action == "CreateTrustAnchor" }
         #expect(anchor?.document != nil)
         #expect(result.events.digests.count == 15)

@@ -17,7 +17,7 @@ import TestSupport
         // 20 days so the repeat after the 14-day history window is planted too.
         let generator = CloudTrailGenerator(configuration: GeneratorConfiguration(events: 6_000, seed: 7, days: 20, accounts: 2))
         let report = try generator.write(to: directory.path)
-        let rules = RuleSet.load(paths: [TestPaths.bundledRules])
+        let rules = RuleSet.load(paths: [RepositoryPaths.bundledRules])
         let (fast, full) = scanBothWays([directory.path], rules: rules)
 
         #expect(fast.alerts.map(\.uuid) == full.alerts.map(\.uuid))
@@ -30,7 +30,7 @@ import TestSupport
         #expect(report.plantedTruePositives.contains { $0.description.contains("more than 14 days after") })
     }
 
-    @Test(.enabled(if: TestPaths.hasPipelineCorpus, "../shared/corpus/elastic-cloudtrail-pipeline is absent (a user's clone): skipped"))
+    @Test(.enabled(if: RepositoryPaths.hasPipelineCorpus, "../shared/corpus/elastic-cloudtrail-pipeline is absent (a user's clone): skipped"))
     func elasticConformanceInputsGiveTheSameAlertsBothWays() throws {
         let directory = try ScratchDirectory()
         let actions = [
@@ -53,8 +53,8 @@ import TestSupport
         let rules = RuleSet.load(paths: [directory.path + "/rules"])
         #expect(rules.errors.isEmpty, "\(rules.errors)")
 
-        let logs = try FileManager.default.contentsOfDirectory(atPath: TestPaths.pipelineCorpus)
-            .filter { $0.hasSuffix(".log") }.sorted().map { TestPaths.pipelineCorpus + "/" + $0 }
+        let logs = try FileManager.default.contentsOfDirectory(atPath: RepositoryPaths.pipelineCorpus)
+            .filter { $0.hasSuffix(".log") }.sorted().map { RepositoryPaths.pipelineCorpus + "/" + $0 }
         let (fast, full) = scanBothWays(logs, rules: rules)
         #expect(fast.alerts.map(\.uuid) == full.alerts.map(\.uuid))
         let firing = Set(fast.alerts.map(\.rule.ruleID))

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import DetectionEngine
 
 /// Scans of our own fixtures (Tests/Fixtures/seed-rules) with the bundled seed rules.
@@ -6,8 +7,8 @@ import Testing
     static let rolesAnywhereRuleID = "1d4ca9c0-ff1e-11ee-91cc-f661ea17fbce"
     static let createUserRuleID = "f7a1c536-9ac0-11ef-9911-f661ea17fbcd"
 
-    private func scan(workers: Int = 2, prefilter: Bool = true, paths: [String] = [TestPaths.fixtures + "/seed-rules"]) -> ScanResult {
-        let rules = RuleSet.load(paths: [TestPaths.bundledRules])
+    private func scan(workers: Int = 2, prefilter: Bool = true, paths: [String] = [RepositoryPaths.fixtures + "/seed-rules"]) -> ScanResult {
+        let rules = RuleSet.load(paths: [RepositoryPaths.bundledRules])
         return DetectionScan.run(paths: paths, configuration: ScanConfiguration(ruleSet: rules, workerCount: workers, usesPrefilter: prefilter))
     }
 
@@ -16,7 +17,7 @@ import Testing
     }
 
     @Test func bundledRulesLoadAndRun() {
-        let rules = RuleSet.load(paths: [TestPaths.bundledRules])
+        let rules = RuleSet.load(paths: [RepositoryPaths.bundledRules])
         #expect(rules.errors.isEmpty, "\(rules.errors)")
         #expect(Set(rules.rules.map(\.rule.ruleID)) == [Self.rolesAnywhereRuleID, Self.createUserRuleID])
     }
@@ -60,9 +61,9 @@ import Testing
         #expect(fast.summary.recordsEvaluated < full.summary.recordsEvaluated)
     }
 
-    @Test(.enabled(if: TestPaths.hasRecordedCorpus, "../shared/corpus/recorded is absent (a user's clone): recorded-corpus scan skipped"))
+    @Test(.enabled(if: RepositoryPaths.hasRecordedCorpus, "../shared/corpus/recorded is absent (a user's clone): recorded-corpus scan skipped"))
     func recordedAttackSimulationsAlertOnProfileCreationOnly() {
-        let result = scan(paths: [TestPaths.recordedCorpus])
+        let result = scan(paths: [RepositoryPaths.recordedCorpus])
         let profile = result.alerts.filter { $0.rule.ruleID == Self.rolesAnywhereRuleID }
         #expect(profile.count == 1)
         #expect(profile.first?.document.string(at: "event.action") == "CreateProfile")

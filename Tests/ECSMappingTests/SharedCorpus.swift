@@ -1,35 +1,10 @@
 import Foundation
+import TestSupport
 
 /// Locates `../shared/corpus/elastic-cloudtrail-pipeline` next to the repository.
-///
-/// The repository root is three levels above this file. The test target may be compiled through
-/// a symlinked package (a private build directory pointing at the repository's folders), so the
-/// symlink-resolved location is tried as well.
 enum SharedCorpus {
-    static let pipelineFolder: URL? = {
-        let file = URL(fileURLWithPath: #filePath)
-        let candidates = [file, file.resolvingSymlinksInPath()].map { url in
-            url.deletingLastPathComponent()  // Tests/ECSMappingTests
-                .deletingLastPathComponent()  // Tests
-                .deletingLastPathComponent()  // repository root
-                .appendingPathComponent("../shared/corpus/elastic-cloudtrail-pipeline")
-                .standardizedFileURL
-        }
-        let directoryCandidates = [file.deletingLastPathComponent().resolvingSymlinksInPath()].map { url in
-            url.deletingLastPathComponent()
-                .deletingLastPathComponent()
-                .appendingPathComponent("../shared/corpus/elastic-cloudtrail-pipeline")
-                .standardizedFileURL
-        }
-        for candidate in candidates + directoryCandidates {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory),
-               isDirectory.boolValue {
-                return candidate
-            }
-        }
-        return nil
-    }()
+    static let pipelineFolder: URL? =
+        RepositoryPaths.hasPipelineCorpus ? URL(fileURLWithPath: RepositoryPaths.pipelineCorpus) : nil
 
     static var isAvailable: Bool { pipelineFolder != nil }
 

@@ -2,8 +2,10 @@ import Foundation
 
 /// Paths of the checkout, its fixtures and assets, and of the shared corpus next to it.
 public enum RepositoryPaths {
+    /// Resolving symlinks lets the tests run from a package that links these folders in.
     public static let root: String = {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().resolvingSymlinksInPath()
+            .deletingLastPathComponent().deletingLastPathComponent().standardizedFileURL.path
     }()
 
     public static let fixtures = root + "/Tests/Fixtures"

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the built `trailtriage` executable the way a user would.
 struct CommandRunner {
@@ -8,9 +9,7 @@ struct CommandRunner {
         var standardError: String
     }
 
-    static let repositoryRoot: String = {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-    }()
+    static let repositoryRoot = RepositoryPaths.root
 
     /// The executable SwiftPM built next to the test bundle.
     static let executable: String = {

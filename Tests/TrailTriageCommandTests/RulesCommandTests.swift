@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @Suite struct RulesCommandTests {
     @Test func listShowsTheBundledRules() throws {
@@ -12,9 +13,8 @@ import Testing
     }
 
     @Test func validateExitsOneAndSaysWhyWhenAQueryDoesNotParse() throws {
-        let directory = NSTemporaryDirectory() + "trailtriage-rules-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let scratch = try ScratchDirectory()
+        let directory = scratch.path
         let good = try String(contentsOfFile: CommandRunner.repositoryRoot + "/Assets/rules/aws_iam_roles_anywhere_profile_creation.toml", encoding: .utf8)
         let bad = good
             .replacingOccurrences(of: "and event.action: CreateProfile", with: "and event.action: (CreateProfile or")

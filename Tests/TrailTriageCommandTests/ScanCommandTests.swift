@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 import TrailTriageJSON
 
 @Suite struct ScanCommandTests {
@@ -77,9 +78,8 @@ import TrailTriageJSON
         let strict = try CommandRunner.run(["scan", "--strict", "/nonexistent/trail.json.gz", Self.fixtures])
         #expect(strict.status == 1)
 
-        let directory = NSTemporaryDirectory() + "trailtriage-cli-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let scratch = try ScratchDirectory()
+        let directory = scratch.path
         try "[rule]\nname = \"half a rule\"\n".write(toFile: directory + "/broken.toml", atomically: true, encoding: .utf8)
         let broken = try CommandRunner.run(["scan", "--rules", directory + "/broken.toml", "--rules", "Assets/rules", Self.fixtures])
         #expect(broken.status == 2)
@@ -92,9 +92,8 @@ import TrailTriageJSON
     }
 
     @Test func outputFileIsPrivateAndNotOverwrittenWithoutForce() throws {
-        let directory = NSTemporaryDirectory() + "trailtriage-cli-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let scratch = try ScratchDirectory()
+        let directory = scratch.path
         let path = directory + "/alerts.ndjson"
         let first = try CommandRunner.run(["scan", Self.fixtures, "-o", path])
         #expect(first.status == 0)

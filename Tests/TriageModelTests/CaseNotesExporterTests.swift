@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 import TrailTriageJSON
 @testable import TriageModel
 
@@ -82,8 +83,7 @@ import TrailTriageJSON
     }
 
     @Test func filtersByStatusFromTheStore() throws {
-        let directory = try TemporaryDirectory()
-        defer { directory.remove() }
+        let directory = try ScratchDirectory()
         let store = try TriageStore(path: directory.file("state.sqlite"))
         let document = try TestEvents.document(TestEvents.createProfile)
         try store.save([TestEvents.record(document, uuid: "open-one"), TestEvents.record(document, uuid: "closed-one")])

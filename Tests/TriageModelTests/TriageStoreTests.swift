@@ -1,13 +1,13 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import TriageModel
 
 @Suite struct TriageStoreTests {
     let step0 = StepKey(index: 0, title: "Identify the actor")
 
     @Test func stateSurvivesReopening() throws {
-        let directory = try TemporaryDirectory()
-        defer { directory.remove() }
+        let directory = try ScratchDirectory()
         let path = directory.file("nested/dir/state.sqlite")
         do {
             let store = try TriageStore(path: path)
@@ -38,8 +38,7 @@ import Testing
     }
 
     @Test func undoRestoresEveryAlertOfABulkAction() throws {
-        let directory = try TemporaryDirectory()
-        defer { directory.remove() }
+        let directory = try ScratchDirectory()
         let store = try TriageStore(path: directory.file("state.sqlite"))
         try store.apply(.setStatus(.acknowledged), to: ["a"], analyst: "ana", time: 1)
         let bulk = try store.apply(.close(.falsePositive, reason: "role name shape"), to: ["a", "b"], analyst: "ana", time: 2)
@@ -55,8 +54,7 @@ import Testing
     }
 
     @Test func undoSkipsAlertsChangedSince() throws {
-        let directory = try TemporaryDirectory()
-        defer { directory.remove() }
+        let directory = try ScratchDirectory()
         let store = try TriageStore(path: directory.file("state.sqlite"))
         let change = try store.apply(.toggleReviewed, to: ["a", "b"], analyst: "ana", time: 1)
         let other = try TriageStore(path: store.path)
@@ -67,8 +65,7 @@ import Testing
     }
 
     @Test func auditIsAppendOnly() throws {
-        let directory = try TemporaryDirectory()
-        defer { directory.remove() }
+        let directory = try ScratchDirectory()
         let store = try TriageStore(path: directory.file("state.sqlite"))
         try store.apply(.toggleReviewed, to: ["a"], analyst: "ana", time: 1)
         #expect(throws: SQLiteError.self) { try store.connection.execute("DELETE FROM audit") }
@@ -76,8 +73,7 @@ import Testing
     }
 
     @Test func twoConnectionsInterleave() throws {
-        let directory = try TemporaryDirectory()
-        defer { directory.remove() }
+        let directory = try ScratchDirectory()
         let first = try TriageStore(path: directory.file("state.sqlite"))
         let second = try TriageStore(path: directory.file("state.sqlite"))
         for round in 0..<20 {
@@ -91,8 +87,7 @@ import Testing
     }
 
     @Test func committedWithoutCloseIsVisibleAndDurable() throws {
-        let directory = try TemporaryDirectory()
-        defer { directory.remove() }
+        let directory = try ScratchDirectory()
         let path = directory.file("state.sqlite")
         // The writer is never closed, as after SIGKILL; a new connection must see every commit.
         let writer = try TriageStore(path: path)
@@ -107,8 +102,7 @@ import Testing
     }
 
     @Test func unwritableLocationNamesThePath() throws {
-        let directory = try TemporaryDirectory()
-        defer { directory.remove() }
+        let directory = try ScratchDirectory()
         let blocker = directory.file("not-a-directory")
         #expect(FileManager.default.createFile(atPath: blocker, contents: Data("x".utf8)))
         let path = blocker + "/state.sqlite"
@@ -121,8 +115,7 @@ import Testing
     }
 
     @Test func corruptFileIsReported() throws {
-        let directory = try TemporaryDirectory()
-        defer { directory.remove() }
+        let directory = try ScratchDirectory()
         let path = directory.file("state.sqlite")
         #expect(FileManager.default.createFile(atPath: path, contents: Data(repeating: 0x41, count: 4096)))
         do {
@@ -138,8 +131,7 @@ import Testing
     }
 
     @Test func newerSchemaIsRefused() throws {
-        let directory = try TemporaryDirectory()
-        defer { directory.remove() }
+        let directory = try ScratchDirectory()
         let path = directory.file("state.sqlite")
         try TriageStore(path: path).connection.execute("PRAGMA user_version=99")
         #expect(throws: TriageStoreError.newerSchema(path: path, version: 99)) { try TriageStore(path: path) }
