@@ -75,11 +75,10 @@ public enum ConsoleRenderer {
 
     static func drawDetail(_ state: ConsoleState, layout: ConsoleLayout, into buffer: inout ScreenBuffer) {
         let pane = layout.detail
-        guard let record = state.selectedRecord, let triage = state.selectedState else {
+        guard let lines = state.detailLines(in: pane) else {
             buffer.write(state.progress == nil ? "No alert selected" : "Loading…", row: pane.top, column: pane.left + 1, width: pane.width - 1, style: .dim)
             return
         }
-        let lines = DetailContent.lines(for: record, state: triage, draft: state.drafts[record.uuid], width: pane.width - 1)
         let scroll = max(0, min(state.detailScroll, lines.count - pane.height))
         for (offset, line) in lines.dropFirst(scroll).prefix(pane.height).enumerated() {
             buffer.draw(line, row: pane.top + offset, left: pane.left + 1, width: pane.width - 1)

@@ -133,7 +133,7 @@ extension ConsoleState {
             select(selection.addingClamped(delta))
         case .detail:
             let layout = ConsoleLayout(size: size, alertCount: visible.count)
-            let lines = selectedRecord.map { DetailContent.lines(for: $0, state: selectedState ?? .untouched, width: layout.detail.width).count } ?? 0
+            let lines = detailLines(in: layout.detail)?.count ?? 0
             detailScroll = max(0, min(detailScroll.addingClamped(delta), lines - layout.detail.height))
         case .sidebar:
             let steps = selectedRecord?.guide.steps.count ?? 0

@@ -171,3 +171,12 @@ enum StatusText {
         }
     }
 }
+
+extension ConsoleState {
+    /// The selected alert's detail lines as the detail pane draws them (with any unsaved note
+    /// draft), so scrolling limits and drawing always agree; `nil` when nothing is selected.
+    func detailLines(in pane: Rect) -> [StyledLine]? {
+        guard let record = selectedRecord, let triage = selectedState else { return nil }
+        return DetailContent.lines(for: record, state: triage, draft: drafts[record.uuid], width: pane.width - 1)
+    }
+}

@@ -104,16 +104,23 @@ public enum ECSTimestamp {
     }
 
     private static func appendDigits(_ value: Int64, width: Int, to bytes: inout [UInt8]) {
-        var digits: [UInt8] = []
-        var rest = value
-        repeat {
-            digits.append(UInt8(ascii: "0") + UInt8(rest % 10))
+        // Written in place, most significant digit first, with no temporary buffer: this runs
+        // several times per record.
+        var count = 1
+        var divisor: Int64 = 1
+        var rest = value / 10
+        while rest > 0 {
+            count += 1
+            divisor *= 10
             rest /= 10
-        } while rest > 0
-        if digits.count < width {
-            bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: width - digits.count))
         }
-        bytes.append(contentsOf: digits.reversed())
+        if count < width {
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: width - count))
+        }
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8((value / divisor) % 10))
+            divisor /= 10
+        }
     }
 }
 

@@ -27,8 +27,7 @@ extension TriageStore {
     ) throws(TriageStoreError) -> TriageChange {
         try withErrors { () throws(SQLiteError) in
             try connection.transaction { () throws(SQLiteError) in
-                var current: [(alertID: String, state: TriageState)] = []
-                for alertID in alertIDs { current.append((alertID, try readState(alertID))) }
+                let current = try readStates(alertIDs).map { (alertID: $0.0, state: $0.1) }
                 let change = TriageChange.applying(action, to: current, analyst: analyst, time: time)
                 try write(change, analyst: analyst, time: time)
                 return change
@@ -46,7 +45,8 @@ extension TriageStore {
                 let reverse = change.undone(analyst: analyst, time: time)
                 var kept: [TriageChange.Entry] = []
                 var lines: [AuditEntry] = []
-                for (entry, line) in zip(reverse.entries, reverse.audit) where try readState(entry.alertID) == entry.before {
+                let current = try readStates(reverse.entries.map(\.alertID))
+                for ((entry, line), (_, state)) in zip(zip(reverse.entries, reverse.audit), current) where state == entry.before {
                     kept.append(entry)
                     lines.append(line)
                 }
@@ -78,12 +78,22 @@ extension TriageStore {
     // MARK: - Rows
 
     private func readState(_ uuid: String) throws(SQLiteError) -> TriageState {
+        try readStates([uuid])[0].1
+    }
+
+    /// The states of `uuids`, in order, with one prepared statement for all of them (a bulk
+    /// action can touch thousands of alerts).
+    private func readStates(_ uuids: [String]) throws(SQLiteError) -> [(String, TriageState)] {
         let statement = try connection.prepare(
             "SELECT uuid, reviewed, status, disposition, reason, notes, checklist FROM triage WHERE uuid = ?1"
         )
-        try statement.bind([.text(uuid)])
-        guard try statement.step() else { return .untouched }
-        return Self.state(from: statement)
+        var states: [(String, TriageState)] = []
+        states.reserveCapacity(uuids.count)
+        for uuid in uuids {
+            try statement.bind([.text(uuid)])
+            states.append((uuid, try statement.step() ? Self.state(from: statement) : .untouched))
+        }
+        return states
     }
 
     private static func state(from statement: SQLiteStatement) -> TriageState {

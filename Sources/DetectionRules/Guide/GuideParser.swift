@@ -12,15 +12,6 @@ struct GuideParser {
         var lastLineWasDetail = false
     }
 
-    struct Result {
-        var title: String?
-        var summary: [String] = []
-        var steps: [GuideStep] = []
-        var falsePositiveNotes: [String] = []
-        var responseSteps: [String] = []
-        var additionalInformation: [String] = []
-    }
-
     let lines: [MarkdownLine]
 
     init(markdown: String) {
@@ -29,8 +20,8 @@ struct GuideParser {
             .map(MarkdownLine.init)
     }
 
-    func parse() -> Result {
-        var result = Result()
+    func parse() -> InvestigationGuide {
+        var result = InvestigationGuide()
         var blocks: [(GuideSection, Block)] = []
         var section = GuideSection.preamble
         var sectionLevel = 0

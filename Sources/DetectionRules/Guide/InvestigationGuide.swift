@@ -21,13 +21,7 @@ public struct InvestigationGuide: Sendable, Hashable {
 
     /// Parses a Markdown guide. Never fails: unrecognised content is ignored.
     public init(markdown: String) {
-        let parsed = GuideParser(markdown: markdown).parse()
-        self.title = parsed.title
-        self.summary = parsed.summary
-        self.steps = parsed.steps
-        self.falsePositiveNotes = parsed.falsePositiveNotes
-        self.responseSteps = parsed.responseSteps
-        self.additionalInformation = parsed.additionalInformation
+        self = GuideParser(markdown: markdown).parse()
     }
 
     /// Creates a guide from parts.
