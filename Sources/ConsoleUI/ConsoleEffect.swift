@@ -2,11 +2,17 @@ import TriageModel
 
 /// Work the reducer asks the app to do. The reducer is pure; the app performs each effect and
 /// reports back (``ConsoleState/didApply(_:)``, ``ConsoleState/didUndo(_:)``,
-/// ``ConsoleState/didExport(_:)``, ``ConsoleState/didFail(_:)``) before the next render.
+/// ``ConsoleState/didReadNote(_:uuid:)``, ``ConsoleState/didExport(_:)``,
+/// ``ConsoleState/didFail(_:)``) before the next render. ``ConsoleStoreEffects`` performs the
+/// triage effects against a ``TriageStore``.
 public enum ConsoleEffect: Sendable, Hashable {
-    /// Commit `action` for these alerts (store first, then `didApply`), recording
-    /// ``ConsoleState/analyst`` and the current time.
-    case applyTriage(TriageAction, uuids: [String])
+    /// Commit `action` for each target still at the version named (store first, then
+    /// `didApply`), recording ``ConsoleState/analyst`` and the current time. On failure,
+    /// `didFailToApply`.
+    case applyTriage(TriageAction, targets: [TriageTarget])
+    /// Read the alert's triage from the store now and pass it to `didReadNote`, which opens the
+    /// note editor on the stored note rather than the copy in memory.
+    case openNote(uuid: String)
     /// Undo this change (the last one applied), then call `didUndo`.
     case undo(TriageChange)
     /// Write case notes for `uuids`, in list order, to `path`. With `overwrite` false, an existing

@@ -43,7 +43,12 @@ extension ConsoleRenderer {
         case .search(let input, _):
             return entry("/", input, "Enter keeps · Esc returns")
         case .note:
-            return StyledLine([Span("Editing notes · Ctrl-D saves · Esc keeps the draft", .prompt)], background: .prompt)
+            var spans = [Span("Editing notes · Ctrl-D saves · Esc keeps the draft", .prompt)]
+            // A failed or refused save says why here, with the editor and its text still open.
+            if let message = state.message {
+                spans.append(Span.untrusted("  " + message.text, style(of: message.kind)))
+            }
+            return StyledLine(spans, background: .prompt)
         case .stepNote(_, let step, let input):
             return entry("Note on step \(step.index + 1): ", input, "Enter saves · Esc cancels")
         case .disposition(let targets, let choice):

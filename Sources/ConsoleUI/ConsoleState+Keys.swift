@@ -44,15 +44,12 @@ extension ConsoleState {
         case .open: if selectedRecord != nil { focus = .detail }
         case .toggleMark: toggleMark()
 
-        case .toggleReviewed: return applyToSelected(.toggleReviewed)
+        case .toggleReviewed: return toggleSelectedReviewed()
         case .acknowledge: return applyToSelected(.setStatus(.acknowledged))
         case .reopen: return applyToSelected(.setStatus(.open))
         case .close:
             if let record = requireSelection() { prompt = .disposition(targets: [record.uuid], choice: 0) }
-        case .editNote:
-            if let record = requireSelection() {
-                prompt = .note(uuid: record.uuid, TextInput(drafts[record.uuid] ?? selectedState?.notes ?? ""))
-            }
+        case .editNote: return editNote()
         case .tickStep: return tickStep()
         case .editStepNote: editStepNote()
         case .bulkAction: startBulk()

@@ -25,20 +25,26 @@ extension ConsoleState {
             }
 
         case .note(let uuid, var input):
+            // The stored note as read when the editor opened (or refreshed by a refused save).
             let saved = state(of: uuid)?.notes ?? ""
             switch command {
             case .saveNote:
-                self.prompt = nil
-                drafts[uuid] = nil
                 guard input.text != saved else {
+                    self.prompt = nil
+                    drafts[uuid] = nil
+                    noteVersions[uuid] = nil
                     message = StatusMessage("Note unchanged")
                     return []
                 }
-                return [.applyTriage(.setNotes(input.text), uuids: [uuid])]
+                // The editor stays open until `didApply` reports the note committed, so a failed
+                // or refused save leaves the text where the analyst typed it.
+                let base = noteVersions[uuid] ?? version(of: uuid) ?? 0
+                return [.applyTriage(.setNotes(input.text), targets: [TriageTarget(alertID: uuid, version: base)])]
             case .back:
                 self.prompt = nil
                 if input.text == saved {
                     drafts[uuid] = nil
+                    noteVersions[uuid] = nil
                 } else {
                     drafts[uuid] = input.text
                     message = StatusMessage("Note not saved: m resumes it, Ctrl-D in the editor saves it", kind: .warning)
@@ -55,7 +61,7 @@ extension ConsoleState {
             switch command {
             case .submit:
                 self.prompt = nil
-                return [.applyTriage(.setStepNote(step, input.text), uuids: [uuid])]
+                return [.applyTriage(.setStepNote(step, input.text), targets: targets([uuid]))]
             case .back:
                 self.prompt = nil
             default:
@@ -89,7 +95,7 @@ extension ConsoleState {
                     return []
                 }
                 self.prompt = nil
-                return [.applyTriage(action, uuids: targets)]
+                return [.applyTriage(action, targets: self.targets(targets))]
             case .back: cancel("Close cancelled")
             default:
                 guard edit(&input, with: command, key: key) else { return [] }
@@ -111,7 +117,7 @@ extension ConsoleState {
             case .confirm:
                 self.prompt = nil
                 clearMarks()
-                return [.applyTriage(action, uuids: targets)]
+                return [.applyTriage(action, targets: self.targets(targets))]
             case .deny, .back: cancel("Bulk action cancelled")
             default: break
             }

@@ -4,7 +4,28 @@ extension ConsoleState {
     /// Asks the app to apply `action` to the selected alert.
     mutating func applyToSelected(_ action: TriageAction) -> [ConsoleEffect] {
         guard let record = requireSelection() else { return [] }
-        return [.applyTriage(action, uuids: [record.uuid])]
+        return [.applyTriage(action, targets: targets([record.uuid]))]
+    }
+
+    /// `r`: sets the mark to the opposite of what the screen shows, rather than flipping
+    /// whatever is stored, so a stale screen can never invert someone else's mark.
+    mutating func toggleSelectedReviewed() -> [ConsoleEffect] {
+        guard let state = selectedState else {
+            _ = requireSelection()
+            return []
+        }
+        return applyToSelected(.setReviewed(!state.reviewed))
+    }
+
+    /// The alerts with the versions this console last read them at, which each write names.
+    func targets(_ uuids: [String]) -> [TriageTarget] {
+        uuids.map { TriageTarget(alertID: $0, version: version(of: $0) ?? 0) }
+    }
+
+    /// `m`: the editor opens once the app has read the stored note (``didReadNote(_:uuid:)``).
+    mutating func editNote() -> [ConsoleEffect] {
+        guard let record = requireSelection() else { return [] }
+        return [.openNote(uuid: record.uuid)]
     }
 
     /// The step the sidebar cursor is on, clamped to the selected alert's guide.
@@ -19,7 +40,7 @@ extension ConsoleState {
             message = StatusMessage("This rule's guide has no steps", kind: .warning)
             return []
         }
-        return [.applyTriage(.setStepDone(step, !state.step(step).isDone), uuids: [record.uuid])]
+        return [.applyTriage(.setStepDone(step, !state.step(step).isDone), targets: targets([record.uuid]))]
     }
 
     mutating func editStepNote() {

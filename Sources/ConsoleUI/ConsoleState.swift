@@ -12,6 +12,9 @@ public struct ConsoleState: Sendable {
     public internal(set) var alerts: [AlertRecord]
     /// Triage state of each alert, parallel to ``alerts``.
     public internal(set) var states: [TriageState]
+    /// The stored version each of ``states`` was read at, parallel to ``alerts``; every write
+    /// names it, so a write based on a stale copy is refused.
+    public internal(set) var versions: [Int64]
     /// List columns and search text, parallel to ``alerts``.
     var rows: [AlertRow]
     var positionByUUID: [String: Int]
@@ -43,6 +46,9 @@ public struct ConsoleState: Sendable {
     public internal(set) var searchQuery = ""
     /// Notes typed but not saved, by alert uuid.
     public internal(set) var drafts: [String: String] = [:]
+    /// The version each open note editor or draft was started from, by alert uuid: its save
+    /// names this version, so a note changed meanwhile in another console is not overwritten.
+    var noteVersions: [String: Int64] = [:]
     /// The last applied change, which `u` undoes.
     public internal(set) var lastChange: TriageChange?
     /// The export waiting for an answer about overwriting.
@@ -64,11 +70,12 @@ public struct ConsoleState: Sendable {
     public static let relatedWindows: [Int64] = [3_600_000, 6 * 3_600_000, 24 * 3_600_000]
 
     public init(
-        alerts: [AlertRecord] = [], states: [String: TriageState] = [:], analyst: String, now: Int64,
-        size: TerminalSize = TerminalSize(rows: 24, columns: 80), keymap: Keymap = .standard
+        alerts: [AlertRecord] = [], states: [String: TriageState] = [:], versions: [String: Int64] = [:],
+        analyst: String, now: Int64, size: TerminalSize = TerminalSize(rows: 24, columns: 80), keymap: Keymap = .standard
     ) {
         self.alerts = []
         self.states = []
+        self.versions = []
         self.rows = []
         self.positionByUUID = [:]
         self.ruleNames = []
@@ -82,16 +89,20 @@ public struct ConsoleState: Sendable {
         self.now = now
         self.size = size
         self.keymap = keymap
-        load(alerts: alerts, states: states)
+        load(alerts: alerts, states: states, versions: versions)
     }
 
     /// Replaces the loaded alerts (e.g. when loading finishes), keeping filter, sort and, where
-    /// the alert is still there, the selection.
-    public mutating func load(alerts: [AlertRecord], states: [String: TriageState]) {
+    /// the alert is still there, the selection. `versions` are the stored versions `states` were
+    /// read at (0, untouched, where absent).
+    public mutating func load(
+        alerts: [AlertRecord], states: [String: TriageState], versions: [String: Int64] = [:]
+    ) {
         let selectedUUID = selectedRecord?.uuid
         self.alerts = alerts
         self.rows = alerts.map(AlertRow.init(record:))
         self.states = alerts.map { states[$0.uuid] ?? .untouched }
+        self.versions = alerts.map { versions[$0.uuid] ?? 0 }
         var positions: [String: Int] = [:]
         positions.reserveCapacity(alerts.count)
         for (position, record) in alerts.enumerated() { positions[record.uuid] = position }
@@ -114,6 +125,11 @@ public struct ConsoleState: Sendable {
     /// The triage state of the alert with `uuid`.
     public func state(of uuid: String) -> TriageState? {
         positionByUUID[uuid].map { states[$0] }
+    }
+
+    /// The stored version the alert's state in memory was read at.
+    public func version(of uuid: String) -> Int64? {
+        positionByUUID[uuid].map { versions[$0] }
     }
 
     /// Whether any alert has a note typed but not saved (quitting asks first).

@@ -6,8 +6,10 @@ import Foundation
 ///   the database runs in WAL mode with `synchronous=FULL`, so a committed action survives
 ///   SIGKILL or power loss.
 /// - `busy_timeout` lets two consoles share one file: writers queue instead of failing.
-/// - Actions read the current state inside their transaction, so one console never overwrites
-///   another's newer change with a stale copy.
+/// - Optimistic concurrency: each alert's triage carries a version. A write names the version
+///   it was based on and is applied, inside its transaction, only while that is still the stored
+///   version; otherwise it is refused and the current state is returned instead, so one console
+///   never overwrites another's newer change with a stale copy.
 ///
 /// Not `Sendable`: use one store per thread (the console's run loop, or the export command).
 public final class TriageStore {
@@ -16,7 +18,7 @@ public final class TriageStore {
     let connection: SQLiteConnection
 
     /// The schema version this code writes (`PRAGMA user_version`).
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
     /// How long a write waits for another process's lock.
     static let busyTimeoutMilliseconds: Int32 = 10_000
 
@@ -88,15 +90,24 @@ public final class TriageStore {
             if version > Self.schemaVersion {
                 throw SQLiteError(code: Self.newerSchemaCode, message: String(version))
             }
-            if version == 0 {
-                try connection.execute(Self.schemaV1)
-                try connection.execute("PRAGMA user_version=\(Self.schemaVersion)")
+            // Each step brings one version to the next, so an old file is upgraded in place and a
+            // new one is built by the same steps.
+            guard version >= 0 else {
+                throw SQLiteError(code: 26, message: "unknown schema version \(version)")  // SQLITE_NOTADB
             }
+            guard version < Self.schemaVersion else { return }
+            for step in Self.migrations[version...] {
+                try connection.execute(step)
+            }
+            try connection.execute("PRAGMA user_version=\(Self.schemaVersion)")
         }
     }
 
     /// Not an SQLite code: marks "written by a newer version" on its way out of `migrate`.
     private static let newerSchemaCode: Int32 = -1
+
+    /// `migrations[n]` turns a version-`n` database into version `n + 1`.
+    static let migrations = [schemaV1, schemaV2]
 
     static let schemaV1 = """
         CREATE TABLE alerts(
@@ -131,6 +142,12 @@ public final class TriageStore {
         CREATE INDEX audit_alert ON audit(uuid, id);
         CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
         CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+        """
+
+    /// The triage version. A row that exists was written at least once, so existing rows start at
+    /// 1; an alert without a row is version 0. Every write sets it explicitly.
+    static let schemaV2 = """
+        ALTER TABLE triage ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
         """
 
     /// A pragma's current value, e.g. `journal_mode` → `wal`, `synchronous` → `2` (FULL).

@@ -15,6 +15,7 @@ final class ConsoleSession {
     private let inputs: [String]
     private let ruleSet: RuleSet
     private let store: TriageStore
+    private let triage: ConsoleStoreEffects
     private var state: ConsoleState
     private let loading = LoadingChannel()
 
@@ -43,6 +44,7 @@ final class ConsoleSession {
         self.inputs = inputs
         self.ruleSet = ruleSet
         self.store = store
+        triage = ConsoleStoreEffects(store: store)
         state = ConsoleState(analyst: analyst, now: Self.nowMilliseconds())
         state.progress = LoadingProgress()
     }
@@ -97,20 +99,10 @@ final class ConsoleSession {
     /// Performs one effect; triage goes to the database first and only then into the state the
     /// screen draws, so what the analyst sees is already durable.
     private func perform(_ effect: ConsoleEffect, on terminal: NcursesTerminal) -> Continuation {
-        let now = Self.nowMilliseconds()
+        if triage.perform(effect, on: &state, time: Self.nowMilliseconds()) { return .stay }
         switch effect {
-        case .applyTriage(let action, let uuids):
-            do {
-                state.didApply(try store.apply(action, to: uuids, analyst: state.analyst, time: now))
-            } catch {
-                state.didFail("Not saved: \(error)")
-            }
-        case .undo(let change):
-            do {
-                state.didUndo(try store.undo(change, analyst: state.analyst, time: now))
-            } catch {
-                state.didFail("Undo not saved: \(error)")
-            }
+        case .applyTriage, .undo, .openNote:
+            break  // performed above
         case .export(let uuids, let format, let path, let overwrite):
             state.didExport(export(uuids: uuids, format: format, path: path, overwrite: overwrite))
         case .redraw:
@@ -167,9 +159,9 @@ final class ConsoleSession {
     }
 
     private func finishLoading(_ records: [AlertRecord], summary: String?) {
-        let states = (try? store.allStates()) ?? [:]
+        let revisions = (try? store.allRevisions()) ?? [:]
         state.progress = nil
-        state.load(alerts: records, states: states)
+        state.load(alerts: records, states: revisions.mapValues(\.state), versions: revisions.mapValues(\.version))
         if let summary { state.message = StatusMessage(summary) }
     }
 

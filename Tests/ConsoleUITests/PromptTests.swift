@@ -6,13 +6,13 @@ import TriageModel
 @Suite struct PromptTests {
     @Test func noteEditorTakesMultiLineUTF8AndSaves() {
         var state = TestAlerts.console()
-        state.press(.key("m"))
+        state.commit(state.press(.key("m")))
         #expect(state.prompt == .note(uuid: "aaaa1111-profile", TextInput()))
         // q and j are text here, not commands.
         state.type("Überprüft: 日本語 OK 👍🏽\nquery j")
         state.press(.backspace)
         let effects = state.press(.control("d"))
-        #expect(effects == [.applyTriage(.setNotes("Überprüft: 日本語 OK 👍🏽\nquery "), uuids: ["aaaa1111-profile"])])
+        #expect(effects == [.applyTriage(.setNotes("Überprüft: 日本語 OK 👍🏽\nquery "), targets: state.targeting("aaaa1111-profile"))])
         state.commit(effects)
         #expect(state.selectedState?.notes == "Überprüft: 日本語 OK 👍🏽\nquery ")
         #expect(!state.hasUnsavedNotes)
@@ -20,7 +20,7 @@ import TriageModel
 
     @Test func escKeepsAnUnsavedDraftAndQuitAsks() {
         var state = TestAlerts.console()
-        state.press(.key("m"))
+        state.commit(state.press(.key("m")))
         state.type("half a thought")
         #expect(state.press(.escape).isEmpty)
         #expect(state.prompt == nil)
@@ -35,7 +35,7 @@ import TriageModel
         #expect(state.press(.key("n")).isEmpty)
         #expect(state.prompt == nil)
         // m resumes the draft.
-        state.press(.key("m"))
+        state.commit(state.press(.key("m")))
         #expect(state.prompt == .note(uuid: "aaaa1111-profile", TextInput("half a thought")))
         state.press(.escape, .key("q"))
         #expect(state.press(.key("y")) == [.quit])
@@ -43,7 +43,8 @@ import TriageModel
 
     @Test func escWithoutChangesLeavesNoDraftAndQuitIsImmediate() {
         var state = TestAlerts.console()
-        state.press(.key("m"), .escape)
+        state.commit(state.press(.key("m")))
+        state.press(.escape)
         #expect(state.drafts.isEmpty)
         #expect(state.press(.key("q")) == [.quit])
     }

@@ -113,11 +113,11 @@ import TriageModel
 
     @Test func wideCharactersAreClippedByDisplayWidth() {
         var state = TestAlerts.console(size: TerminalSize(rows: 24, columns: 80))
-        state.press(.key("m"))
+        state.commit(state.press(.key("m")))
         state.type("日本語のメモ " + String(repeating: "長", count: 60))
         state.press(.control("d"))
         var copy = state
-        copy.commit([.applyTriage(.setNotes("日本語のメモ " + String(repeating: "長", count: 60)), uuids: ["aaaa1111-profile"])])
+        copy.commit([.applyTriage(.setNotes("日本語のメモ " + String(repeating: "長", count: 60)), targets: copy.targeting("aaaa1111-profile"))])
         copy.press(.tab, .key("G"))
         let buffer = ConsoleRenderer.render(copy, size: copy.size)
         let layout = ConsoleLayout(size: copy.size)

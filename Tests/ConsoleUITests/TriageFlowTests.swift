@@ -7,7 +7,7 @@ import TriageModel
     @Test func rTogglesReviewedThroughAnEffect() {
         var state = TestAlerts.console()
         let effects = state.press(.key("r"))
-        #expect(effects == [.applyTriage(.toggleReviewed, uuids: ["aaaa1111-profile"])])
+        #expect(effects == [.applyTriage(.setReviewed(true), targets: state.targeting("aaaa1111-profile"))])
         // Nothing changes until the app reports the committed change.
         #expect(state.selectedState?.reviewed == false)
         state.commit(effects)
@@ -17,8 +17,8 @@ import TriageModel
 
     @Test func acknowledgeAndReopen() {
         var state = TestAlerts.console()
-        #expect(state.press(.key("a")) == [.applyTriage(.setStatus(.acknowledged), uuids: ["aaaa1111-profile"])])
-        #expect(state.press(.key("o")) == [.applyTriage(.setStatus(.open), uuids: ["aaaa1111-profile"])])
+        #expect(state.press(.key("a")) == [.applyTriage(.setStatus(.acknowledged), targets: state.targeting("aaaa1111-profile"))])
+        #expect(state.press(.key("o")) == [.applyTriage(.setStatus(.open), targets: state.targeting("aaaa1111-profile"))])
     }
 
     @Test func closeAsksForDispositionThenReason() {
@@ -35,7 +35,7 @@ import TriageModel
         #expect(state.press(.enter).isEmpty)
         #expect(state.message?.text == "A reason is required to close")
         let effects = state.type("role name matched *i-*; session build-42\n")
-        #expect(effects == [.applyTriage(.close(.falsePositive, reason: "role name matched *i-*; session build-42"), uuids: ["bbbb2222-fp"])])
+        #expect(effects == [.applyTriage(.close(.falsePositive, reason: "role name matched *i-*; session build-42"), targets: state.targeting("bbbb2222-fp"))])
         #expect(state.prompt == nil)
         state.commit(effects)
         #expect(state.selectedState?.status == .closed)
@@ -77,14 +77,14 @@ import TriageModel
         state.press(.tab, .tab, .key("j"))
         let tick = state.press(.key(" "))
         let step = StepKey(index: 1, title: "Review the roles the profile can hand out")
-        #expect(tick == [.applyTriage(.setStepDone(step, true), uuids: ["aaaa1111-profile"])])
+        #expect(tick == [.applyTriage(.setStepDone(step, true), targets: state.targeting("aaaa1111-profile"))])
         state.commit(tick)
-        #expect(state.press(.key(" ")) == [.applyTriage(.setStepDone(step, false), uuids: ["aaaa1111-profile"])])
+        #expect(state.press(.key(" ")) == [.applyTriage(.setStepDone(step, false), targets: state.targeting("aaaa1111-profile"))])
 
         state.press(.enter)
         #expect(state.prompt == .stepNote(uuid: "aaaa1111-profile", step: step, TextInput()))
         let note = state.type("AdminAccess is too broad\n")
-        #expect(note == [.applyTriage(.setStepNote(step, "AdminAccess is too broad"), uuids: ["aaaa1111-profile"])])
+        #expect(note == [.applyTriage(.setStepNote(step, "AdminAccess is too broad"), targets: state.targeting("aaaa1111-profile"))])
         state.commit(note)
         let screen = state.screen.joined(separator: "\n")
         #expect(screen.contains("[x] 2. Review the roles"))
@@ -103,7 +103,7 @@ import TriageModel
 
         state.press(.key("b"), .key("a"))
         let effects = state.press(.key("y"))
-        #expect(effects == [.applyTriage(.setStatus(.acknowledged), uuids: ["cccc3333-ec2", "bbbb2222-fp", "dddd4444-hostile"])])
+        #expect(effects == [.applyTriage(.setStatus(.acknowledged), targets: state.targeting("cccc3333-ec2", "bbbb2222-fp", "dddd4444-hostile"))])
         state.commit(effects)
         #expect(state.state(of: "aaaa1111-profile")?.status == .open)
         #expect(state.state(of: "dddd4444-hostile")?.status == .acknowledged)
@@ -119,7 +119,7 @@ import TriageModel
         state.type("provisioning pipeline\n")
         #expect(state.prompt == .confirmBulk(.close(.benignTruePositive, reason: "provisioning pipeline"), targets: ["cccc3333-ec2", "bbbb2222-fp"]))
         let effects = state.press(.key("y"))
-        #expect(effects == [.applyTriage(.close(.benignTruePositive, reason: "provisioning pipeline"), uuids: ["cccc3333-ec2", "bbbb2222-fp"])])
+        #expect(effects == [.applyTriage(.close(.benignTruePositive, reason: "provisioning pipeline"), targets: state.targeting("cccc3333-ec2", "bbbb2222-fp"))])
         #expect(state.marks.isEmpty)
     }
 

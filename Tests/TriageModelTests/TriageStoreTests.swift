@@ -97,7 +97,7 @@ import TestSupport
         #expect(try writer.pragma("journal_mode") == "wal")
         #expect(try writer.pragma("synchronous") == "2")
         #expect(try writer.pragma("busy_timeout") == "10000")
-        #expect(try writer.pragma("user_version") == "1")
+        #expect(try writer.pragma("user_version") == "2")
         withExtendedLifetime(writer) {}
     }
 

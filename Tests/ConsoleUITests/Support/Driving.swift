@@ -19,15 +19,27 @@ extension ConsoleState {
     mutating func commit(_ effects: [ConsoleEffect], time: Int64 = 1_773_400_000_000) {
         for effect in effects {
             switch effect {
-            case .applyTriage(let action, let uuids):
-                let current = uuids.map { (alertID: $0, state: state(of: $0) ?? .untouched) }
+            case .applyTriage(let action, let targets):
+                let current = targets.map { (alertID: $0.alertID, revision: revision(of: $0.alertID)) }
                 didApply(TriageChange.applying(action, to: current, analyst: analyst, time: time))
             case .undo(let change):
                 didUndo(change.undone(analyst: analyst, time: time))
+            case .openNote(let uuid):
+                didReadNote(revision(of: uuid), uuid: uuid)
             default:
                 break
             }
         }
+    }
+
+    /// The alert's state in memory as the store would return it (no other console writes here).
+    func revision(of uuid: String) -> TriageRevision {
+        TriageRevision(state: state(of: uuid) ?? .untouched, version: version(of: uuid) ?? 0)
+    }
+
+    /// Targets at the versions in memory, as the reducer names them.
+    func targeting(_ uuids: String...) -> [TriageTarget] {
+        uuids.map { TriageTarget(alertID: $0, version: version(of: $0) ?? 0) }
     }
 
     var selectedUUID: String? { selectedRecord?.uuid }
