@@ -130,8 +130,8 @@ extension ConsoleState {
             return StatusMessage("Not saved: " + (count == 1 ? "" : "\(count) alerts ") + describe(change.conflicts),
                                  kind: .warning)
         }
-        return StatusMessage(summary(of: change, prefix: prefix) + "; \(count) \(refused): " + describe(change.conflicts),
-                             kind: .warning)
+        let refusal = "; \(count) \(refused): " + describe(change.conflicts)
+        return StatusMessage(summary(of: change, prefix: prefix) + refusal, kind: .warning)
     }
 
     /// "changed by bob at 2026-03-10 09:00:00 in another console; refreshed" for one alert;

@@ -71,7 +71,8 @@ public struct ConsoleState: Sendable {
 
     public init(
         alerts: [AlertRecord] = [], states: [String: TriageState] = [:], versions: [String: Int64] = [:],
-        analyst: String, now: Int64, size: TerminalSize = TerminalSize(rows: 24, columns: 80), keymap: Keymap = .standard
+        analyst: String, now: Int64, size: TerminalSize = TerminalSize(rows: 24, columns: 80),
+        keymap: Keymap = .standard
     ) {
         self.alerts = []
         self.states = []
