@@ -148,7 +148,7 @@ extension TriageStore {
         )
         return TriageRevision(
             state: state, version: statement.integer(at: 7), updatedBy: statement.text(at: 8),
-            // `text(at:)` is nil only for NULL: a row never written by a versioned build has no time.
+            // `text(at:)` is nil only for NULL, which `integer(at:)` would misread as 1970.
             updatedAt: statement.text(at: 9) == nil ? nil : statement.integer(at: 9)
         )
     }
