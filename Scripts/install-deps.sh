@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages TrailTriage builds, runs and tests with (zlib for gzip, SQLite for
-# triage state, ncursesw for the console, tmux for the console's end-to-end tests).
+# triage state, ncursesw for the console, tmux for the console's end-to-end tests), and the
+# PyPI package markdown-it-py, the CommonMark renderer the Markdown export tests check against.
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
 packages=(zlib1g-dev libsqlite3-dev libncurses-dev ncurses-base tmux gzip python3 time jq)
@@ -13,4 +14,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   [ "$(id -u)" -ne 0 ] && sudo="sudo"
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
+fi
+if ! python3 -c 'import markdown_it' >/dev/null 2>&1; then
+  pip_install=(python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore markdown-it-py)
+  # A Debian-managed Python refuses user installs unless told otherwise (PEP 668).
+  "${pip_install[@]}" 2>/dev/null || "${pip_install[@]}" --break-system-packages \
+    || echo "warning: could not install markdown-it-py; the Markdown rendering tests will be skipped" >&2
 fi

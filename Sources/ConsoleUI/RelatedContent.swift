@@ -14,7 +14,9 @@ enum RelatedContent {
         lines.append(firstSeenLine(record))
         lines.append(.blank)
 
-        let events = record.relatedActivity.filter { abs($0.event.time - record.originalTime) <= window }
+        let events = record.relatedActivity.filter {
+            $0.event.time.distance(magnitudeTo: record.originalTime) <= window.magnitude
+        }
         let columns = Columns(width: width)
         lines.append(StyledLine(columns.header, .header))
         if events.isEmpty {
@@ -26,7 +28,7 @@ enum RelatedContent {
             let cells = [
                 (related.isAlertEvent ? "▶ " : related.isFollowUp ? "★ " : "  "),
                 TextLayout.fit(TimeText.dateTime(event.time), 19) + " ",
-                TextLayout.fit(TimeText.offset(event.time - record.originalTime), 8) + " ",
+                TextLayout.fit(TimeText.offset(event.time, from: record.originalTime), 8) + " ",
                 TextLayout.fit(event.action, columns.action) + " ",
                 TextLayout.fit(event.outcome, 8) + " ",
                 TextLayout.fit(related.relation.label, 12) + " ",
@@ -49,7 +51,8 @@ enum RelatedContent {
         if (!eventID.isEmpty && first.eventID == eventID) || first.time == record.originalTime {
             return StyledLine([Span("First seen doing \(action): "), Span(when + " (this alert's event: first time)", .warning)])
         }
-        return StyledLine("First seen doing \(action): \(when) (\(TimeText.offset(first.time - record.originalTime)) from this alert)")
+        let offset = TimeText.offset(first.time, from: record.originalTime)
+        return StyledLine("First seen doing \(action): \(when) (\(offset) from this alert)")
     }
 
     /// Column widths for a view `width` cells wide.

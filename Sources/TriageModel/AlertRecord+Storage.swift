@@ -52,7 +52,8 @@ extension AlertRecord {
         guard relatedActivity.count > Self.storedRelatedLimit else { return relatedActivity }
         var keep = Set(relatedActivity.indices.filter { relatedActivity[$0].isFollowUp || relatedActivity[$0].isAlertEvent }.prefix(Self.storedRelatedLimit))
         let nearest = relatedActivity.indices.sorted {
-            abs(relatedActivity[$0].event.time - originalTime) < abs(relatedActivity[$1].event.time - originalTime)
+            relatedActivity[$0].event.time.distance(magnitudeTo: originalTime)
+                < relatedActivity[$1].event.time.distance(magnitudeTo: originalTime)
         }
         for index in nearest where keep.count < Self.storedRelatedLimit {
             keep.insert(index)

@@ -7,8 +7,9 @@ extension EventIndex {
     public func related(
         to anchor: RecordSummary, windowMilliseconds window: Int64 = EventIndex.defaultWindowMilliseconds
     ) -> [RelatedEvent] {
-        let lower = anchor.time - window
-        let upper = anchor.time + window
+        // Saturating: the anchor's time may come from a stored record rather than a parse.
+        let lower = anchor.time.saturatingSubtracting(window)
+        let upper = anchor.time.saturatingAdding(window)
         var found: [Int32: RelatedEvent.Relation] = [:]
         let keys: [(String, [UInt32: [Int32]], RelatedEvent.Relation)] = [
             (anchor.actorARN, byActor, .sameARN),
