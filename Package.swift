@@ -43,7 +43,9 @@ let package = Package(
             dependencies: ["TerminalGrid", "TriageModel", "DetectionEngine", "DetectionRules", "ECSMapping", "TrailTriageJSON"]
         ),
         // The only module that touches ncurses.
-        .target(name: "NcursesTerminal", dependencies: ["CNcursesw", "TerminalGrid"]),
+        .target(name: "NcursesTerminal", dependencies: ["CNcursesw", "CTerminalRestorer", "TerminalGrid"]),
+        // Its signal handlers, in C so that no Swift code runs inside them.
+        .target(name: "CTerminalRestorer", dependencies: ["CNcursesw"]),
 
         // Triage: what the console and case-note export stand on.
         .target(

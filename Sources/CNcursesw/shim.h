@@ -53,46 +53,4 @@ static inline int cnc_codeset_is_utf8(void) {
 /* FILE streams over the standard descriptors, instead of Glibc's `stdin`/`stdout` globals. */
 static inline FILE *cnc_fdopen(int descriptor, const char *mode) { return fdopen(descriptor, mode); }
 
-/*
- * Terminal restoration on the way out. Written in C so the signal handler runs no Swift code
- * (no runtime locks, no allocation): it leaves curses mode if a screen is active, puts the
- * signal's default disposition back and re-raises, so the process still dies "by signal" with
- * the status a shell expects (130 for Ctrl-C). These functions keep no state of their own,
- * so it does not matter that every Swift file importing this header gets its own copy.
- */
-static inline void cnc_restore_terminal(void) {
-    /* isendwin() is false both while curses is active and when there is no screen at all;
-       in the second case endwin() simply returns ERR. */
-    if (!isendwin()) {
-        endwin();
-    }
-}
-
-static void cnc_restoring_signal_handler(int signal_number) {
-    cnc_restore_terminal();
-    signal(signal_number, SIG_DFL);
-    raise(signal_number);
-}
-
-static void cnc_restore_terminal_at_exit(void) { cnc_restore_terminal(); }
-
-/* Installs the handler for SIGINT, SIGTERM, SIGHUP and SIGQUIT (leaving ignored signals
-   ignored, e.g. SIGHUP under nohup) and an atexit hook. Returns 0, or -1 if any step failed. */
-static inline int cnc_install_terminal_restorer(void) {
-    int result = 0;
-    const int signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
-    for (size_t index = 0; index < sizeof(signals) / sizeof(signals[0]); index++) {
-        struct sigaction previous;
-        if (sigaction(signals[index], NULL, &previous) != 0) { result = -1; continue; }
-        if (previous.sa_handler == SIG_IGN) { continue; }
-        struct sigaction action;
-        memset(&action, 0, sizeof(action));
-        action.sa_handler = cnc_restoring_signal_handler;
-        sigemptyset(&action.sa_mask);
-        if (sigaction(signals[index], &action, NULL) != 0) { result = -1; }
-    }
-    if (atexit(cnc_restore_terminal_at_exit) != 0) { result = -1; }
-    return result;
-}
-
 #endif /* CNCURSESW_SHIM_H */

@@ -1,4 +1,4 @@
-internal import CNcursesw
+internal import CTerminalRestorer
 
 /// Guarantees the terminal is given back to the shell however the process ends.
 ///
@@ -10,7 +10,7 @@ internal import CNcursesw
 /// - an `atexit` hook doing the same for `exit()` paths, such as an argument parser exiting on
 ///   an error while the screen is up.
 ///
-/// The handler is C code in the `CNcursesw` shim, so no Swift runtime code runs inside a signal
+/// The handlers are C code in the `CTerminalRestorer` target, so no Swift runtime code runs inside a signal
 /// handler. `endwin` is not formally async-signal-safe, but it is what ncurses' own SIGINT
 /// handler calls and only writes the terminal's reset sequences and `tcsetattr`s the saved
 /// modes; the alternative (writing a hand-made reset string) would duplicate terminfo
@@ -18,8 +18,9 @@ internal import CNcursesw
 /// relying on ncurses' built-in handler makes the behaviour the same whether `install()` runs
 /// before or after the screen starts, and keeps the conventional exit status.
 ///
-/// Crash signals (SIGSEGV, SIGILL, SIGTRAP, SIGABRT) are left alone so the Swift runtime's
-/// backtracer keeps them; after a crash, `reset` or `stty sane` repairs the terminal. SIGTSTP
+/// Crash signals (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGABRT) get a handler that leaves
+/// curses mode and then passes the signal on to the handler installed before it, so the Swift
+/// runtime's backtracer still reports the crash, on a terminal that is usable again. SIGTSTP
 /// (Ctrl-Z) and SIGWINCH stay with ncurses, which suspends, resumes and resizes correctly.
 ///
 /// Thrown errors are the caller's part: keep `defer { terminal.restore() }` next to the
@@ -36,9 +37,9 @@ public enum TerminalRestorer {
 
     /// Leaves curses mode now if a screen is active; otherwise does nothing.
     public static func restoreNow() {
-        cnc_restore_terminal()
+        ttr_restore_terminal()
     }
 
     /// Runs once, thread-safely, on first use.
-    private static let installation: Bool = cnc_install_terminal_restorer() == 0
+    private static let installation: Bool = ttr_install_terminal_restorer() == 0
 }
