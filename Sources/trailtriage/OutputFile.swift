@@ -17,13 +17,21 @@ enum OutputFile {
     }
 
     static func write(_ text: String, to path: String, overwrite: Bool) throws {
+        try write(Data(text.utf8), to: path, overwrite: overwrite)
+    }
+
+    static func write(_ bytes: [UInt8], to path: String, overwrite: Bool) throws {
+        try write(Data(bytes), to: path, overwrite: overwrite)
+    }
+
+    private static func write(_ contents: Data, to path: String, overwrite: Bool) throws {
         if !overwrite && FileManager.default.fileExists(atPath: path) {
             throw Failure.exists(path: path)
         }
         let directory = (path as NSString).deletingLastPathComponent
         let temporary = (directory.isEmpty ? "." : directory) + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
         let created = FileManager.default.createFile(
-            atPath: temporary, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
+            atPath: temporary, contents: contents, attributes: [.posixPermissions: 0o600])
         guard created else {
             throw Failure.cannotWrite(path: path, reason: "the directory is missing or not writable")
         }
