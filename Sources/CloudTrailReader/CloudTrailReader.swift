@@ -5,11 +5,11 @@
 /// match: that keeps a scan close to the cost of decompression.
 public enum CloudTrailReader {
     /// Loads, decompresses and frames `input`. Never throws: every problem becomes a
-    /// ``ReadIssue`` and the records before it are kept.
-    public static func read(_ input: InputFile) -> FramedFile {
+    /// ``ReadIssue`` and the records before it are kept. `limits` bound what one input may cost.
+    public static func read(_ input: InputFile, limits: ReadLimits = ReadLimits()) -> FramedFile {
         let loaded: FileLoader.Loaded
         do {
-            loaded = try FileLoader.load(input)
+            loaded = try FileLoader.load(input, limits: limits)
         } catch {
             return FramedFile(
                 input: input, bytes: [], compressedSize: 0, format: nil, records: [],

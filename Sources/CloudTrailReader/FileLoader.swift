@@ -22,22 +22,26 @@ public enum FileLoader {
         public var description: String { reason }
     }
 
-    public static func load(_ input: InputFile) throws(Failure) -> Loaded {
-        let raw = try readAll(input)
+    /// Reads `input` whole, refusing anything that is not a regular file (or standard input)
+    /// and anything past `limits`.
+    public static func load(_ input: InputFile, limits: ReadLimits = ReadLimits()) throws(Failure) -> Loaded {
+        let raw = try readAll(input, limits: limits)
         let isGzip = raw.withUnsafeBufferPointer { GzipDecoder.isGzip($0) }
         guard isGzip else {
             return Loaded(bytes: raw, compressedSize: raw.count, failure: nil)
         }
-        let output = GzipDecoder.decompress(raw)
+        let output = GzipDecoder.decompress(raw, limits: limits)
         return Loaded(bytes: output.bytes, compressedSize: raw.count, failure: output.failure)
     }
 
-    static func readAll(_ input: InputFile) throws(Failure) -> [UInt8] {
+    static func readAll(_ input: InputFile, limits: ReadLimits) throws(Failure) -> [UInt8] {
         let descriptor: Int32
         if input.isStandardInput {
             descriptor = 0
         } else {
-            descriptor = open(input.path, O_RDONLY | O_CLOEXEC)
+            // Non-blocking, so a FIFO swapped in after discovery cannot hang the open; the type
+            // check below then refuses it.
+            descriptor = open(input.path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
             guard descriptor >= 0 else { throw Failure(reason: "cannot open: \(errnoText())") }
         }
         defer { if !input.isStandardInput { close(descriptor) } }
@@ -46,16 +50,32 @@ public enum FileLoader {
         var capacity = 1 << 16
         if fstat(descriptor, &status) == 0 {
             switch status.st_mode & S_IFMT {
-            case S_IFREG: capacity = max(Int(status.st_size) + 1, 1)
-            case S_IFDIR: throw Failure(reason: "is a directory")
-            default: break  // a pipe or terminal: its size is unknown, read until the end
+            case S_IFREG:
+                if Int(status.st_size) > limits.maxFileBytes {
+                    throw Failure(reason: "is \(ReadLimits.describe(Int(status.st_size))), more than the per-file "
+                        + "limit of \(ReadLimits.describe(limits.maxFileBytes)) (--max-file-bytes)")
+                }
+                capacity = max(Int(status.st_size) + 1, 1)
+            case S_IFDIR:
+                throw Failure(reason: "is a directory")
+            default:
+                // Standard input may be a pipe or a terminal: read until the end, within the limit.
+                guard input.isStandardInput else {
+                    throw Failure(reason: "refused: not a regular file (\(InputDiscovery.typeName(status.st_mode)))")
+                }
             }
         }
-        var bytes = [UInt8](repeating: 0, count: capacity)
+        let ceiling = limits.maxFileBytes + 1
+        var bytes = [UInt8](repeating: 0, count: min(capacity, ceiling))
         var filled = 0
         while true {
+            if filled > limits.maxFileBytes {
+                throw Failure(reason: "holds more than the per-file limit of \(ReadLimits.describe(limits.maxFileBytes)) "
+                    + "(--max-file-bytes); reading stopped there")
+            }
             if filled == bytes.count {
-                bytes.append(contentsOf: repeatElement(0, count: bytes.count))
+                let grown = min(bytes.count * 2, ceiling)
+                bytes.append(contentsOf: repeatElement(0, count: grown - bytes.count))
             }
             let count = bytes.withUnsafeMutableBytes { buffer in
                 read(descriptor, buffer.baseAddress.map { $0 + filled }, buffer.count - filled)

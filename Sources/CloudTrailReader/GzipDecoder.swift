@@ -5,6 +5,10 @@ import CZlib
 /// Handles multi-member files (concatenated gzip streams are legal and some tools write them).
 /// A truncated or corrupt stream does not throw away what came before the damage: the bytes that
 /// did decompress are returned together with the reason, so the records they hold still count.
+///
+/// Inflating stops as soon as the output passes ``ReadLimits/maxFileBytes`` or expands more than
+/// ``ReadLimits/maxCompressionRatio`` times the input consumed so far, so a gzip bomb costs at
+/// most the limit, never its full size.
 public enum GzipDecoder {
     /// The result of decompressing: the bytes recovered, and why decompression stopped early, if it did.
     public struct Output: Sendable {
@@ -19,16 +23,18 @@ public enum GzipDecoder {
     }
 
     /// Decompresses every gzip member in `input`.
-    public static func decompress(_ input: [UInt8]) -> Output {
-        input.withUnsafeBufferPointer { decompress($0) }
+    public static func decompress(_ input: [UInt8], limits: ReadLimits = ReadLimits()) -> Output {
+        input.withUnsafeBufferPointer { decompress($0, limits: limits) }
     }
 
     /// Decompresses every gzip member in `input`.
-    public static func decompress(_ input: UnsafeBufferPointer<UInt8>) -> Output {
+    public static func decompress(_ input: UnsafeBufferPointer<UInt8>, limits: ReadLimits = ReadLimits()) -> Output {
         guard let inputBase = input.baseAddress, !input.isEmpty else {
             return Output(bytes: [], failure: "empty gzip input")
         }
-        var output = [UInt8](repeating: 0, count: initialCapacity(for: input))
+        // One byte over the limit is room enough to tell that the limit was passed.
+        let ceiling = limits.maxFileBytes + 1
+        var output = [UInt8](repeating: 0, count: min(initialCapacity(for: input, limits: limits), ceiling))
         var produced = 0
         var stream = z_stream()
         guard czlib_inflate_init_gzip(&stream) == Z_OK else {
@@ -39,8 +45,14 @@ public enum GzipDecoder {
         stream.avail_in = uInt(input.count)
 
         while true {
+            if let excess = excess(produced: produced, consumed: input.count - Int(stream.avail_in), limits: limits) {
+                output.removeSubrange(min(produced, limits.maxFileBytes)...)
+                return Output(bytes: output, failure: excess)
+            }
             if produced == output.count {
-                output.append(contentsOf: repeatElement(0, count: max(output.count, 1 << 16)))
+                // Doubling keeps the copies linear; the ceiling keeps a bomb from reserving more.
+                let grown = min(output.count + max(output.count, 1 << 16), ceiling)
+                output.append(contentsOf: repeatElement(0, count: grown - output.count))
             }
             let status: Int32 = output.withUnsafeMutableBufferPointer { buffer in
                 stream.next_out = buffer.baseAddress.map { $0 + produced }
@@ -54,6 +66,10 @@ public enum GzipDecoder {
             case Z_OK:
                 continue
             case Z_STREAM_END:
+                if let excess = excess(produced: produced, consumed: input.count - Int(stream.avail_in), limits: limits) {
+                    output.removeSubrange(min(produced, limits.maxFileBytes)...)
+                    return Output(bytes: output, failure: excess)
+                }
                 // Another member may follow; trailing zero padding is tolerated as gzip(1) does.
                 let remaining = Int(stream.avail_in)
                 if remaining == 0 || onlyZeros(stream.next_in, count: remaining) {
@@ -77,15 +93,31 @@ public enum GzipDecoder {
         }
     }
 
+    /// Why inflating must stop now, or `nil` while the output is within `limits`.
+    static func excess(produced: Int, consumed: Int, limits: ReadLimits) -> String? {
+        if produced > limits.maxFileBytes {
+            return "decompresses to more than \(ReadLimits.describe(limits.maxFileBytes)), the per-file limit "
+                + "(--max-file-bytes); possibly a gzip bomb"
+        }
+        if produced >= ReadLimits.ratioFloorBytes && produced / max(consumed, 1) > limits.maxCompressionRatio {
+            return "expands more than \(limits.maxCompressionRatio) times (\(consumed) compressed bytes gave "
+                + "\(produced)), past the compression-ratio limit (--max-ratio); possibly a gzip bomb"
+        }
+        return nil
+    }
+
     /// A first guess at the output size from the gzip trailer (the size modulo 2^32 of the
     /// last member), so a typical single-member file decompresses without reallocating.
-    static func initialCapacity(for input: UnsafeBufferPointer<UInt8>) -> Int {
+    static func initialCapacity(for input: UnsafeBufferPointer<UInt8>, limits: ReadLimits) -> Int {
         let fallback = max(input.count * 8, 1 << 16)
         guard input.count >= 18 else { return fallback }
         let tail = input.count - 4
         let size = Int(input[tail]) | Int(input[tail + 1]) << 8 | Int(input[tail + 2]) << 16 | Int(input[tail + 3]) << 24
-        // The trailer is only a hint: a damaged or multi-member file can claim anything.
-        guard size > 0, size <= input.count * 64 else { return fallback }
+        // The trailer is only a hint: a damaged or multi-member file can claim anything, so
+        // it is believed only within what the limits would let the file expand to.
+        guard size > 0, size <= min(limits.maxFileBytes, input.count * limits.maxCompressionRatio) else {
+            return fallback
+        }
         return size + 1
     }
 

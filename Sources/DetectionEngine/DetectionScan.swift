@@ -46,7 +46,9 @@ public enum DetectionScan {
         let rules = configuration.ruleSet.rules
         // Read and ingest times are left out unless asked for: they would make the same input
         // give different output on every run.
-        let evaluator = RecordEvaluator(rules: rules, mapper: ECSMapper(options: configuration.mapperOptions), usesPrefilter: configuration.usesPrefilter)
+        let evaluator = RecordEvaluator(
+            rules: rules, mapper: ECSMapper(options: configuration.mapperOptions),
+            usesPrefilter: configuration.usesPrefilter, readLimits: configuration.readLimits)
 
         let shared = Mutex(SharedScanState(fileCount: files.count))
         let workers = min(configuration.workerCount, max(files.count, 1))

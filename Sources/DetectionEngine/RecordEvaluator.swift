@@ -9,16 +9,18 @@ struct RecordEvaluator {
     let usesPrefilter: Bool
     /// Whether any rule reads `event.original`; only then is each parsed record copied into it.
     let keepsOriginalText: Bool
+    let readLimits: ReadLimits
 
-    init(rules: [CompiledRule], mapper: ECSMapper, usesPrefilter: Bool) {
+    init(rules: [CompiledRule], mapper: ECSMapper, usesPrefilter: Bool, readLimits: ReadLimits = ReadLimits()) {
         self.rules = rules
         self.mapper = mapper
         self.usesPrefilter = usesPrefilter
+        self.readLimits = readLimits
         keepsOriginalText = rules.contains { $0.query.fieldNames.contains("event.original") }
     }
 
     func evaluate<Accumulator: EventAccumulator>(_ input: InputFile, digests: inout Accumulator) -> FileOutcome {
-        let framed = CloudTrailReader.read(input)
+        let framed = CloudTrailReader.read(input, limits: readLimits)
         var outcome = FileOutcome(ruleCount: rules.count)
         outcome.issues = framed.issues
         outcome.wasUnreadable = framed.issues.contains { $0.kind == .unreadableFile }

@@ -1,3 +1,4 @@
+import CloudTrailReader
 import ECSMapping
 
 /// How a scan runs.
@@ -12,18 +13,22 @@ public struct ScanConfiguration: Sendable {
     /// Whether to keep at most `max_signals` alerts per rule per simulated run, as Kibana does.
     public var appliesMaxSignals: Bool
     public var mapperOptions: ECSMapperOptions
+    /// What one input may cost to read (decompressed size, compression ratio).
+    public var readLimits: ReadLimits
 
     public init(
         ruleSet: RuleSet,
         workerCount: Int = 2,
         usesPrefilter: Bool = true,
         appliesMaxSignals: Bool = true,
-        mapperOptions: ECSMapperOptions = ECSMapperOptions()
+        mapperOptions: ECSMapperOptions = ECSMapperOptions(),
+        readLimits: ReadLimits = ReadLimits()
     ) {
         self.ruleSet = ruleSet
         self.workerCount = max(1, workerCount)
         self.usesPrefilter = usesPrefilter
         self.appliesMaxSignals = appliesMaxSignals
         self.mapperOptions = mapperOptions
+        self.readLimits = readLimits
     }
 }

@@ -28,6 +28,8 @@ struct ConsoleCommand: ParsableCommand {
     @Option(help: "The analyst name recorded with each action. Default: $USER.")
     var analyst: String?
 
+    @OptionGroup var readLimits: ReadLimitOptions
+
     mutating func run() throws {
         guard ConsoleSession.hasTerminal() else {
             StandardStreams.writeError("trailtriage: the console needs a terminal; for output to a file or pipe use `trailtriage scan PATH...`\n")
@@ -54,7 +56,7 @@ struct ConsoleCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let session = ConsoleSession(
-            inputs: inputs, ruleSet: ruleSet, store: store, analyst: StateLocation.analyst(override: analyst))
+            inputs: inputs, ruleSet: ruleSet, limits: readLimits.limits, store: store, analyst: StateLocation.analyst(override: analyst))
         try session.run()
     }
 }

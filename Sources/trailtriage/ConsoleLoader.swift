@@ -1,3 +1,4 @@
+import CloudTrailReader
 import DetectionEngine
 import TriageModel
 
@@ -12,9 +13,10 @@ enum ConsoleLoader {
     }
 
     static func load(
-        inputs: [String], ruleSet: RuleSet, progress: (@Sendable (ScanProgress) -> Void)? = nil
+        inputs: [String], ruleSet: RuleSet, limits: ReadLimits = ReadLimits(),
+        progress: (@Sendable (ScanProgress) -> Void)? = nil
     ) -> Loaded {
-        let configuration = ScanConfiguration(ruleSet: ruleSet, workerCount: ProcessorCount.current)
+        let configuration = ScanConfiguration(ruleSet: ruleSet, workerCount: ProcessorCount.current, readLimits: limits)
         let (result, builder) = DetectionScan.run(
             paths: inputs, configuration: configuration, accumulating: EventIndexBuilder.self, progress: progress)
         let index = builder.build()

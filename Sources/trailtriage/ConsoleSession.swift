@@ -1,3 +1,4 @@
+import CloudTrailReader
 import ConsoleUI
 import DetectionEngine
 import DetectionRules
@@ -14,6 +15,7 @@ import TriageModel
 final class ConsoleSession {
     private let inputs: [String]
     private let ruleSet: RuleSet
+    private let limits: ReadLimits
     private let store: TriageStore
     private let triage: ConsoleStoreEffects
     private var state: ConsoleState
@@ -40,9 +42,10 @@ final class ConsoleSession {
         NcursesTerminal.isInteractive()
     }
 
-    init(inputs: [String], ruleSet: RuleSet, store: TriageStore, analyst: String) {
+    init(inputs: [String], ruleSet: RuleSet, limits: ReadLimits, store: TriageStore, analyst: String) {
         self.inputs = inputs
         self.ruleSet = ruleSet
+        self.limits = limits
         self.store = store
         triage = ConsoleStoreEffects(store: store)
         state = ConsoleState(analyst: analyst, now: Self.nowMilliseconds())
@@ -132,10 +135,11 @@ final class ConsoleSession {
     private func startLoading() {
         let inputs = inputs
         let ruleSet = ruleSet
+        let limits = limits
         let loading = loading
         let storePath = store.path
         Thread.detachNewThread {
-            let loaded = ConsoleLoader.load(inputs: inputs, ruleSet: ruleSet) { progress in
+            let loaded = ConsoleLoader.load(inputs: inputs, ruleSet: ruleSet, limits: limits) { progress in
                 loading.withLock {
                     $0.progress = LoadingProgress(files: progress.filesDone, records: progress.recordsRead, alerts: progress.matches)
                 }

@@ -33,6 +33,10 @@ enum OutputFile {
     }
 
     static func write(_ text: String, to path: String, overwrite: Bool) throws {
+        try write(Array(text.utf8), to: path, overwrite: overwrite)
+    }
+
+    static func write(_ bytes: [UInt8], to path: String, overwrite: Bool) throws {
         if let kind = try existingKind(at: path) {
             guard kind == .regularFile || kind == .symbolicLink else {
                 throw Failure.notRegularFile(path: path, kind: kind.description)
@@ -42,7 +46,7 @@ enum OutputFile {
         let temporary = try createTemporary(beside: path)
         do {
             defer { close(temporary.descriptor) }
-            try writeAll(Array(text.utf8), to: temporary.descriptor, path: path)
+            try writeAll(bytes, to: temporary.descriptor, path: path)
             // On disk before it gets the real name, so a crash leaves the old file or the new one.
             guard fsync(temporary.descriptor) == 0 else { throw Failure.cannotWrite(path: path, reason: errorText()) }
         } catch {

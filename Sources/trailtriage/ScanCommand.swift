@@ -48,6 +48,8 @@ struct ScanCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print only the summary counts, not every input problem.")
     var quiet = false
 
+    @OptionGroup var readLimits: ReadLimitOptions
+
     mutating func run() throws {
         let ruleSet = RuleSet.load(paths: try RuleSelection.paths(rulePaths))
         for error in ruleSet.errors {
@@ -63,26 +65,28 @@ struct ScanCommand: ParsableCommand {
             ruleSet: ruleSet,
             workerCount: workers ?? ProcessorCount.current,
             usesPrefilter: !noPrefilter,
-            appliesMaxSignals: !allSignals
+            appliesMaxSignals: !allSignals,
+            readLimits: readLimits.limits
         )
         let result = DetectionScan.run(paths: paths, configuration: configuration)
 
-        let text: String
-        switch format {
-        case .ndjson:
-            text = result.alerts.map { JSONValue.object($0.flatJSON).jsonText + "\n" }.joined()
-        case .table:
-            text = AlertTable.render(result.alerts)
-        }
         if let output {
+            var bytes: [UInt8] = []
+            switch format {
+            case .ndjson: Self.writeNDJSON(result.alerts) { bytes.append(contentsOf: $0) }
+            case .table: bytes = Array(AlertTable.render(result.alerts).utf8)
+            }
             do {
-                try OutputFile.write(text, to: output, overwrite: force)
+                try OutputFile.write(bytes, to: output, overwrite: force)
             } catch {
                 StandardStreams.writeError("error: \(error)\n")
                 throw ExitCode(2)
             }
         } else {
-            StandardStreams.writeOutput(text)
+            switch format {
+            case .ndjson: Self.writeNDJSON(result.alerts) { StandardStreams.writeOutput($0) }
+            case .table: StandardStreams.writeOutput(AlertTable.render(result.alerts))
+            }
         }
         StandardStreams.writeError(ScanSummaryReport.render(result.summary, verbose: !quiet))
 
@@ -92,5 +96,22 @@ struct ScanCommand: ParsableCommand {
         if strict && (result.summary.filesUnreadable > 0 || result.summary.recordsMalformed > 0) {
             throw ExitCode(1)
         }
+    }
+
+    /// Hands `alerts` as NDJSON to `emit` in pieces of about a megabyte. Each alert is written
+    /// as bytes straight into the piece: a record with a huge field then costs its size once
+    /// more, not once per intermediate `String`.
+    static func writeNDJSON(_ alerts: [Alert], emit: ([UInt8]) -> Void) {
+        let writer = JSONWriter()
+        var piece: [UInt8] = []
+        for alert in alerts {
+            writer.write(.object(alert.flatJSON), into: &piece)
+            piece.append(UInt8(ascii: "\n"))
+            if piece.count >= 1 << 20 {
+                emit(piece)
+                piece.removeAll(keepingCapacity: false)
+            }
+        }
+        if !piece.isEmpty { emit(piece) }
     }
 }
