@@ -28,7 +28,9 @@ extension JSONScanner {
                 let name = Self.memberName(key, in: buffer)
                 name.withUnsafeBufferPointer { decoded in
                     if Self.isEventKey(decoded, matching: RecordKey.matching(decoded)) { walk.looksLikeEvent = true }
-                    if first == UInt8(ascii: "["), decoded.elementsEqual(Self.recordsKey) { walk.holdsRecordsArray = true }
+                    if first == UInt8(ascii: "["), decoded.elementsEqual(Self.recordsKey) {
+                        walk.holdsRecordsArray = true
+                    }
                 }
             } else if Self.isEventKey(key, matching: recordKey) {
                 walk.looksLikeEvent = true
@@ -95,7 +97,9 @@ extension JSONScanner {
     }
 
     /// The first byte of the value after `key` (past the colon), if any.
-    private static func valueAfterKey(_ key: UnsafeBufferPointer<UInt8>, in buffer: UnsafeBufferPointer<UInt8>) -> UInt8? {
+    private static func valueAfterKey(
+        _ key: UnsafeBufferPointer<UInt8>, in buffer: UnsafeBufferPointer<UInt8>
+    ) -> UInt8? {
         guard let keyBase = key.baseAddress, let base = buffer.baseAddress else { return nil }
         var probe = JSONScanner(bytes: buffer, position: keyBase - base + key.count + 1)
         probe.skipWhitespace()

@@ -123,7 +123,8 @@ struct RecordFramer {
             if scanner.atEnd { return }
             guard scanner.current == UInt8(ascii: "{") else {
                 broken(index: nextIndex, offset: scanner.position,
-                       "expected a JSON object, found '\(JSONScanner.printable(scanner.current))'; the rest of the file was not read")
+                       "expected a JSON object, found '\(JSONScanner.printable(scanner.current))'; "
+                           + "the rest of the file was not read")
                 return
             }
             guard frameObject(&scanner, index: &nextIndex, topLevel: true) else { return }
@@ -149,7 +150,8 @@ struct RecordFramer {
         if walked.looksLikeEvent {
             records.append(RecordSpan(range: start..<walk.position, location: location, keyFields: walked.fields))
         } else if walked.holdsRecordsArray {
-            foreign(location, "record \(index) holds a Records array but no event fields; a log file inside another is not read")
+            foreign(location, "record \(index) holds a Records array but no event fields; "
+                        + "a log file inside another is not read")
         } else {
             foreign(location, "record \(index) is not a CloudTrail event (\(Self.noEventKeys))")
         }
@@ -159,11 +161,14 @@ struct RecordFramer {
 
     /// Reports a value that failed validation. One nested too deep is skipped whole (framing goes
     /// on after it); anything else ends the file. Returns whether framing can go on.
-    private mutating func frameUnreadable(_ scanner: inout JSONScanner, index: inout Int, error: JSONParseError) -> Bool {
+    private mutating func frameUnreadable(
+        _ scanner: inout JSONScanner, index: inout Int, error: JSONParseError
+    ) -> Bool {
         let start = scanner.position
         if scanner.skipOverDeepValue() {
             broken(index: index, offset: start,
-                   "record \(index) is nested deeper than \(JSONParser.maximumDepth) levels, so it was not read; the records after it were")
+                   "record \(index) is nested deeper than \(JSONParser.maximumDepth) levels, so it was not read; "
+                       + "the records after it were")
             index += 1
             return true
         }
@@ -171,7 +176,8 @@ struct RecordFramer {
             broken(index: index, offset: start, "the file ends inside record \(index) (truncated?)")
         } else {
             broken(index: index, offset: start,
-                   "record \(index) is not valid JSON (\(error.reason) at byte \(error.offset)); the rest of the file was not read")
+                   "record \(index) is not valid JSON (\(error.reason) at byte \(error.offset)); "
+                       + "the rest of the file was not read")
         }
         return false
     }
@@ -183,7 +189,8 @@ struct RecordFramer {
     /// taken back and the object is framed as one record.
     private mutating func frameEnvelope(_ scanner: inout JSONScanner, nextIndex: inout Int) -> Bool {
         let start = scanner.position
-        let marks = (records: records.count, issues: issues.count, index: nextIndex, foreign: foreignCount, broken: sawBrokenInput)
+        let marks = (records: records.count, issues: issues.count, index: nextIndex,
+                     foreign: foreignCount, broken: sawBrokenInput)
         var isEvent = false
         scanner.position += 1  // {
         while true {
@@ -231,7 +238,8 @@ struct RecordFramer {
                 scanner.position = valueStart
                 if scanner.skipOverDeepValue() {
                     broken(index: nextIndex, offset: valueStart,
-                           "a member of the Records object is nested deeper than \(JSONParser.maximumDepth) levels; it was skipped")
+                           "a member of the Records object is nested deeper than "
+                               + "\(JSONParser.maximumDepth) levels; it was skipped")
                     continue
                 }
                 broken(index: nextIndex, offset: keyOffset, "the Records object is not valid JSON (\(error.reason) at byte \(error.offset))")
@@ -342,11 +350,13 @@ struct RecordFramer {
                 foreign(location, "line is not a CloudTrail event (\(Self.noEventKeys))")
                 return
             }
-            records.append(RecordSpan(range: range, location: location, keyFields: walked.fields.shifted(by: range.lowerBound)))
+            let fields = walked.fields.shifted(by: range.lowerBound)
+            records.append(RecordSpan(range: range, location: location, keyFields: fields))
         } catch {
             var deep = JSONScanner(bytes: line)
             if deep.skipOverDeepValue() {
-                report(location, "line is nested deeper than \(JSONParser.maximumDepth) levels, so it was not read", broken: true)
+                report(location, "line is nested deeper than \(JSONParser.maximumDepth) levels, so it was not read",
+                       broken: true)
             } else {
                 report(location, "line is not valid JSON (\(error.reason) at column \(error.offset + 1))", broken: true)
             }
@@ -377,8 +387,8 @@ struct RecordFramer {
     // MARK: - Helpers
 
     private static let recordsKey: [UInt8] = Array("Records".utf8)
-    private static let noEventKeys =
-        "it has none of eventVersion, eventSource, eventName, eventTime, eventID, userIdentity or detail at its top level"
+    private static let noEventKeys = "it has none of eventVersion, eventSource, eventName, eventTime, eventID, "
+        + "userIdentity or detail at its top level"
 
     private mutating func skipFile(_ reason: String) {
         format = nil

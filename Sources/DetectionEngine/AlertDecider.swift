@@ -34,7 +34,9 @@ struct AlertDecider {
         var alerts: [Alert] = []
         if let window = rule.historyWindowMilliseconds {
             let candidates = unique.enumerated().map { index, match in
-                NewTermsEvaluator.Candidate(time: match.time, eventKey: match.identity, combinations: match.combinations ?? [], payload: index)
+                NewTermsEvaluator.Candidate(
+                    time: match.time, eventKey: match.identity, combinations: match.combinations ?? [], payload: index
+                )
             }
             for decision in NewTermsEvaluator(windowMilliseconds: window).evaluate(candidates) {
                 let match = unique[decision.payload]

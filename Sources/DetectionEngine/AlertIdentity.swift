@@ -14,7 +14,9 @@ import TrailTriageJSON
 public enum AlertIdentity {
     /// The id of the alert `ruleID` raises for `eventKey`, with the new terms for new_terms rules.
     /// `content` is given only for an event whose `eventID` is shared by different content.
-    public static func uuid(ruleID: String, eventKey: String, content: String? = nil, newTerms: [String] = []) -> String {
+    public static func uuid(
+        ruleID: String, eventKey: String, content: String? = nil, newTerms: [String] = []
+    ) -> String {
         // A unit separator keeps ("a", "bc") and ("ab", "c") apart; a record separator marks the
         // content hash, so it cannot pass for a new term.
         var material = "trailtriage-alert-v1\u{1F}" + ruleID + "\u{1F}" + eventKey
