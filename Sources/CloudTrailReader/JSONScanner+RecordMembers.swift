@@ -2,38 +2,110 @@ import TrailTriageJSON
 
 extension JSONScanner {
     private static let recordsKey: [UInt8] = Array("Records".utf8)
+    private static let eventVersionKey: [UInt8] = Array("eventVersion".utf8)
+    private static let detailKey: [UInt8] = Array("detail".utf8)
 
     /// Moves past the record object at the read position, validating it, and notes where its
-    /// top-level key fields are (see ``RecordKeyFields``).
+    /// top-level key fields are (see ``RecordKeyFields``) and whether it looks like an event.
     ///
     /// Doing both in one pass is what keeps framing, prefiltering and summarising close to the
-    /// cost of reading the bytes once. When the object turns out to hold a `Records` key (a whole
-    /// log file rather than one record) the walk stops there and `holdsRecords` is set, so the
-    /// caller can go back and frame its elements.
-    mutating func skipRecord() throws(JSONParseError) -> (fields: RecordKeyFields, holdsRecords: Bool) {
-        var fields = RecordKeyFields(isKnown: true)
+    /// cost of reading the bytes once. With `stoppingAtEnvelope`, a `Records` array met before any
+    /// event key stops the walk right after that key (a whole log file rather than one record), so
+    /// the caller can frame its elements without skipping the file twice. A `Records` key in an
+    /// object that is an event is just one of its fields: it never hides the record.
+    mutating func skipRecord(stoppingAtEnvelope: Bool = false) throws(JSONParseError) -> RecordWalk {
+        var walk = RecordWalk()
         let buffer = bytes
         let reader = self
-        let holdsRecords = try skipObject(stoppingBefore: { $0.elementsEqual(Self.recordsKey) }) { key, value in
-            guard let recordKey = RecordKey.matching(key) else {
-                if key.contains(UInt8(ascii: "\\")) {
-                    fields = .unknown  // an escaped key might spell one of ours
+        let stopped = try skipObject(stoppingBefore: { key in
+            guard stoppingAtEnvelope, !walk.looksLikeEvent, Self.isRecordsKey(key, in: buffer) else { return false }
+            return Self.valueAfterKey(key, in: buffer) == UInt8(ascii: "[")
+        }) { key, value in
+            let first = buffer[value.lowerBound]
+            let escaped = key.contains(UInt8(ascii: "\\"))
+            let recordKey = RecordKey.matching(key)
+            if escaped {
+                let name = Self.memberName(key, in: buffer)
+                name.withUnsafeBufferPointer { decoded in
+                    if Self.isEventKey(decoded, matching: RecordKey.matching(decoded)) { walk.looksLikeEvent = true }
+                    if first == UInt8(ascii: "["), decoded.elementsEqual(Self.recordsKey) {
+                        walk.holdsRecordsArray = true
+                    }
+                }
+            } else if Self.isEventKey(key, matching: recordKey) {
+                walk.looksLikeEvent = true
+            } else if first == UInt8(ascii: "["), key.elementsEqual(Self.recordsKey) {
+                walk.holdsRecordsArray = true
+            }
+            guard let recordKey else {
+                if escaped {
+                    walk.fields = .unknown  // an escaped key might spell one of ours
                 }
                 return
             }
-            guard fields.isKnown else { return }
-            let first = buffer[value.lowerBound]
-            if recordKey.range(in: fields) != nil {
-                fields = .unknown  // a repeated key: only the full parser can say which wins
+            guard walk.fields.isKnown else { return }
+            if recordKey.range(in: walk.fields) != nil {
+                walk.fields = .unknown  // a repeated key: only the full parser can say which wins
             } else if recordKey == .userIdentity {
-                if first == UInt8(ascii: "{") { recordKey.set(value, in: &fields) } else { fields = .unknown }
+                if first == UInt8(ascii: "{") { recordKey.set(value, in: &walk.fields) } else { walk.fields = .unknown }
             } else if reader.isPlainString(value) {
-                recordKey.set((value.lowerBound + 1)..<(value.upperBound - 1), in: &fields)
+                recordKey.set((value.lowerBound + 1)..<(value.upperBound - 1), in: &walk.fields)
             } else if first == UInt8(ascii: "\"") || recordKey.isRequired {
                 // Escapes, or an odd type where a string belongs: the parser decides.
-                fields = .unknown
+                walk.fields = .unknown
             }
         }
-        return (fields, holdsRecords)
+        walk.stoppedAtEnvelope = stopped
+        if stopped { walk.fields = .unknown }
+        return walk
+    }
+
+    /// Whether a top-level key (decoded; `known` is its ``RecordKey``) marks a CloudTrail event or
+    /// an EventBridge wrapper of one.
+    static func isEventKey(_ name: UnsafeBufferPointer<UInt8>, matching known: RecordKey?) -> Bool {
+        if let known {
+            return known == .eventSource || known == .eventName || known == .eventTime || known == .eventID
+                || known == .userIdentity
+        }
+        return name.elementsEqual(eventVersionKey) || name.elementsEqual(detailKey)
+    }
+
+    /// Whether `key` (raw, escapes undecoded) spells `Records`.
+    static func isRecordsKey(_ key: UnsafeBufferPointer<UInt8>, in buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        if !key.contains(UInt8(ascii: "\\")) { return key.elementsEqual(recordsKey) }
+        return memberName(key, in: buffer) == recordsKey
+    }
+
+    /// Whether `key` (raw) is an event key, decoding it when it holds escapes.
+    static func isEventKey(_ key: UnsafeBufferPointer<UInt8>, in buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        if !key.contains(UInt8(ascii: "\\")) { return isEventKey(key, matching: RecordKey.matching(key)) }
+        return memberName(key, in: buffer).withUnsafeBufferPointer { isEventKey($0, matching: RecordKey.matching($0)) }
+    }
+
+    /// The key's decoded bytes. Escapes are decoded, so `"Rec\u006Frds"` cannot pose as a field
+    /// while the parser reads it as `Records`. Plain keys (nearly all) are returned as they are.
+    static func memberName(_ key: UnsafeBufferPointer<UInt8>, in buffer: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        guard key.contains(UInt8(ascii: "\\")), let keyBase = key.baseAddress, let base = buffer.baseAddress else {
+            return Array(key)
+        }
+        var decoder = JSONScanner(bytes: buffer, position: keyBase - base - 1)
+        do throws(JSONParseError) {
+            return Array(try decoder.parseString().utf8)
+        } catch {
+            return Array(key)
+        }
+    }
+
+    /// The first byte of the value after `key` (past the colon), if any.
+    private static func valueAfterKey(
+        _ key: UnsafeBufferPointer<UInt8>, in buffer: UnsafeBufferPointer<UInt8>
+    ) -> UInt8? {
+        guard let keyBase = key.baseAddress, let base = buffer.baseAddress else { return nil }
+        var probe = JSONScanner(bytes: buffer, position: keyBase - base + key.count + 1)
+        probe.skipWhitespace()
+        guard !probe.atEnd, probe.current == UInt8(ascii: ":") else { return nil }
+        probe.position += 1
+        probe.skipWhitespace()
+        return probe.atEnd ? nil : probe.current
     }
 }

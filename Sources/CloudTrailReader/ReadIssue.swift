@@ -9,6 +9,9 @@ public struct ReadIssue: Sendable, Hashable, CustomStringConvertible {
         case malformedRecord = "malformed"
         /// One record that was damaged but repaired and kept (invalid UTF-8 shown as U+FFFD).
         case repairedRecord = "repaired"
+        /// A record whose `eventID` another record with different content also uses. Both are
+        /// evaluated as separate events; the clash is reported because it may be a forgery.
+        case eventIDConflict = "eventID conflict"
     }
 
     public var kind: Kind

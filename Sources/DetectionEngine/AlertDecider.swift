@@ -1,6 +1,7 @@
 /// Turns one rule's query matches into alerts.
 ///
-/// - A record delivered twice (same event key) is one event.
+/// - A record delivered twice (same identity: event key, and content when the key is shared by
+///   different content) is one event.
 /// - new_terms keeps only matches whose value combination is new in the history window.
 /// - `max_signals` caps alerts per simulated rule run (one run per `interval`), as Kibana's
 ///   executor does; what it drops is counted, never hidden.
@@ -19,10 +20,10 @@ struct AlertDecider {
         var duplicates: Set<String> = []
         var unique: [RuleMatch] = []
         for match in matches.sorted(by: RuleMatch.readOrder) {
-            if seen.insert(match.eventKey).inserted {
+            if seen.insert(match.identity).inserted {
                 unique.append(match)
             } else {
-                duplicates.insert(match.eventKey)
+                duplicates.insert(match.identity)
             }
         }
 
@@ -33,7 +34,9 @@ struct AlertDecider {
         var alerts: [Alert] = []
         if let window = rule.historyWindowMilliseconds {
             let candidates = unique.enumerated().map { index, match in
-                NewTermsEvaluator.Candidate(time: match.time, eventKey: match.eventKey, combinations: match.combinations ?? [], payload: index)
+                NewTermsEvaluator.Candidate(
+                    time: match.time, eventKey: match.identity, combinations: match.combinations ?? [], payload: index
+                )
             }
             for decision in NewTermsEvaluator(windowMilliseconds: window).evaluate(candidates) {
                 let match = unique[decision.payload]
@@ -63,7 +66,9 @@ struct AlertDecider {
 
     private func makeAlert(_ match: RuleMatch, rule info: AlertRule, newTerms: [String]?) -> Alert {
         Alert(
-            uuid: AlertIdentity.uuid(ruleID: info.ruleID, eventKey: match.eventKey, newTerms: newTerms ?? []),
+            uuid: AlertIdentity.uuid(
+                ruleID: info.ruleID, eventKey: match.eventKey, content: match.conflictContent, newTerms: newTerms ?? []
+            ),
             rule: info, originalTime: match.time, newTerms: newTerms, document: match.document,
             location: match.location, eventKey: match.eventKey
         )

@@ -100,6 +100,12 @@ public enum DetectionScan {
             }
         }
 
+        // Before deciding: an eventID shared by different content must not pass for a re-delivery.
+        let conflicts = EventIDConflicts(matches: matchesByRule)
+        matchesByRule = conflicts.resolving(matchesByRule)
+        summary.issues.append(contentsOf: conflicts.issues)
+        summary.eventIDConflicts = conflicts.recordCount
+
         var alerts: [Alert] = []
         var duplicateKeys: Set<String> = []
         for (index, rule) in rules.enumerated() {

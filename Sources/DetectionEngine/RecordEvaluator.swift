@@ -93,6 +93,7 @@ struct RecordEvaluator {
         }
         guard mayMatch else { return }
         var eventKey: String?
+        var contentKey: String?
         for (index, rule) in rules.enumerated() where rule.mightMatch(eventSource: sourceBytes, eventName: nameBytes) {
             guard rule.query.matches(document) else { continue }
             var combinations: [[String]]?
@@ -104,8 +105,11 @@ struct RecordEvaluator {
             }
             let key = eventKey ?? AlertIdentity.eventKey(eventID: document.eventID, recordBytes: record)
             eventKey = key
+            // Hashed only for the few records that match: it tells re-deliveries from eventID clashes.
+            let content = contentKey ?? AlertIdentity.contentKey(of: event)
+            contentKey = content
             outcome.matches[index].append(RuleMatch(
-                time: document.timestampMilliseconds, eventKey: key, document: document,
+                time: document.timestampMilliseconds, eventKey: key, contentKey: content, document: document,
                 location: location, combinations: combinations
             ))
         }

@@ -19,6 +19,9 @@ public struct ScanSummary: Sendable {
     public var recordsEvaluated = 0
     /// Records whose event was already seen (CloudTrail can deliver an event twice).
     public var duplicateEvents = 0
+    /// Records that share their `eventID` with a record of different content; each was evaluated
+    /// as its own event and reported as an ``ReadIssue/Kind/eventIDConflict``.
+    public var eventIDConflicts = 0
     public var bytesCompressed = 0
     public var bytesDecompressed = 0
     public var issues: [ReadIssue] = []

@@ -33,7 +33,8 @@ extension JSONScanner {
             skipWhitespace()
             guard !atEnd else { throw error("unexpected end of input") }
             let valueStart = position
-            try skipValue()
+            // The object itself is one level: its members may nest as deep as the parser allows, no deeper.
+            try skipValue(depth: 1)
             visit(key, valueStart..<position)
             skipWhitespace()
             guard !atEnd else { throw error("unexpected end of input in an object") }

@@ -20,7 +20,7 @@ enum ScanSummaryReport {
         }
         let megabytes = Double(summary.bytesDecompressed) / 1_000_000
         lines.append("files: \(summary.filesRead) read, \(summary.filesSkipped) skipped, \(summary.filesUnreadable) unreadable")
-        lines.append("records: \(summary.recordsRead) read, \(summary.recordsMalformed) malformed, \(summary.recordsEvaluated) evaluated in full, \(summary.duplicateEvents) delivered more than once")
+        lines.append("records: \(summary.recordsRead) read, \(summary.recordsMalformed) malformed, \(summary.recordsEvaluated) evaluated in full, \(summary.duplicateEvents) delivered more than once, \(summary.eventIDConflicts) with an eventID conflict")
         for rule in summary.rules {
             var line = "alerts: \(rule.alerts) \(UnsafeText.visible(rule.name))"
             if rule.droppedByMaxSignals > 0 {

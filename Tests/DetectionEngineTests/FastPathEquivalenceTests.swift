@@ -30,6 +30,20 @@ import TestSupport
         #expect(report.plantedTruePositives.contains { $0.description.contains("more than 14 days after") })
     }
 
+    @Test func hostileInputsGiveTheSameAlertsBothWays() throws {
+        let directory = try ScratchDirectory()
+        let stems = try HostileInputScanTests.writeFramingAttacks(into: directory)
+        try directory.write("conflict-a.json", "[\(HostileInputScanTests.profile("shared-id", name: "one"))]")
+        try directory.write("conflict-b.ndjson", HostileInputScanTests.profile("shared-id", name: "two") + "\n")
+        let rules = RuleSet.load(paths: [RepositoryPaths.bundledRules])
+        let (fast, full) = scanBothWays([directory.path], rules: rules)
+
+        #expect(fast.alerts.map(\.uuid) == full.alerts.map(\.uuid))
+        #expect(fast.alerts.count == stems.count + 2)
+        #expect(fast.summary.recordsMalformed == full.summary.recordsMalformed)
+        #expect(fast.summary.eventIDConflicts == 2 && full.summary.eventIDConflicts == 2)
+    }
+
     @Test(.enabled(if: RepositoryPaths.hasPipelineCorpus, "../shared/corpus/elastic-cloudtrail-pipeline is absent (a user's clone): skipped"))
     func elasticConformanceInputsGiveTheSameAlertsBothWays() throws {
         let directory = try ScratchDirectory()
