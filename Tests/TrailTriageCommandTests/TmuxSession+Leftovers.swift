@@ -45,6 +45,6 @@ extension TmuxSession {
     }
 
     private static func procFile(_ pid: pid_t, _ name: String) -> [UInt8] {
-        (try? Data(contentsOf: URL(fileURLWithPath: "/proc/\(pid)/\(name)"))).map { [UInt8]($0) } ?? []
+        FileBytes.contents(of: "/proc/\(pid)/\(name)")
     }
 }

@@ -147,7 +147,7 @@ final class TmuxSession {
         let shell = Int32(try tmux(["display", "-p", "-t", "e2e", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
         for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] {
             guard let pid = Int32(entry),
-                  let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                  case let stat = String(decoding: FileBytes.contents(of: "/proc/\(entry)/stat"), as: UTF8.self),
                   let close = stat.lastIndex(of: ")")
             else { continue }
             // Fields after the command name: state, then the parent's pid.
@@ -184,7 +184,7 @@ final class TmuxSession {
             throw Timeout(description: "tmux \(arguments.joined(separator: " ")) failed with status \(status)")
         }
         guard capturing else { return "" }
-        return (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+        return String(decoding: FileBytes.contents(of: outputPath), as: UTF8.self)
     }
 
     private static func quoted(_ text: String) -> String {
