@@ -10,7 +10,7 @@ let package = Package(
             name: "TrailTriageCore",
             targets: [
                 "TrailTriageJSON", "CloudTrailReader", "ECSMapping", "KQL", "DetectionRules", "DetectionEngine",
-                "CloudTrailGenerator", "TriageModel",
+                "CloudTrailGenerator", "TriageModel", "TerminalGrid", "ConsoleUI",
             ]
         ),
     ],
