@@ -1,11 +1,14 @@
 import CloudTrailReader
-import ECSMapping
 
 /// An event that matched a rule's query, before new-terms and max_signals decide on alerts.
+///
+/// The record's bytes are kept instead of its ECS document: a document is several times larger,
+/// and only the matches that become alerts need one, so it is mapped again from these bytes at
+/// the end (see ``AlertDecider``). Rules matching the same record share one copy.
 struct RuleMatch: Sendable {
     var time: Int64
     var eventKey: String
-    var document: ECSDocument
+    var record: [UInt8]
     var location: RecordLocation
     /// Value combinations of the new-terms fields; `nil` for query rules.
     var combinations: [[String]]?

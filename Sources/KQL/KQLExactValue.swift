@@ -23,4 +23,8 @@ struct KQLExactValue: Hashable, Sendable {
             }
         }
     }
+
+    func matches(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        value.count == bytes.count && value.elementsEqual(bytes)
+    }
 }

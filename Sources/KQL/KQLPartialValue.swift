@@ -1,0 +1,22 @@
+/// What is known about one single-valued field of a document that has not been built.
+///
+/// The bytes of ``text`` are only borrowed: they must stay valid while the query that reads them
+/// is evaluated.
+public enum KQLPartialValue {
+    /// The field's value cannot be told cheaply; tests on it answer ``KQLTruth/unknown``.
+    case unknown
+    /// The document certainly has no value for the field.
+    case absent
+    /// The document certainly has one value, whose text is not known (enough for `field: *`).
+    case present
+    /// The document certainly has exactly this one value (UTF-8).
+    case text(UnsafeBufferPointer<UInt8>)
+}
+
+/// Supplies partial values by the slot numbers a ``KQLPartialQuery`` was compiled with.
+///
+/// `mutating` lets a conforming type extract each field from the record on first use and keep it
+/// for the other rules that read it.
+public protocol KQLPartialFields {
+    mutating func partialValue(at slot: Int) -> KQLPartialValue
+}
