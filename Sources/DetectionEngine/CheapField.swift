@@ -4,7 +4,7 @@
 /// Each case says how its value is derived (see ``RecordFields``). The raw value is used only when
 /// it is a plain ASCII string, `null`, or absent; anything else (escapes, numbers, objects,
 /// non-ASCII text, repeated keys) makes the field unknown, and the record is then mapped in full.
-enum CheapField: Int, CaseIterable {
+enum CheapField: Hashable {
     /// `eventSource`, located while framing.
     case provider
     /// `eventName`, located while framing.
@@ -30,12 +30,35 @@ enum CheapField: Int, CaseIterable {
     case accessKeyID
     /// `userIdentity.invokedBy`.
     case invokedBy
+    /// `userIdentity.sessionContext.sessionIssuer.arn`.
+    case sessionIssuerARN
+    /// `user.name` for identities named by their own `userName` (not roles, federated users,
+    /// services, or the Identity Center sign-ins whose name comes from the event's details).
+    case userName
+    /// A top-level leaf of `aws.cloudtrail.flattened.request_parameters` (`withDecryption`,
+    /// `serialNumber`, …): a string or boolean member of `requestParameters`, when the mapper
+    /// keeps the flattened copy.
+    case requestParameter(String)
+    /// GeoIP and ASN enrichment (`source.as.*`, `source.geo.*`), which the mapper never adds:
+    /// always absent.
+    case enrichment
 
     /// The field of a rule query, exactly as rules spell it.
     init?(path: String) {
-        guard let field = Self.byPath[path] else { return nil }
-        self = field
+        if let field = Self.byPath[path] {
+            self = field
+        } else if path.hasPrefix(Self.requestParametersPrefix) {
+            let name = path.dropFirst(Self.requestParametersPrefix.count)
+            guard !name.isEmpty, !name.contains(".") else { return nil }
+            self = .requestParameter(String(name))
+        } else if path.hasPrefix("source.as.") || path.hasPrefix("source.geo.") {
+            self = .enrichment
+        } else {
+            return nil
+        }
     }
+
+    private static let requestParametersPrefix = "aws.cloudtrail.flattened.request_parameters."
 
     private static let byPath: [String: CheapField] = [
         "event.provider": .provider,
@@ -51,16 +74,28 @@ enum CheapField: Int, CaseIterable {
         "aws.cloudtrail.user_identity.arn": .identityARN,
         "aws.cloudtrail.user_identity.access_key_id": .accessKeyID,
         "aws.cloudtrail.user_identity.invoked_by": .invokedBy,
+        "aws.cloudtrail.user_identity.session_context.session_issuer.arn": .sessionIssuerARN,
+        "user.name": .userName,
     ]
 
+    /// The mapped path of the field, for tests and descriptions.
+    var path: String {
+        switch self {
+        case .requestParameter(let name): return Self.requestParametersPrefix + name
+        case .enrichment: return "source.as.number"
+        default: return Self.byPath.first { $0.value == self }?.key ?? ""
+        }
+    }
+
     /// How much reading the field costs, so queries test cheap fields first: framing already
-    /// located the first three; the next need one walk over the record's top level, and the
+    /// located the first ones; the next need one walk over the record's top level, and the
     /// identity fields a walk over `userIdentity` as well.
     var cost: Int {
         switch self {
-        case .provider, .action, .dataset: 0
+        case .provider, .action, .dataset, .enrichment: 0
         case .outcome, .errorCode, .sourceAddress, .sourceIP, .userAgent: 1
-        case .identityType, .identityARN, .accessKeyID, .invokedBy: 2
+        case .identityType, .identityARN, .accessKeyID, .invokedBy, .userName, .requestParameter: 2
+        case .sessionIssuerARN: 3
         }
     }
 }

@@ -13,8 +13,6 @@ public struct CompiledRule: Sendable {
     /// prefixes), used to index rules; `nil` when the query does not pin the field.
     let providerRequirement: KQLRequiredValues?
     let actionRequirement: KQLRequiredValues?
-    /// The query over the fields a record's bytes can give without mapping (``CheapField``).
-    let partialQuery: KQLPartialQuery
 
     public init(_ rule: DetectionRule) throws(RuleCompileError) {
         guard rule.type.isSupported else {
@@ -54,8 +52,5 @@ public struct CompiledRule: Sendable {
         self.rule = rule
         providerRequirement = query.requiredValues(for: "event.provider")
         actionRequirement = query.requiredValues(for: "event.action")
-        partialQuery = KQLPartialQuery(
-            query, slot: { CheapField(path: $0)?.rawValue }, cost: { CheapField(rawValue: $0)?.cost ?? Int.max }
-        )
     }
 }

@@ -16,6 +16,8 @@ struct IdentityMembers {
     var arn: Range<Int>?
     var accessKeyId: Range<Int>?
     var invokedBy: Range<Int>?
+    var userName: Range<Int>?
+    var sessionContext: Range<Int>?
 
     static let absent = IdentityMembers(state: .absent)
     static let unusable = IdentityMembers(state: .unusable)
@@ -25,7 +27,7 @@ struct IdentityMembers {
     }
 
     private enum Key: CaseIterable {
-        case type, arn, accessKeyId, invokedBy
+        case type, arn, accessKeyId, invokedBy, userName, sessionContext
 
         static let spellings: [(Key, [UInt8])] = allCases.map { ($0, Array(String(describing: $0).utf8)) }
 
@@ -47,6 +49,8 @@ struct IdentityMembers {
         case .arn: store(&arn)
         case .accessKeyId: store(&accessKeyId)
         case .invokedBy: store(&invokedBy)
+        case .userName: store(&userName)
+        case .sessionContext: store(&sessionContext)
         }
     }
 

@@ -17,6 +17,9 @@ struct RecordEvaluator {
     /// Whether any rule reads `event.original`; only then is each parsed record copied into it.
     let keepsOriginalText: Bool
     private let index: RuleIndex
+    /// Each rule's query over cheap fields, by rule index, and the slots they share.
+    let partialRules: [PartialRule]
+    let slots: CheapFieldSlots
     private let constants = ConstantBytes()
 
     init(rules: [CompiledRule], mapper: ECSMapper, usesPrefilter: Bool) {
@@ -25,6 +28,9 @@ struct RecordEvaluator {
         self.usesPrefilter = usesPrefilter
         keepsOriginalText = rules.contains { $0.query.fieldNames.contains("event.original") }
         index = RuleIndex(rules: rules)
+        var slots = CheapFieldSlots()
+        partialRules = rules.map { PartialRule($0, slots: &slots) }
+        self.slots = slots
     }
 
     /// Frames one file and evaluates each of its records.
@@ -63,6 +69,9 @@ struct RecordEvaluator {
             }
         }
         let record = UnsafeBufferPointer(rebasing: buffer[span.range])
+        if usesPrefilter && !collectsDigests && matchFromBytes(span, in: buffer, candidates: candidates, into: &outcome) {
+            return
+        }
         guard let document = map(record, at: span.location, into: &outcome) else { return }
         outcome.evaluated += 1
         if collectsDigests {
@@ -79,9 +88,65 @@ struct RecordEvaluator {
             candidates.append(contentsOf: rules.indices)
             return
         }
-        var fields = RecordFields(span: span, in: buffer, constants: constants)
+        var fields = fields(of: span, in: buffer)
         index.candidates(action: fields.action, provider: fields.provider, into: &candidates)
-        candidates.removeAll { rules[$0].partialQuery.evaluate(&fields) == .fails }
+        candidates.removeAll { partialRules[$0].query.evaluate(&fields) == .fails }
+    }
+
+    /// Records the matches of a record whose every candidate rule matches on cheap fields alone,
+    /// with new-terms values, time and identity all read from bytes, so the record need not be
+    /// mapped now (its document is built later if it alerts). Returns `false`, having recorded
+    /// nothing, when any of that needs the document.
+    private func matchFromBytes(
+        _ span: RecordSpan, in buffer: UnsafeBufferPointer<UInt8>, candidates: [Int], into outcome: inout FileOutcome
+    ) -> Bool {
+        var fields = fields(of: span, in: buffer)
+        guard fields.isUsable,
+              case .text(let timeText) = RecordFields.plainText(span.keyFields.eventTime.map { UnsafeBufferPointer(rebasing: buffer[$0]) }),
+              let time = ECSTimestamp.parse(timeText)
+        else { return false }
+        // A record without an eventID is mapped, so the mapper's warning about it is reported.
+        guard case .text(let idBytes) = RecordFields.plainText(span.keyFields.eventID.map { UnsafeBufferPointer(rebasing: buffer[$0]) })
+        else { return false }
+        let eventID = String(decoding: idBytes, as: UTF8.self)
+        var found: [(rule: Int, combinations: [[String]]?)] = []
+        for index in candidates {
+            let rule = rules[index]
+            guard partialRules[index].query.evaluate(&fields) == .matches else { return false }
+            guard rule.historyWindowMilliseconds != nil else {
+                found.append((index, nil))
+                continue
+            }
+            guard let newTermsFields = partialRules[index].newTermsSlots else { return false }
+            var values: [[String]] = []
+            for field in newTermsFields {
+                switch fields.partialValue(at: field) {
+                case .text(let bytes): values.append([String(decoding: bytes, as: UTF8.self)])
+                case .absent: values.append([])
+                case .unknown, .present: return false
+                }
+            }
+            let combinations = NewTermsEvaluator.combinations(of: values)
+            // An event missing a new-terms field has no combination and can never alert.
+            if !combinations.isEmpty { found.append((index, combinations)) }
+        }
+        let record = UnsafeBufferPointer(rebasing: buffer[span.range])
+        let eventKey = AlertIdentity.eventKey(eventID: eventID, recordBytes: record)
+        let copy = Array(record)
+        for (index, combinations) in found {
+            outcome.matches[index].append(RuleMatch(
+                time: time, eventKey: eventKey, record: copy, location: span.location, combinations: combinations
+            ))
+        }
+        return true
+    }
+
+    /// The cheap fields of a record, for the rules of this scan.
+    func fields(of span: RecordSpan, in buffer: UnsafeBufferPointer<UInt8>) -> RecordFields {
+        RecordFields(
+            span: span, in: buffer, slots: slots.fields, constants: constants,
+            flattensPayloads: mapper.options.retain == .all || mapper.options.retain == .flattened
+        )
     }
 
     /// Parses and maps one record, reporting what goes wrong; `nil` when it cannot be mapped.

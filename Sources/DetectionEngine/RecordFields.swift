@@ -15,15 +15,25 @@ struct RecordFields: KQLPartialFields {
     private let buffer: UnsafeBufferPointer<UInt8>
     private let span: RecordSpan
     private let constants: ConstantBytes
+    /// The field of each slot rules ask for.
+    private let slots: [CheapField]
+    /// Whether the mapper keeps flattened payload copies (retain `all` or `flattened`).
+    private let flattensPayloads: Bool
     /// Whether any value can be trusted; when `false`, every field is unknown.
     let isUsable: Bool
     private var top: TopLevelMembers?
     private var identity: IdentityMembers?
+    private var requestParameters: RequestParameters?
 
-    init(span: RecordSpan, in buffer: UnsafeBufferPointer<UInt8>, constants: ConstantBytes) {
+    init(
+        span: RecordSpan, in buffer: UnsafeBufferPointer<UInt8>, slots: [CheapField], constants: ConstantBytes,
+        flattensPayloads: Bool
+    ) {
         self.buffer = buffer
         self.span = span
+        self.slots = slots
         self.constants = constants
+        self.flattensPayloads = flattensPayloads
         let keys = span.keyFields
         isUsable = keys.isKnown && keys.eventName != nil && keys.eventTime != nil
     }
@@ -39,7 +49,12 @@ struct RecordFields: KQLPartialFields {
     }
 
     mutating func partialValue(at slot: Int) -> KQLPartialValue {
-        guard isUsable, let field = CheapField(rawValue: slot) else { return .unknown }
+        guard isUsable, slots.indices.contains(slot) else { return .unknown }
+        return value(of: slots[slot])
+    }
+
+    mutating func value(of field: CheapField) -> KQLPartialValue {
+        guard isUsable else { return .unknown }
         switch field {
         case .provider: return provider
         case .action: return action
@@ -57,6 +72,10 @@ struct RecordFields: KQLPartialFields {
         case .identityARN: return identityValue(\.arn)
         case .accessKeyID: return identityValue(\.accessKeyId)
         case .invokedBy: return identityValue(\.invokedBy)
+        case .sessionIssuerARN: return sessionIssuerARN
+        case .userName: return userName
+        case .enrichment: return .absent
+        case .requestParameter(let name): return requestParameter(name)
         }
     }
 
@@ -75,6 +94,148 @@ struct RecordFields: KQLPartialFields {
             }
             return .text(failed ? constants.failure : constants.success)
         }
+    }
+
+    /// `user.name` (mapper spec §3.3), only where it is the identity's own `userName`.
+    private var userName: KQLPartialValue {
+        mutating get {
+            let type = identityValue(\.type)
+            let name: KQLPartialValue
+            switch type {
+            case .unknown, .present:
+                return .unknown
+            case .absent:
+                name = identityValue(\.userName)
+            case .text(let bytes):
+                if bytes.elementsEqual(constants.awsService) { return .absent }
+                // Roles and federated users are named by their session issuer; left to the mapper.
+                if bytes.elementsEqual(constants.assumedRole) || bytes.elementsEqual(constants.federatedUser) {
+                    return .unknown
+                }
+                name = identityValue(\.userName)
+            }
+            // A UserAuthentication without a userName takes the name from additionalEventData.
+            if case .absent = name, case .text(let action) = action, action.elementsEqual(constants.userAuthentication) {
+                return .unknown
+            }
+            return name
+        }
+    }
+
+    /// `sessionContext.sessionIssuer.arn`, two objects down from `userIdentity`.
+    private var sessionIssuerARN: KQLPartialValue {
+        mutating get {
+            switch identityValueRange(\.sessionContext) {
+            case .none: return .unknown
+            case .some(nil): return .absent
+            case .some(let context?):
+                guard case .object(let issuer) = Self.member("sessionIssuer", of: context, in: buffer) else {
+                    return Self.member("sessionIssuer", of: context, in: buffer).verdict
+                }
+                switch Self.member("arn", of: issuer, in: buffer) {
+                case .object, .unusable: return .unknown
+                case .absent: return .absent
+                case .value(let range): return Self.value(range, in: buffer)
+                }
+            }
+        }
+    }
+
+    /// A top-level leaf of the flattened `requestParameters` (mapper spec §7).
+    private mutating func requestParameter(_ name: String) -> KQLPartialValue {
+        guard flattensPayloads else { return .unknown }
+        if requestParameters == nil {
+            let members = topMembers()
+            if !members.isUsable {
+                requestParameters = .unusable
+            } else if let range = members.requestParameters {
+                let start = span.range.lowerBound + range.lowerBound
+                requestParameters = RequestParameters(buffer, range: start..<(span.range.lowerBound + range.upperBound))
+            } else {
+                requestParameters = .absent
+            }
+        }
+        guard let requestParameters else { return .unknown }
+        switch requestParameters {
+        case .unusable: return .unknown
+        case .absent: return .absent
+        case .object(let range):
+            var name = name
+            return name.withUTF8 { wanted in
+                switch Self.member(wanted, of: range, in: buffer) {
+                case .absent: return .absent
+                case .object, .unusable: return .unknown
+                case .value(let value):
+                    switch buffer[value.lowerBound] {
+                    case UInt8(ascii: "t"), UInt8(ascii: "f"):
+                        // A boolean's keyword is its JSON spelling, `true` or `false`.
+                        return .text(UnsafeBufferPointer(rebasing: buffer[value]))
+                    default:
+                        return Self.value(value, in: buffer)
+                    }
+                }
+            }
+        }
+    }
+
+    /// The range of an identity member's value: `nil` when unknown, `.some(nil)` when absent.
+    private mutating func identityValueRange(_ key: KeyPath<IdentityMembers, Range<Int>?>) -> Range<Int>?? {
+        _ = identityValue(\.type)  // locates the identity's members
+        guard let identity else { return nil }
+        switch identity.state {
+        case .unusable: return nil
+        case .absent: return .some(nil)
+        case .object: return .some(identity[keyPath: key])
+        }
+    }
+
+    /// What one member of a nested object is.
+    enum Member {
+        case absent
+        case object(Range<Int>)
+        case value(Range<Int>)
+        case unusable
+
+        var verdict: KQLPartialValue {
+            switch self {
+            case .absent: .absent
+            case .object, .value, .unusable: .unknown
+            }
+        }
+    }
+
+    /// Finds `name` among the members of the object (or `null`) whose value is `range`.
+    static func member(_ name: StaticString, of range: Range<Int>, in buffer: UnsafeBufferPointer<UInt8>) -> Member {
+        member(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount), of: range, in: buffer)
+    }
+
+    static func member(
+        _ wanted: UnsafeBufferPointer<UInt8>, of range: Range<Int>, in buffer: UnsafeBufferPointer<UInt8>
+    ) -> Member {
+        guard !range.isEmpty else { return .unusable }
+        if buffer[range.lowerBound] == UInt8(ascii: "n") { return .absent }
+        guard buffer[range.lowerBound] == UInt8(ascii: "{") else { return .unusable }
+        var scanner = JSONScanner(bytes: UnsafeBufferPointer(rebasing: buffer[range]))
+        var found: Member = .absent
+        do throws(JSONParseError) {
+            try scanner.skipObject { key, value in
+                if key.contains(UInt8(ascii: "\\")) {
+                    found = .unusable
+                    return
+                }
+                guard key.count == wanted.count, key.elementsEqual(wanted) else { return }
+                guard case .absent = found else {
+                    found = .unusable  // repeated
+                    return
+                }
+                let absolute = (value.lowerBound + range.lowerBound)..<(value.upperBound + range.lowerBound)
+                found = buffer[absolute.lowerBound] == UInt8(ascii: "{") ? .object(absolute) : .value(absolute)
+            }
+        } catch {
+            return .unusable
+        }
+        if case .value(let value) = found, buffer[value.lowerBound] == UInt8(ascii: "n") { return .absent }
+        return found
     }
 
     private func bytes(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
@@ -151,6 +312,10 @@ final class ConstantBytes: @unchecked Sendable {
     let success: UnsafeBufferPointer<UInt8>
     let failure: UnsafeBufferPointer<UInt8>
     let consoleLogin: UnsafeBufferPointer<UInt8>
+    let userAuthentication: UnsafeBufferPointer<UInt8>
+    let awsService: UnsafeBufferPointer<UInt8>
+    let assumedRole: UnsafeBufferPointer<UInt8>
+    let federatedUser: UnsafeBufferPointer<UInt8>
 
     init() {
         func allocate(_ text: String) -> UnsafeBufferPointer<UInt8> {
@@ -162,10 +327,15 @@ final class ConstantBytes: @unchecked Sendable {
         success = allocate("success")
         failure = allocate("failure")
         consoleLogin = allocate("ConsoleLogin")
+        userAuthentication = allocate("UserAuthentication")
+        awsService = allocate("AWSService")
+        assumedRole = allocate("AssumedRole")
+        federatedUser = allocate("FederatedUser")
     }
 
     deinit {
-        for bytes in [dataset, success, failure, consoleLogin] {
+        let all = [dataset, success, failure, consoleLogin, userAuthentication, awsService, assumedRole, federatedUser]
+        for bytes in all {
             UnsafeMutableBufferPointer(mutating: bytes).deallocate()
         }
     }

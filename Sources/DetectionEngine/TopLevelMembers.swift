@@ -10,12 +10,13 @@ struct TopLevelMembers {
     var sourceIPAddress: Range<Int>?
     var userAgent: Range<Int>?
     var userIdentity: Range<Int>?
+    var requestParameters: Range<Int>?
     /// `false` when a key is escaped or repeated, or the record looks like an envelope
     /// (`Records`, `detail`, `detail-type`): then only the full parser can say what maps where.
     private(set) var isUsable = true
 
     private enum Key: CaseIterable {
-        case errorCode, errorMessage, sourceIPAddress, userAgent, userIdentity
+        case errorCode, errorMessage, sourceIPAddress, userAgent, userIdentity, requestParameters
         case records, detail, detailType
 
         var spelling: String {
@@ -70,6 +71,7 @@ struct TopLevelMembers {
         case .sourceIPAddress: store(&sourceIPAddress)
         case .userAgent: store(&userAgent)
         case .userIdentity: store(&userIdentity)
+        case .requestParameters: store(&requestParameters)
         case .records, .detail, .detailType: isUsable = false
         }
     }
