@@ -32,9 +32,13 @@ enum CheapField: Hashable {
     case invokedBy
     /// `userIdentity.sessionContext.sessionIssuer.arn`.
     case sessionIssuerARN
-    /// `user.name` for identities named by their own `userName` (not roles, federated users,
-    /// services, or the Identity Center sign-ins whose name comes from the event's details).
+    /// `user.name`: the identity's `userName`, or for roles and federated users their session
+    /// issuer's; absent for services (unknown for UserAuthentication, named in its details).
     case userName
+    /// `cloud.account.id`: `userIdentity.accountId`, else `recipientAccountId`.
+    case accountID
+    /// `aws.cloudtrail.resources.arn`, one value per resource: read for new-terms values only.
+    case resourceARNs
     /// A top-level leaf of `aws.cloudtrail.flattened.request_parameters` (`withDecryption`,
     /// `serialNumber`, …): a string or boolean member of `requestParameters`, when the mapper
     /// keeps the flattened copy.
@@ -76,6 +80,8 @@ enum CheapField: Hashable {
         "aws.cloudtrail.user_identity.invoked_by": .invokedBy,
         "aws.cloudtrail.user_identity.session_context.session_issuer.arn": .sessionIssuerARN,
         "user.name": .userName,
+        "cloud.account.id": .accountID,
+        "aws.cloudtrail.resources.arn": .resourceARNs,
     ]
 
     /// The mapped path of the field, for tests and descriptions.
@@ -93,9 +99,9 @@ enum CheapField: Hashable {
     var cost: Int {
         switch self {
         case .provider, .action, .dataset, .enrichment: 0
-        case .outcome, .errorCode, .sourceAddress, .sourceIP, .userAgent: 1
-        case .identityType, .identityARN, .accessKeyID, .invokedBy, .userName, .requestParameter: 2
-        case .sessionIssuerARN: 3
+        case .outcome, .errorCode, .sourceAddress, .sourceIP, .userAgent, .resourceARNs: 1
+        case .identityType, .identityARN, .accessKeyID, .invokedBy, .accountID, .requestParameter: 2
+        case .sessionIssuerARN, .userName: 3
         }
     }
 }

@@ -18,6 +18,7 @@ struct IdentityMembers {
     var invokedBy: Range<Int>?
     var userName: Range<Int>?
     var sessionContext: Range<Int>?
+    var accountId: Range<Int>?
 
     static let absent = IdentityMembers(state: .absent)
     static let unusable = IdentityMembers(state: .unusable)
@@ -27,7 +28,7 @@ struct IdentityMembers {
     }
 
     private enum Key: CaseIterable {
-        case type, arn, accessKeyId, invokedBy, userName, sessionContext
+        case type, arn, accessKeyId, invokedBy, userName, sessionContext, accountId
 
         static let spellings: [(Key, [UInt8])] = allCases.map { ($0, Array(String(describing: $0).utf8)) }
 
@@ -51,6 +52,7 @@ struct IdentityMembers {
         case .invokedBy: store(&invokedBy)
         case .userName: store(&userName)
         case .sessionContext: store(&sessionContext)
+        case .accountId: store(&accountId)
         }
     }
 

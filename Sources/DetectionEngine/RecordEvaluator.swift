@@ -119,13 +119,14 @@ struct RecordEvaluator {
             }
             guard let newTermsFields = partialRules[index].newTermsSlots else { return false }
             var values: [[String]] = []
-            for field in newTermsFields {
-                switch fields.partialValue(at: field) {
-                case .text(let bytes): values.append([String(decoding: bytes, as: UTF8.self)])
-                case .absent: values.append([])
-                case .unknown, .present: return false
-                }
+            var product = 1
+            for slot in newTermsFields {
+                guard let keywords = fields.keywords(of: slots.fields[slot]) else { return false }
+                values.append(keywords)
+                product *= max(Set(keywords).count, 1)
             }
+            // Past the cap of 100 the mapper's value order decides which combinations count.
+            guard product <= 100 else { return false }
             let combinations = NewTermsEvaluator.combinations(of: values)
             // An event missing a new-terms field has no combination and can never alert.
             if !combinations.isEmpty { found.append((index, combinations)) }

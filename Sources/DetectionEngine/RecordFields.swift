@@ -76,6 +76,81 @@ struct RecordFields: KQLPartialFields {
         case .userName: return userName
         case .enrichment: return .absent
         case .requestParameter(let name): return requestParameter(name)
+        case .accountID:
+            let own = identityValue(\.accountId)
+            if case .absent = own { return topValue(\.recipientAccountId) }
+            return own
+        case .resourceARNs: return .unknown  // several values; see keywords(of:)
+        }
+    }
+
+    /// Every keyword of the field, as `ECSDocument.keywordValues` gives it up to order and
+    /// repeats (which new-terms combinations ignore); `nil` when unknown.
+    mutating func keywords(of field: CheapField) -> [String]? {
+        if case .resourceARNs = field { return resourceARNs }
+        switch value(of: field) {
+        case .text(let bytes): return [String(decoding: bytes, as: UTF8.self)]
+        case .absent: return []
+        case .unknown, .present: return nil
+        }
+    }
+
+    /// `aws.cloudtrail.resources.arn` (mapper spec §3.6): each entry's `ARN`, else its `arn`.
+    private var resourceARNs: [String]? {
+        mutating get {
+            let members = topMembers()
+            guard isUsable, members.isUsable else { return nil }
+            guard let relative = members.resources else { return [] }
+            let range = (relative.lowerBound + span.range.lowerBound)..<(relative.upperBound + span.range.lowerBound)
+            switch buffer[range.lowerBound] {
+            case UInt8(ascii: "n"): return []
+            case UInt8(ascii: "["): break
+            default: return nil
+            }
+            var entries: [Range<Int>] = []
+            var scanner = JSONScanner(bytes: buffer, position: range.lowerBound + 1)
+            do throws(JSONParseError) {
+                while true {
+                    while scanner.position < range.upperBound && JSONScanner.isWhitespace(buffer[scanner.position]) {
+                        scanner.position += 1
+                    }
+                    guard scanner.position < range.upperBound - 1 else { break }
+                    let start = scanner.position
+                    try scanner.skipValue()
+                    entries.append(start..<scanner.position)
+                    while scanner.position < range.upperBound && JSONScanner.isWhitespace(buffer[scanner.position]) {
+                        scanner.position += 1
+                    }
+                    guard scanner.position < range.upperBound, buffer[scanner.position] == UInt8(ascii: ",") else { break }
+                    scanner.position += 1
+                }
+            } catch {
+                return nil
+            }
+            var arns: [String] = []
+            for entry in entries {
+                switch buffer[entry.lowerBound] {
+                case UInt8(ascii: "n"): continue  // null entries are pruned
+                case UInt8(ascii: "{"): break
+                default: return nil
+                }
+                var found: KQLPartialValue = .absent
+                for key: StaticString in ["ARN", "arn"] {
+                    switch Self.member(key, of: entry, in: buffer) {
+                    case .absent: continue
+                    case .object, .unusable: return nil
+                    case .value(let value): found = Self.value(value, in: buffer)
+                    }
+                    if case .absent = found { continue }
+                    break
+                }
+                switch found {
+                case .text(let bytes): arns.append(String(decoding: bytes, as: UTF8.self))
+                case .absent: continue
+                case .unknown, .present: return nil
+                }
+            }
+            return arns
         }
     }
 
@@ -96,23 +171,40 @@ struct RecordFields: KQLPartialFields {
         }
     }
 
-    /// `user.name` (mapper spec §3.3), only where it is the identity's own `userName`.
+    /// `user.name` (mapper spec §3.3).
     private var userName: KQLPartialValue {
         mutating get {
-            let type = identityValue(\.type)
-            let name: KQLPartialValue
-            switch type {
+            var name = identityValue(\.userName)
+            switch identityValue(\.type) {
             case .unknown, .present:
                 return .unknown
             case .absent:
-                name = identityValue(\.userName)
-            case .text(let bytes):
-                if bytes.elementsEqual(constants.awsService) { return .absent }
-                // Roles and federated users are named by their session issuer; left to the mapper.
-                if bytes.elementsEqual(constants.assumedRole) || bytes.elementsEqual(constants.federatedUser) {
-                    return .unknown
+                break
+            case .text(let type):
+                if type.elementsEqual(constants.awsService) { return .absent }
+                let isRole = type.elementsEqual(constants.assumedRole)
+                if isRole || type.elementsEqual(constants.federatedUser) {
+                    switch sessionIssuer {
+                    case .none:
+                        return .unknown
+                    case .some(nil):
+                        break
+                    case .some(let issuer?):
+                        let arn = Self.memberValue("arn", of: issuer, in: buffer)
+                        switch arn {
+                        case .unknown, .present: return .unknown
+                        case .absent: break
+                        case .text(let text):
+                            // A service-linked role's session is a service, not a user.
+                            if isRole && Self.contains(text, constants.serviceRoleMarker) { return .absent }
+                        }
+                        switch Self.memberValue("userName", of: issuer, in: buffer) {
+                        case .unknown, .present: return .unknown
+                        case .absent: break
+                        case let issuerName: name = issuerName
+                        }
+                    }
                 }
-                name = identityValue(\.userName)
             }
             // A UserAuthentication without a userName takes the name from additionalEventData.
             if case .absent = name, case .text(let action) = action, action.elementsEqual(constants.userAuthentication) {
@@ -122,21 +214,51 @@ struct RecordFields: KQLPartialFields {
         }
     }
 
+    /// The range of `sessionContext.sessionIssuer` when it is an object; `.some(nil)` when there
+    /// is none, `nil` when unknown.
+    private var sessionIssuer: Range<Int>?? {
+        mutating get {
+            switch identityValueRange(\.sessionContext) {
+            case .none: return nil
+            case .some(nil): return .some(nil)
+            case .some(let context?):
+                switch Self.member("sessionIssuer", of: context, in: buffer) {
+                case .absent: return .some(nil)
+                case .object(let issuer): return .some(issuer)
+                case .value, .unusable: return nil
+                }
+            }
+        }
+    }
+
+    /// A scalar member's keyword value; unknown for objects and unreadable members.
+    private static func memberValue(_ name: StaticString, of range: Range<Int>, in buffer: UnsafeBufferPointer<UInt8>) -> KQLPartialValue {
+        switch member(name, of: range, in: buffer) {
+        case .absent: return .absent
+        case .object, .unusable: return .unknown
+        case .value(let value): return Self.value(value, in: buffer)
+        }
+    }
+
+    private static func contains(_ text: UnsafeBufferPointer<UInt8>, _ marker: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard text.count >= marker.count, let first = marker.first else { return marker.isEmpty }
+        var start = 0
+        while start + marker.count <= text.count {
+            if text[start] == first && UnsafeBufferPointer(rebasing: text[start..<(start + marker.count)]).elementsEqual(marker) {
+                return true
+            }
+            start += 1
+        }
+        return false
+    }
+
     /// `sessionContext.sessionIssuer.arn`, two objects down from `userIdentity`.
     private var sessionIssuerARN: KQLPartialValue {
         mutating get {
-            switch identityValueRange(\.sessionContext) {
+            switch sessionIssuer {
             case .none: return .unknown
             case .some(nil): return .absent
-            case .some(let context?):
-                guard case .object(let issuer) = Self.member("sessionIssuer", of: context, in: buffer) else {
-                    return Self.member("sessionIssuer", of: context, in: buffer).verdict
-                }
-                switch Self.member("arn", of: issuer, in: buffer) {
-                case .object, .unusable: return .unknown
-                case .absent: return .absent
-                case .value(let range): return Self.value(range, in: buffer)
-                }
+            case .some(let issuer?): return Self.memberValue("arn", of: issuer, in: buffer)
             }
         }
     }
@@ -316,6 +438,7 @@ final class ConstantBytes: @unchecked Sendable {
     let awsService: UnsafeBufferPointer<UInt8>
     let assumedRole: UnsafeBufferPointer<UInt8>
     let federatedUser: UnsafeBufferPointer<UInt8>
+    let serviceRoleMarker: UnsafeBufferPointer<UInt8>
 
     init() {
         func allocate(_ text: String) -> UnsafeBufferPointer<UInt8> {
@@ -331,10 +454,12 @@ final class ConstantBytes: @unchecked Sendable {
         awsService = allocate("AWSService")
         assumedRole = allocate("AssumedRole")
         federatedUser = allocate("FederatedUser")
+        serviceRoleMarker = allocate(":role/aws-service-role/")
     }
 
     deinit {
-        let all = [dataset, success, failure, consoleLogin, userAuthentication, awsService, assumedRole, federatedUser]
+        let all = [dataset, success, failure, consoleLogin, userAuthentication, awsService, assumedRole, federatedUser,
+                   serviceRoleMarker]
         for bytes in all {
             UnsafeMutableBufferPointer(mutating: bytes).deallocate()
         }

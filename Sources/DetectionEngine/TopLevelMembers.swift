@@ -11,12 +11,15 @@ struct TopLevelMembers {
     var userAgent: Range<Int>?
     var userIdentity: Range<Int>?
     var requestParameters: Range<Int>?
+    var recipientAccountId: Range<Int>?
+    var resources: Range<Int>?
     /// `false` when a key is escaped or repeated, or the record looks like an envelope
     /// (`Records`, `detail`, `detail-type`): then only the full parser can say what maps where.
     private(set) var isUsable = true
 
     private enum Key: CaseIterable {
         case errorCode, errorMessage, sourceIPAddress, userAgent, userIdentity, requestParameters
+        case recipientAccountId, resources
         case records, detail, detailType
 
         var spelling: String {
@@ -72,6 +75,8 @@ struct TopLevelMembers {
         case .userAgent: store(&userAgent)
         case .userIdentity: store(&userIdentity)
         case .requestParameters: store(&requestParameters)
+        case .recipientAccountId: store(&recipientAccountId)
+        case .resources: store(&resources)
         case .records, .detail, .detailType: isUsable = false
         }
     }

@@ -51,6 +51,14 @@ enum PackRecords {
         #""withDecryption":"none","serialNumber":"-""#,
     ]
 
+    private static let resources = [
+        #"[{"ARN":"arn:aws:iam::111122223333:role/admin","accountId":"111122223333","type":"AWS::IAM::Role"}]"#,
+        #"[{"arn":"arn:aws:s3:::backups"},{"ARN":"-","arn":"arn:aws:s3:::logs"},null]"#,
+        #"[{"ARN":"arn:aws:kms:us-east-1:111122223333:key/1"},{"ARN":"arn:aws:kms:us-east-1:111122223333:key/1"}]"#,
+        #"null"#,
+        #"[]"#,
+    ]
+
     private static let agents = ["aws-cli/2.15.0", "S3 Browser 10.9", "Terraform/1.6 aws-sdk-go", "AWS Internal", "Boto3/1.34"]
     private static let sources = ["203.0.113.10", "ec2.amazonaws.com", "2001:db8::7", "AWS Internal", "198.51.100.4"]
 
@@ -72,6 +80,7 @@ enum PackRecords {
             #""requestParameters":{"userName":"u\#(serial % 4)",\#(parameters[serial % parameters.count])}"#,
             #""responseElements":null"#,
             #""eventID":"pack-\#(serial)""#,
+            #""resources":\#(resources[serial % resources.count])"#,
             #""eventType":"AwsApiCall""#,
             #""recipientAccountId":"111122223333""#,
         ]
@@ -115,6 +124,11 @@ enum PackRecords {
             #""eventSource":"sts.amazonaws.com","eventName":"AssumeRole","userIdentity":{"type":"AssumedRole","sessionContext":{"sessionIssuer":null}}"#,
             #""eventSource":"sts.amazonaws.com","eventName":"AssumeRole","userIdentity":{"type":"AssumedRole","sessionContext":{"sessionIssuer":{"arn":"-"}}}"#,
             #""eventSource":"sts.amazonaws.com","eventName":"AssumeRole","userIdentity":{"type":"AssumedRole","sessionContext":"x"}"#,
+            #""eventSource":"sts.amazonaws.com","eventName":"AssumeRole","userIdentity":{"type":"AssumedRole","userName":"u","sessionContext":{"sessionIssuer":{"arn":"arn:aws:iam::1:role/aws-service-role/ecs.amazonaws.com/AWSServiceRoleForECS","userName":"AWSServiceRoleForECS"}}}"#,
+            #""eventSource":"sts.amazonaws.com","eventName":"AssumeRole","userIdentity":{"type":"AssumedRole","userName":"u","sessionContext":{"sessionIssuer":{"arn":"arn:aws:iam::1:role/r"}}}"#,
+            #""eventSource":"sts.amazonaws.com","eventName":"AssumeRole","resources":[{"ARN":5}],"userIdentity":\#(identity)"#,
+            #""eventSource":"sts.amazonaws.com","eventName":"AssumeRole","resources":{"ARN":"x"},"userIdentity":\#(identity)"#,
+            #""eventSource":"sts.amazonaws.com","eventName":"AssumeRole","recipientAccountId":"999","userIdentity":{"type":"Root","accountId":"-"}"#,
         ]
         var lines = bodies.enumerated().map { index, body in
             "{" + base + "," + body + #","eventID":"odd-\#(serial + index)"}"#

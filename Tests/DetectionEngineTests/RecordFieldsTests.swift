@@ -10,7 +10,7 @@ import TestSupport
 @Suite struct RecordFieldsTests {
     private static let fields: [CheapField] = [
         .provider, .action, .dataset, .outcome, .errorCode, .sourceAddress, .sourceIP, .userAgent, .identityType,
-        .identityARN, .accessKeyID, .invokedBy, .sessionIssuerARN, .userName, .enrichment,
+        .identityARN, .accessKeyID, .invokedBy, .sessionIssuerARN, .userName, .accountID, .resourceARNs, .enrichment,
         .requestParameter("userName"), .requestParameter("reason"), .requestParameter("omitted"),
         .requestParameter("withDecryption"), .requestParameter("serialNumber"),
     ]
@@ -44,6 +44,11 @@ import TestSupport
                         #expect(mapped == [String(decoding: bytes, as: UTF8.self)], "\(field) in \(span.location): \(mapped)")
                     }
                     checked.known += 1
+                }
+                for field in Self.fields {
+                    guard let keywords = fields.keywords(of: field) else { continue }
+                    let mapped = document.keywordValues(at: field.path)
+                    #expect(Set(keywords) == Set(mapped), "\(field) keywords in \(span.location): \(keywords) vs \(mapped)")
                 }
                 for (rule, partial) in zip(rules, evaluator.partialRules) {
                     let verdict = partial.query.evaluate(&fields)
