@@ -45,7 +45,10 @@ struct AlertDecider {
         var seen: Set<String> = []
         var duplicates: Set<String> = []
         var unique: [RuleMatch] = []
-        for match in matches.sorted(by: RuleMatch.readOrder) {
+        // Sorting positions rather than the matches avoids moving their strings and bytes around.
+        let order = matches.indices.sorted { RuleMatch.readOrder(matches[$0], matches[$1]) }
+        for position in order {
+            let match = matches[position]
             if seen.insert(match.eventKey).inserted {
                 unique.append(match)
             } else {

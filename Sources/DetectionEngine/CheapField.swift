@@ -43,6 +43,10 @@ enum CheapField: Hashable {
     /// `serialNumber`, …): a string or boolean member of `requestParameters`, when the mapper
     /// keeps the flattened copy.
     case requestParameter(String)
+    /// A field the mapper copies verbatim from strings of the record (flattened payload leaves,
+    /// `user.id`, TLS host names, …) whose value is not read from bytes: unknown, but a test on it
+    /// fails when the record never spells the test's text (see ``RecordFields/mayContain(_:atSlot:)``).
+    case verbatim(String)
     /// GeoIP and ASN enrichment (`source.as.*`, `source.geo.*`), which the mapper never adds:
     /// always absent.
     case enrichment
@@ -57,10 +61,16 @@ enum CheapField: Hashable {
             self = .requestParameter(String(name))
         } else if path.hasPrefix("source.as.") || path.hasPrefix("source.geo.") {
             self = .enrichment
+        } else if path.hasPrefix("aws.cloudtrail.flattened.") || Self.verbatimPaths.contains(path) {
+            self = .verbatim(path)
         } else {
             return nil
         }
     }
+
+    private static let verbatimPaths: Set<String> = [
+        "user.id", "event.id", "tls.client.server_name", "aws.cloudtrail.user_identity.principal_id",
+    ]
 
     private static let requestParametersPrefix = "aws.cloudtrail.flattened.request_parameters."
 
@@ -84,24 +94,36 @@ enum CheapField: Hashable {
         "aws.cloudtrail.resources.arn": .resourceARNs,
     ]
 
+    /// Whether every keyword of the field is a string of the record copied as is (or a JSON
+    /// boolean, spelled as written), so the record's bytes contain it when they hold no escapes.
+    var isVerbatim: Bool {
+        switch self {
+        case .dataset, .outcome, .enrichment: false
+        default: true
+        }
+    }
+
     /// The mapped path of the field, for tests and descriptions.
     var path: String {
         switch self {
         case .requestParameter(let name): return Self.requestParametersPrefix + name
         case .enrichment: return "source.as.number"
+        case .verbatim(let path): return path
         default: return Self.byPath.first { $0.value == self }?.key ?? ""
         }
     }
 
-    /// How much reading the field costs, so queries test cheap fields first: framing already
-    /// located the first ones; the next need one walk over the record's top level, and the
-    /// identity fields a walk over `userIdentity` as well.
+    /// How much reading the field costs, so queries test cheap fields first: framing located the
+    /// first ones, and usually the next (or a byte search settles them); identity fields need a
+    /// walk over `userIdentity`, the rest a walk over the record's top level or deeper.
     var cost: Int {
         switch self {
         case .provider, .action, .dataset, .enrichment: 0
-        case .outcome, .errorCode, .sourceAddress, .sourceIP, .userAgent, .resourceARNs: 1
-        case .identityType, .identityARN, .accessKeyID, .invokedBy, .accountID, .requestParameter: 2
-        case .sessionIssuerARN, .userName: 3
+        case .outcome, .errorCode, .sourceAddress, .sourceIP: 1
+        case .identityType, .identityARN, .accessKeyID, .invokedBy, .accountID: 2
+        case .userAgent, .resourceARNs, .requestParameter: 3
+        case .sessionIssuerARN, .userName: 4
+        case .verbatim: 5
         }
     }
 }

@@ -90,6 +90,8 @@ struct RecordEvaluator {
         }
         var fields = fields(of: span, in: buffer)
         index.candidates(action: fields.action, provider: fields.provider, into: &candidates)
+        // A record framing could not read goes to the mapper, which reports what is wrong with it.
+        guard fields.isUsable else { return }
         candidates.removeAll { partialRules[$0].query.evaluate(&fields) == .fails }
     }
 

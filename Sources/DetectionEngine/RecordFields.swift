@@ -1,4 +1,9 @@
 import CloudTrailReader
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ECSMapping
 import KQL
 import TrailTriageJSON
@@ -24,6 +29,11 @@ struct RecordFields: KQLPartialFields {
     private var top: TopLevelMembers?
     private var identity: IdentityMembers?
     private var requestParameters: RequestParameters?
+    /// Whether `"errorCode"` / `"errorMessage"` occur anywhere in the record, once asked.
+    private var mentionsErrorCode: Bool?
+    private var mentionsErrorMessage: Bool?
+    /// Whether the record has a backslash anywhere (an escape could spell any text), once asked.
+    private var hasEscapes: Bool?
 
     init(
         span: RecordSpan, in buffer: UnsafeBufferPointer<UInt8>, slots: [CheapField], constants: ConstantBytes,
@@ -60,10 +70,10 @@ struct RecordFields: KQLPartialFields {
         case .action: return action
         case .dataset: return .text(constants.dataset)
         case .outcome: return outcome
-        case .errorCode: return topValue(\.errorCode)
-        case .sourceAddress: return topValue(\.sourceIPAddress)
+        case .errorCode: return located(span.keyFields.errorCode, \.errorCode)
+        case .sourceAddress: return located(span.keyFields.sourceIPAddress, \.sourceIPAddress)
         case .sourceIP:
-            switch topValue(\.sourceIPAddress) {
+            switch located(span.keyFields.sourceIPAddress, \.sourceIPAddress) {
             case .text(let address): return ECSMapper.isIPAddress(address) ? .text(address) : .absent
             case let other: return other
             }
@@ -78,10 +88,25 @@ struct RecordFields: KQLPartialFields {
         case .requestParameter(let name): return requestParameter(name)
         case .accountID:
             let own = identityValue(\.accountId)
-            if case .absent = own { return topValue(\.recipientAccountId) }
+            if case .absent = own { return located(span.keyFields.recipientAccountId, \.recipientAccountId) }
             return own
-        case .resourceARNs: return .unknown  // several values; see keywords(of:)
+        case .resourceARNs, .verbatim: return .unknown  // several values; see keywords(of:)
         }
+    }
+
+    /// Whether a field's values might contain `literal`: `false` only for fields copied verbatim
+    /// from a record without any escape that does not spell `literal` anywhere. Numbers are left
+    /// out (the mapper may print them differently), hence literals of digits only say `true`.
+    mutating func mayContain(_ literal: UnsafeBufferPointer<UInt8>, atSlot slot: Int) -> Bool {
+        guard slots.indices.contains(slot), slots[slot].isVerbatim,
+              literal.contains(where: { !($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) && $0 != UInt8(ascii: ".")
+                  && $0 != UInt8(ascii: "-") && $0 != UInt8(ascii: "+") && $0 != UInt8(ascii: "e") && $0 != UInt8(ascii: "E") }),
+              literal.allSatisfy({ $0 < 0x80 })
+        else { return true }
+        let record = UnsafeBufferPointer(rebasing: buffer[span.range])
+        if hasEscapes == nil { hasEscapes = record.contains(UInt8(ascii: "\\")) }
+        if hasEscapes == true { return true }
+        return Self.contains(record, literal)
     }
 
     /// Every keyword of the field, as `ECSDocument.keywordValues` gives it up to order and
@@ -160,7 +185,10 @@ struct RecordFields: KQLPartialFields {
         mutating get {
             if case .text(let name) = action, name.elementsEqual(constants.consoleLogin) { return .unknown }
             var failed = false
-            for value in [topValue(\.errorCode), topValue(\.errorMessage)] {
+            let errors = [
+                located(span.keyFields.errorCode, \.errorCode), located(span.keyFields.errorMessage, \.errorMessage),
+            ]
+            for value in errors {
                 switch value {
                 case .unknown, .present: return .unknown
                 case .absent: break
@@ -240,14 +268,22 @@ struct RecordFields: KQLPartialFields {
         }
     }
 
-    private static func contains(_ text: UnsafeBufferPointer<UInt8>, _ marker: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard text.count >= marker.count, let first = marker.first else { return marker.isEmpty }
-        var start = 0
-        while start + marker.count <= text.count {
-            if text[start] == first && UnsafeBufferPointer(rebasing: text[start..<(start + marker.count)]).elementsEqual(marker) {
-                return true
-            }
-            start += 1
+    /// Whether `marker` occurs in `text`. `memchr` finds candidates for the marker's rarest-looking
+    /// byte (its first capital letter, as JSON text is mostly lower-case), which is much faster
+    /// than testing every position.
+    static func contains(_ text: UnsafeBufferPointer<UInt8>, _ marker: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !marker.isEmpty else { return true }
+        guard let base = text.baseAddress, text.count >= marker.count else { return false }
+        let anchor = marker.firstIndex { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") } ?? 0
+        let anchorByte = Int32(marker[anchor])
+        var start = anchor
+        let last = text.count - (marker.count - anchor)
+        while start <= last {
+            guard let hit = memchr(base + start, anchorByte, last - start + 1) else { return false }
+            let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            let from = position - anchor
+            if UnsafeBufferPointer(rebasing: text[from..<(from + marker.count)]).elementsEqual(marker) { return true }
+            start = position + 1
         }
         return false
     }
@@ -371,6 +407,28 @@ struct RecordFields: KQLPartialFields {
         return found
     }
 
+    /// A top-level member framing may have located (`range`, between the quotes of a plain
+    /// string). Framing skips members of other types, so when it found nothing the member is
+    /// looked for again: absent outright when the record's bytes never spell the key (escaped keys
+    /// made the fields unknown), the common case for the error fields; else by a walk over the
+    /// record's top level.
+    private mutating func located(
+        _ range: Range<Int>?, _ key: KeyPath<TopLevelMembers, Range<Int>?>
+    ) -> KQLPartialValue {
+        if let range { return Self.plainText(bytes(range)) }
+        if key == \TopLevelMembers.errorCode || key == \TopLevelMembers.errorMessage {
+            let record = UnsafeBufferPointer(rebasing: buffer[span.range])
+            if key == \TopLevelMembers.errorCode {
+                if mentionsErrorCode == nil { mentionsErrorCode = Self.contains(record, constants.errorCodeKey) }
+                if mentionsErrorCode == false { return .absent }
+            } else {
+                if mentionsErrorMessage == nil { mentionsErrorMessage = Self.contains(record, constants.errorMessageKey) }
+                if mentionsErrorMessage == false { return .absent }
+            }
+        }
+        return topValue(key)
+    }
+
     /// A top-level member's value (its range is relative to the record's first byte).
     private mutating func topValue(_ key: KeyPath<TopLevelMembers, Range<Int>?>) -> KQLPartialValue {
         let members = topMembers()
@@ -381,13 +439,10 @@ struct RecordFields: KQLPartialFields {
 
     private mutating func identityValue(_ key: KeyPath<IdentityMembers, Range<Int>?>) -> KQLPartialValue {
         if identity == nil {
-            let members = topMembers()
-            if !members.isUsable {
-                identity = .unusable
-            } else if let range = members.userIdentity {
-                let start = span.range.lowerBound + range.lowerBound
-                let end = span.range.lowerBound + range.upperBound
-                identity = IdentityMembers(UnsafeBufferPointer(rebasing: buffer[start..<end]), offset: start)
+            // Framing located `userIdentity` when it is an object; any other type, or a repeated
+            // key, made the record's fields unknown, so here no range means no member.
+            if let range = span.keyFields.userIdentity {
+                identity = IdentityMembers(UnsafeBufferPointer(rebasing: buffer[range]), offset: range.lowerBound)
             } else {
                 identity = .absent
             }
@@ -439,6 +494,8 @@ final class ConstantBytes: @unchecked Sendable {
     let assumedRole: UnsafeBufferPointer<UInt8>
     let federatedUser: UnsafeBufferPointer<UInt8>
     let serviceRoleMarker: UnsafeBufferPointer<UInt8>
+    let errorCodeKey: UnsafeBufferPointer<UInt8>
+    let errorMessageKey: UnsafeBufferPointer<UInt8>
 
     init() {
         func allocate(_ text: String) -> UnsafeBufferPointer<UInt8> {
@@ -455,11 +512,13 @@ final class ConstantBytes: @unchecked Sendable {
         assumedRole = allocate("AssumedRole")
         federatedUser = allocate("FederatedUser")
         serviceRoleMarker = allocate(":role/aws-service-role/")
+        errorCodeKey = allocate("\"errorCode\"")
+        errorMessageKey = allocate("\"errorMessage\"")
     }
 
     deinit {
         let all = [dataset, success, failure, consoleLogin, userAuthentication, awsService, assumedRole, federatedUser,
-                   serviceRoleMarker]
+                   serviceRoleMarker, errorCodeKey, errorMessageKey]
         for bytes in all {
             UnsafeMutableBufferPointer(mutating: bytes).deallocate()
         }

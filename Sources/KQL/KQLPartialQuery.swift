@@ -83,7 +83,11 @@ extension KQLPartialQuery.Node {
         case .not(let operand):
             return operand.evaluate(&fields).negated
         case .field(let slot, let values):
-            return values.evaluate(partial: fields.partialValue(at: slot))
+            let value = fields.partialValue(at: slot)
+            if case .unknown = value {
+                return values.evaluateUnknown(slot: slot, fields: &fields)
+            }
+            return values.evaluate(partial: value)
         case .unknown:
             return .unknown
         }
@@ -118,6 +122,46 @@ extension KQLValueExpression {
             return operand.evaluate(partial: value).negated
         case .test(let test):
             return test.evaluate(partial: value)
+        }
+    }
+}
+
+extension KQLValueExpression {
+    /// The tests on a field whose value is unknown: still `fails` for a test whose literal text
+    /// the field cannot hold (see ``KQLPartialFields/mayContain(_:atSlot:)``).
+    func evaluateUnknown(slot: Int, fields: inout some KQLPartialFields) -> KQLTruth {
+        switch self {
+        case .or(let operands):
+            var result = KQLTruth.fails
+            for operand in operands {
+                switch operand.evaluateUnknown(slot: slot, fields: &fields) {
+                case .matches: return .matches
+                case .unknown: result = .unknown
+                case .fails: break
+                }
+            }
+            return result
+        case .and(let operands):
+            var result = KQLTruth.matches
+            for operand in operands {
+                switch operand.evaluateUnknown(slot: slot, fields: &fields) {
+                case .fails: return .fails
+                case .unknown: result = .unknown
+                case .matches: break
+                }
+            }
+            return result
+        case .not(let operand):
+            return operand.evaluateUnknown(slot: slot, fields: &fields).negated
+        case .test(.exists):
+            return .unknown
+        case .test(.exact(let expected)):
+            return expected.withBytes { fields.mayContain($0, atSlot: slot) } ? .unknown : .fails
+        case .test(.wildcard(let pattern)):
+            for segment in [pattern.prefix, pattern.suffix] + pattern.middle where !segment.isEmpty {
+                if !segment.withUnsafeBufferPointer({ fields.mayContain($0, atSlot: slot) }) { return .fails }
+            }
+            return .unknown
         }
     }
 }

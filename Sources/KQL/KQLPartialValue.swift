@@ -19,4 +19,15 @@ public enum KQLPartialValue {
 /// for the other rules that read it.
 public protocol KQLPartialFields {
     mutating func partialValue(at slot: Int) -> KQLPartialValue
+
+    /// For a field whose value is unknown: `false` when no value of the field can contain
+    /// `literal` (for instance because the field copies text from the source verbatim and the
+    /// source never spells `literal`), so tests needing it fail; `true` when that is not known.
+    mutating func mayContain(_ literal: UnsafeBufferPointer<UInt8>, atSlot slot: Int) -> Bool
+}
+
+extension KQLPartialFields {
+    public mutating func mayContain(_ literal: UnsafeBufferPointer<UInt8>, atSlot slot: Int) -> Bool {
+        true
+    }
 }
