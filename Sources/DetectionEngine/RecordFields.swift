@@ -70,7 +70,7 @@ struct RecordFields: KQLPartialFields {
         case .action: return action
         case .dataset: return .text(constants.dataset)
         case .outcome: return outcome
-        case .errorCode: return located(span.keyFields.errorCode, \.errorCode)
+        case .errorCode: return located(span.keyFields.errorCode, \.errorCode, errorKey: .code)
         case .sourceAddress: return located(span.keyFields.sourceIPAddress, \.sourceIPAddress)
         case .sourceIP:
             switch located(span.keyFields.sourceIPAddress, \.sourceIPAddress) {
@@ -103,10 +103,28 @@ struct RecordFields: KQLPartialFields {
                   && $0 != UInt8(ascii: "-") && $0 != UInt8(ascii: "+") && $0 != UInt8(ascii: "e") && $0 != UInt8(ascii: "E") }),
               literal.allSatisfy({ $0 < 0x80 })
         else { return true }
-        let record = UnsafeBufferPointer(rebasing: buffer[span.range])
-        if hasEscapes == nil { hasEscapes = record.contains(UInt8(ascii: "\\")) }
-        if hasEscapes == true { return true }
-        return Self.contains(record, literal)
+        if recordHasEscapes { return true }
+        return Self.contains(UnsafeBufferPointer(rebasing: buffer[span.range]), literal)
+    }
+
+    /// Whether the record has a backslash anywhere: then an escape could spell any text.
+    private var recordHasEscapes: Bool {
+        mutating get {
+            if let hasEscapes { return hasEscapes }
+            let record = UnsafeBufferPointer(rebasing: buffer[span.range])
+            let found = record.baseAddress.map { memchr($0, Int32(UInt8(ascii: "\\")), record.count) != nil } ?? false
+            hasEscapes = found
+            return found
+        }
+    }
+
+    /// Fields that need the walk over the record's top level, while it has not been done.
+    func prefersLiteralSearch(atSlot slot: Int) -> Bool {
+        guard top == nil, slots.indices.contains(slot) else { return false }
+        switch slots[slot] {
+        case .userAgent, .resourceARNs, .requestParameter, .verbatim: return true
+        default: return false
+        }
     }
 
     /// Every keyword of the field, as `ECSDocument.keywordValues` gives it up to order and
@@ -186,7 +204,7 @@ struct RecordFields: KQLPartialFields {
             if case .text(let name) = action, name.elementsEqual(constants.consoleLogin) { return .unknown }
             var failed = false
             let errors = [
-                located(span.keyFields.errorCode, \.errorCode), located(span.keyFields.errorMessage, \.errorMessage),
+                located(span.keyFields.errorCode, \.errorCode, errorKey: .code), located(span.keyFields.errorMessage, \.errorMessage, errorKey: .message),
             ]
             for value in errors {
                 switch value {
@@ -302,6 +320,12 @@ struct RecordFields: KQLPartialFields {
     /// A top-level leaf of the flattened `requestParameters` (mapper spec §7).
     private mutating func requestParameter(_ name: String) -> KQLPartialValue {
         guard flattensPayloads else { return .unknown }
+        // Most records never spell the member's key at all, and then it is certainly absent.
+        if top == nil, !recordHasEscapes {
+            var quoted = "\"" + name + "\""
+            let spelled = quoted.withUTF8 { Self.contains(UnsafeBufferPointer(rebasing: buffer[span.range]), $0) }
+            if !spelled { return .absent }
+        }
         if requestParameters == nil {
             let members = topMembers()
             if !members.isUsable {
@@ -407,18 +431,20 @@ struct RecordFields: KQLPartialFields {
         return found
     }
 
+    enum ErrorKey { case code, message }
+
     /// A top-level member framing may have located (`range`, between the quotes of a plain
     /// string). Framing skips members of other types, so when it found nothing the member is
     /// looked for again: absent outright when the record's bytes never spell the key (escaped keys
     /// made the fields unknown), the common case for the error fields; else by a walk over the
     /// record's top level.
     private mutating func located(
-        _ range: Range<Int>?, _ key: KeyPath<TopLevelMembers, Range<Int>?>
+        _ range: Range<Int>?, _ key: KeyPath<TopLevelMembers, Range<Int>?>, errorKey: ErrorKey? = nil
     ) -> KQLPartialValue {
         if let range { return Self.plainText(bytes(range)) }
-        if key == \TopLevelMembers.errorCode || key == \TopLevelMembers.errorMessage {
+        if let errorKey {
             let record = UnsafeBufferPointer(rebasing: buffer[span.range])
-            if key == \TopLevelMembers.errorCode {
+            if errorKey == .code {
                 if mentionsErrorCode == nil { mentionsErrorCode = Self.contains(record, constants.errorCodeKey) }
                 if mentionsErrorCode == false { return .absent }
             } else {

@@ -24,9 +24,17 @@ public protocol KQLPartialFields {
     /// `literal` (for instance because the field copies text from the source verbatim and the
     /// source never spells `literal`), so tests needing it fail; `true` when that is not known.
     mutating func mayContain(_ literal: UnsafeBufferPointer<UInt8>, atSlot slot: Int) -> Bool
+
+    /// Whether reading the slot's value costs more than searching the source for a literal, so
+    /// the search should be tried first.
+    func prefersLiteralSearch(atSlot slot: Int) -> Bool
 }
 
 extension KQLPartialFields {
+    public func prefersLiteralSearch(atSlot slot: Int) -> Bool {
+        false
+    }
+
     public mutating func mayContain(_ literal: UnsafeBufferPointer<UInt8>, atSlot slot: Int) -> Bool {
         true
     }
