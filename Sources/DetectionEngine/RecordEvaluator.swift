@@ -69,7 +69,8 @@ struct RecordEvaluator {
             }
         }
         let record = UnsafeBufferPointer(rebasing: buffer[span.range])
-        if usesPrefilter && !collectsDigests && matchFromBytes(span, in: buffer, candidates: candidates, into: &outcome) {
+        if usesPrefilter && !collectsDigests
+            && matchFromBytes(span, in: buffer, candidates: candidates, into: &outcome) {
             return
         }
         guard let document = map(record, at: span.location, into: &outcome) else { return }
@@ -103,13 +104,14 @@ struct RecordEvaluator {
         _ span: RecordSpan, in buffer: UnsafeBufferPointer<UInt8>, candidates: [Int], into outcome: inout FileOutcome
     ) -> Bool {
         var fields = fields(of: span, in: buffer)
-        guard fields.isUsable,
-              case .text(let timeText) = RecordFields.plainText(span.keyFields.eventTime.map { UnsafeBufferPointer(rebasing: buffer[$0]) }),
+        func text(_ range: Range<Int>?) -> KQLPartialValue {
+            RecordFields.plainText(range.map { UnsafeBufferPointer(rebasing: buffer[$0]) })
+        }
+        guard fields.isUsable, case .text(let timeText) = text(span.keyFields.eventTime),
               let time = ECSTimestamp.parse(timeText)
         else { return false }
         // A record without an eventID is mapped, so the mapper's warning about it is reported.
-        guard case .text(let idBytes) = RecordFields.plainText(span.keyFields.eventID.map { UnsafeBufferPointer(rebasing: buffer[$0]) })
-        else { return false }
+        guard case .text(let idBytes) = text(span.keyFields.eventID) else { return false }
         let eventID = String(decoding: idBytes, as: UTF8.self)
         var found: [(rule: Int, combinations: [[String]]?)] = []
         for index in candidates {
@@ -153,16 +155,19 @@ struct RecordEvaluator {
     }
 
     /// Parses and maps one record, reporting what goes wrong; `nil` when it cannot be mapped.
-    private func map(_ record: UnsafeBufferPointer<UInt8>, at location: RecordLocation, into outcome: inout FileOutcome) -> ECSDocument? {
+    private func map(
+        _ record: UnsafeBufferPointer<UInt8>, at location: RecordLocation, into outcome: inout FileOutcome
+    ) -> ECSDocument? {
+        func issue(_ reason: String) -> ReadIssue {
+            ReadIssue(kind: .malformedRecord, file: location.file, location: location, reason: reason)
+        }
         switch mapped(record) {
         case .success(let result):
-            for warning in result.warnings {
-                outcome.issues.append(ReadIssue(kind: .malformedRecord, file: location.file, location: location, reason: warning))
-            }
+            outcome.issues.append(contentsOf: result.warnings.map(issue))
             return result.document
         case .failure(let failure):
             outcome.malformed += 1
-            outcome.issues.append(ReadIssue(kind: .malformedRecord, file: location.file, location: location, reason: failure.reason))
+            outcome.issues.append(issue(failure.reason))
             return nil
         }
     }

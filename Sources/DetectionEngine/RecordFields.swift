@@ -99,8 +99,7 @@ struct RecordFields: KQLPartialFields {
     /// out (the mapper may print them differently), hence literals of digits only say `true`.
     mutating func mayContain(_ literal: UnsafeBufferPointer<UInt8>, atSlot slot: Int) -> Bool {
         guard slots.indices.contains(slot), slots[slot].isVerbatim,
-              literal.contains(where: { !($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) && $0 != UInt8(ascii: ".")
-                  && $0 != UInt8(ascii: "-") && $0 != UInt8(ascii: "+") && $0 != UInt8(ascii: "e") && $0 != UInt8(ascii: "E") }),
+              literal.contains(where: { !Self.numberCharacters.contains($0) }),
               literal.allSatisfy({ $0 < 0x80 })
         else { return true }
         if recordHasEscapes { return true }
@@ -117,6 +116,9 @@ struct RecordFields: KQLPartialFields {
             return found
         }
     }
+
+    /// Bytes a JSON number's text can be made of.
+    private static let numberCharacters = Set("0123456789.-+eE".utf8)
 
     /// Fields that need the walk over the record's top level, while it has not been done.
     func prefersLiteralSearch(atSlot slot: Int) -> Bool {
@@ -164,7 +166,9 @@ struct RecordFields: KQLPartialFields {
                     while scanner.position < range.upperBound && JSONScanner.isWhitespace(buffer[scanner.position]) {
                         scanner.position += 1
                     }
-                    guard scanner.position < range.upperBound, buffer[scanner.position] == UInt8(ascii: ",") else { break }
+                    guard scanner.position < range.upperBound, buffer[scanner.position] == UInt8(ascii: ",") else {
+                        break
+                    }
                     scanner.position += 1
                 }
             } catch {
@@ -204,7 +208,8 @@ struct RecordFields: KQLPartialFields {
             if case .text(let name) = action, name.elementsEqual(constants.consoleLogin) { return .unknown }
             var failed = false
             let errors = [
-                located(span.keyFields.errorCode, \.errorCode, errorKey: .code), located(span.keyFields.errorMessage, \.errorMessage, errorKey: .message),
+                located(span.keyFields.errorCode, \.errorCode, errorKey: .code),
+                located(span.keyFields.errorMessage, \.errorMessage, errorKey: .message),
             ]
             for value in errors {
                 switch value {
@@ -253,7 +258,8 @@ struct RecordFields: KQLPartialFields {
                 }
             }
             // A UserAuthentication without a userName takes the name from additionalEventData.
-            if case .absent = name, case .text(let action) = action, action.elementsEqual(constants.userAuthentication) {
+            if case .absent = name, case .text(let action) = action,
+               action.elementsEqual(constants.userAuthentication) {
                 return .unknown
             }
             return name
@@ -278,7 +284,9 @@ struct RecordFields: KQLPartialFields {
     }
 
     /// A scalar member's keyword value; unknown for objects and unreadable members.
-    private static func memberValue(_ name: StaticString, of range: Range<Int>, in buffer: UnsafeBufferPointer<UInt8>) -> KQLPartialValue {
+    private static func memberValue(
+        _ name: StaticString, of range: Range<Int>, in buffer: UnsafeBufferPointer<UInt8>
+    ) -> KQLPartialValue {
         switch member(name, of: range, in: buffer) {
         case .absent: return .absent
         case .object, .unusable: return .unknown
@@ -448,7 +456,9 @@ struct RecordFields: KQLPartialFields {
                 if mentionsErrorCode == nil { mentionsErrorCode = Self.contains(record, constants.errorCodeKey) }
                 if mentionsErrorCode == false { return .absent }
             } else {
-                if mentionsErrorMessage == nil { mentionsErrorMessage = Self.contains(record, constants.errorMessageKey) }
+                if mentionsErrorMessage == nil {
+                    mentionsErrorMessage = Self.contains(record, constants.errorMessageKey)
+                }
                 if mentionsErrorMessage == false { return .absent }
             }
         }
@@ -459,8 +469,8 @@ struct RecordFields: KQLPartialFields {
     private mutating func topValue(_ key: KeyPath<TopLevelMembers, Range<Int>?>) -> KQLPartialValue {
         let members = topMembers()
         guard members.isUsable else { return .unknown }
-        return Self.value(members[keyPath: key].map { ($0.lowerBound + span.range.lowerBound)..<($0.upperBound + span.range.lowerBound) },
-                          in: buffer)
+        let start = span.range.lowerBound
+        return Self.value(members[keyPath: key].map { ($0.lowerBound + start)..<($0.upperBound + start) }, in: buffer)
     }
 
     private mutating func identityValue(_ key: KeyPath<IdentityMembers, Range<Int>?>) -> KQLPartialValue {

@@ -83,7 +83,9 @@ extension KQLPartialQuery.Node {
         case .not(let operand):
             return operand.evaluate(&fields).negated
         case .field(let slot, let values):
-            if fields.prefersLiteralSearch(atSlot: slot), values.evaluateUnknown(slot: slot, fields: &fields) == .fails {
+            // A text search can settle a test before a costly field is read.
+            if fields.prefersLiteralSearch(atSlot: slot),
+               values.evaluateUnknown(slot: slot, fields: &fields) == .fails {
                 return .fails
             }
             let value = fields.partialValue(at: slot)

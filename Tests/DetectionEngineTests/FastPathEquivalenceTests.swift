@@ -69,7 +69,8 @@ import TestSupport
     /// Every input the pack is checked on: generated CloudTrail, records aimed at the pack's own
     /// providers and actions, Elastic's pipeline corpora and the recorded attack simulations.
     private static func packInputs(rules: RuleSet, in directory: ScratchDirectory) throws -> [String] {
-        let generator = CloudTrailGenerator(configuration: GeneratorConfiguration(events: 2_000, seed: 11, days: 20, accounts: 2))
+        let configuration = GeneratorConfiguration(events: 2_000, seed: 11, days: 20, accounts: 2)
+        let generator = CloudTrailGenerator(configuration: configuration)
         _ = try generator.write(to: directory.path + "/generated")
         try directory.write("aimed/pack.ndjson", PackRecords.lines(for: rules.rules).joined(separator: "\n") + "\n")
         var paths = [directory.path + "/generated", directory.path + "/aimed/pack.ndjson"]

@@ -41,14 +41,15 @@ import TestSupport
                     case .absent: #expect(mapped.isEmpty, "\(field) absent in \(span.location), mapped \(mapped)")
                     case .present: #expect(!mapped.isEmpty, "\(field) present in \(span.location)")
                     case .text(let bytes):
-                        #expect(mapped == [String(decoding: bytes, as: UTF8.self)], "\(field) in \(span.location): \(mapped)")
+                        let text = String(decoding: bytes, as: UTF8.self)
+                        #expect(mapped == [text], "\(field) in \(span.location): \(mapped)")
                     }
                     checked.known += 1
                 }
                 for field in Self.fields {
                     guard let keywords = fields.keywords(of: field) else { continue }
                     let mapped = document.keywordValues(at: field.path)
-                    #expect(Set(keywords) == Set(mapped), "\(field) keywords in \(span.location): \(keywords) vs \(mapped)")
+                    #expect(Set(keywords) == Set(mapped), "\(field) in \(span.location): \(keywords) vs \(mapped)")
                 }
                 for (rule, partial) in zip(rules, evaluator.partialRules) {
                     let verdict = partial.query.evaluate(&fields)
@@ -72,7 +73,8 @@ import TestSupport
             "event.action: CreateAccessKey and data_stream.dataset: aws.cloudtrail",
         ]
         for (index, query) in queries.enumerated() {
-            try directory.write("rules/r\(index).toml", RuleSetTests.ruleFile(id: "rf-\(index)", name: "R\(index)", query: query))
+            let file = RuleSetTests.ruleFile(id: "rf-\(index)", name: "R\(index)", query: query)
+            try directory.write("rules/r\(index).toml", file)
         }
         let rules = RuleSet.load(paths: [directory.path + "/rules"]).rules
         #expect(rules.count == queries.count)
@@ -80,7 +82,7 @@ import TestSupport
         var checked = Checked()
         check(path, rules: rules, into: &checked)
         #expect(checked.records > 50)
-        #expect(checked.known > checked.records * Self.fields.count / 2, "most fields are read from bytes: \(checked.known)")
+        #expect(checked.known > checked.records * Self.fields.count / 2, "fields read from bytes: \(checked.known)")
         #expect(checked.excluded > 0)
     }
 
