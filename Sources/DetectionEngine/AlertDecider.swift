@@ -4,34 +4,25 @@
 ///   different content) is one event.
 /// - new_terms keeps only matches whose value combination is new in the history window.
 /// - `max_signals` caps alerts per simulated rule run (one run per `interval`), as Kibana's
-///   executor does; what it drops is counted, never hidden.
+///   executor does; what it drops is counted, never hidden, and never mapped into a document.
 struct AlertDecider {
     let rule: CompiledRule
     let appliesMaxSignals: Bool
 
     struct Decided {
-        var alerts: [Alert]
+        /// The kept alerts in report order, still without their documents.
+        var alerts: [PendingAlert]
         var duplicateEventKeys: Set<String>
         var droppedByMaxSignals: Int
     }
 
     func alerts(from matches: [RuleMatch]) -> Decided {
-        var seen: Set<String> = []
-        var duplicates: Set<String> = []
-        var unique: [RuleMatch] = []
-        for match in matches.sorted(by: RuleMatch.readOrder) {
-            if seen.insert(match.identity).inserted {
-                unique.append(match)
-            } else {
-                duplicates.insert(match.identity)
-            }
-        }
-
+        let (unique, duplicates) = Self.deduplicated(matches)
         let info = AlertRule(
             ruleID: rule.rule.ruleID, name: rule.rule.name, type: rule.rule.type.name,
             severity: rule.rule.severity, riskScore: rule.rule.riskScore
         )
-        var alerts: [Alert] = []
+        var alerts: [PendingAlert] = []
         if let window = rule.historyWindowMilliseconds {
             let candidates = unique.enumerated().map { index, match in
                 NewTermsEvaluator.Candidate(
@@ -39,38 +30,59 @@ struct AlertDecider {
                 )
             }
             for decision in NewTermsEvaluator(windowMilliseconds: window).evaluate(candidates) {
-                let match = unique[decision.payload]
-                alerts.append(makeAlert(match, rule: info, newTerms: decision.newTerms))
+                alerts.append(pending(unique[decision.payload], rule: info, newTerms: decision.newTerms))
             }
         } else {
-            alerts = unique.map { makeAlert($0, rule: info, newTerms: nil) }
+            alerts = unique.map { pending($0, rule: info, newTerms: nil) }
         }
-        alerts.sort(by: Alert.reportOrder)
-
-        var dropped = 0
-        if appliesMaxSignals && rule.rule.maxSignals > 0 {
-            var perRun: [Int64: Int] = [:]
-            alerts = alerts.filter { alert in
-                let run = Self.floorDivide(alert.originalTime, rule.intervalMilliseconds)
-                let count = perRun[run, default: 0]
-                guard count < rule.rule.maxSignals else {
-                    dropped += 1
-                    return false
-                }
-                perRun[run] = count + 1
-                return true
-            }
-        }
+        alerts.sort(by: PendingAlert.reportOrder)
+        let dropped = applyMaxSignals(to: &alerts)
         return Decided(alerts: alerts, duplicateEventKeys: duplicates, droppedByMaxSignals: dropped)
     }
 
-    private func makeAlert(_ match: RuleMatch, rule info: AlertRule, newTerms: [String]?) -> Alert {
-        Alert(
+    /// The first delivery of each event, in read order, and the keys delivered more than once.
+    /// Duplicate-delivery detection: one event, one alert.
+    static func deduplicated(_ matches: [RuleMatch]) -> (unique: [RuleMatch], duplicates: Set<String>) {
+        var seen: Set<String> = []
+        var duplicates: Set<String> = []
+        var unique: [RuleMatch] = []
+        // Sorting positions rather than the matches avoids moving their strings and bytes around.
+        let order = matches.indices.sorted { RuleMatch.readOrder(matches[$0], matches[$1]) }
+        for position in order {
+            let match = matches[position]
+            if seen.insert(match.identity).inserted {
+                unique.append(match)
+            } else {
+                duplicates.insert(match.identity)
+            }
+        }
+        return (unique, duplicates)
+    }
+
+    /// Keeps at most `max_signals` alerts per simulated run; returns how many it dropped.
+    private func applyMaxSignals(to alerts: inout [PendingAlert]) -> Int {
+        guard appliesMaxSignals && rule.rule.maxSignals > 0 else { return 0 }
+        var dropped = 0
+        var perRun: [Int64: Int] = [:]
+        alerts.removeAll { alert in
+            let run = Self.floorDivide(alert.match.time, rule.intervalMilliseconds)
+            let count = perRun[run, default: 0]
+            guard count < rule.rule.maxSignals else {
+                dropped += 1
+                return true
+            }
+            perRun[run] = count + 1
+            return false
+        }
+        return dropped
+    }
+
+    private func pending(_ match: RuleMatch, rule info: AlertRule, newTerms: [String]?) -> PendingAlert {
+        PendingAlert(
             uuid: AlertIdentity.uuid(
                 ruleID: info.ruleID, eventKey: match.eventKey, content: match.conflictContent, newTerms: newTerms ?? []
             ),
-            rule: info, originalTime: match.time, newTerms: newTerms, document: match.document,
-            location: match.location, eventKey: match.eventKey
+            rule: info, newTerms: newTerms, match: match
         )
     }
 

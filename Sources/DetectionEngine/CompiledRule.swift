@@ -9,10 +9,10 @@ public struct CompiledRule: Sendable {
     public let historyWindowMilliseconds: Int64?
     /// The rule's schedule interval, used to apply `max_signals` per simulated run.
     public let intervalMilliseconds: Int64
-    /// Exact `event.provider` and `event.action` values the query requires, as UTF-8 so framed
-    /// records can be compared without making strings; `nil` when the query does not pin them.
-    let requiredProviderBytes: [[UInt8]]?
-    let requiredActionBytes: [[UInt8]]?
+    /// The values of `event.provider` / `event.action` the query requires (exact values or
+    /// prefixes), used to index rules; `nil` when the query does not pin the field.
+    let providerRequirement: KQLRequiredValues?
+    let actionRequirement: KQLRequiredValues?
 
     public init(_ rule: DetectionRule) throws(RuleCompileError) {
         guard rule.type.isSupported else {
@@ -50,21 +50,7 @@ public struct CompiledRule: Sendable {
             historyWindowMilliseconds = nil
         }
         self.rule = rule
-        requiredProviderBytes = query.requiredExactValues(for: "event.provider").map { $0.sorted().map { Array($0.utf8) } }
-        requiredActionBytes = query.requiredExactValues(for: "event.action").map { $0.sorted().map { Array($0.utf8) } }
-    }
-
-    /// Whether a record whose raw `eventSource` / `eventName` bytes are these could match.
-    /// `nil` means "not known without parsing", which never excludes a record. A missing
-    /// `eventSource` in a record is treated as unknown too: such odd records go to the parser.
-    @inline(__always)
-    func mightMatch(eventSource: UnsafeBufferPointer<UInt8>?, eventName: UnsafeBufferPointer<UInt8>?) -> Bool {
-        if let requiredProviderBytes, let eventSource, !requiredProviderBytes.contains(where: { $0.elementsEqual(eventSource) }) {
-            return false
-        }
-        if let requiredActionBytes, let eventName, !requiredActionBytes.contains(where: { $0.elementsEqual(eventName) }) {
-            return false
-        }
-        return true
+        providerRequirement = query.requiredValues(for: "event.provider")
+        actionRequirement = query.requiredValues(for: "event.action")
     }
 }

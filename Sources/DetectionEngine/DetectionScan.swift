@@ -106,11 +106,13 @@ public enum DetectionScan {
         summary.issues.append(contentsOf: conflicts.issues)
         summary.eventIDConflicts = conflicts.recordCount
 
-        var alerts: [Alert] = []
+        var pending: [PendingAlert] = []
         var duplicateKeys: Set<String> = []
         for (index, rule) in rules.enumerated() {
-            let decided = AlertDecider(rule: rule, appliesMaxSignals: configuration.appliesMaxSignals).alerts(from: matchesByRule[index])
-            alerts.append(contentsOf: decided.alerts)
+            let decider = AlertDecider(rule: rule, appliesMaxSignals: configuration.appliesMaxSignals)
+            let decided = decider.alerts(from: matchesByRule[index])
+            matchesByRule[index] = []  // the kept matches live on in `pending`; free the rest now
+            pending.append(contentsOf: decided.alerts)
             duplicateKeys.formUnion(decided.duplicateEventKeys)
             summary.rules.append(ScanSummary.RuleCount(
                 ruleID: rule.rule.ruleID, name: rule.rule.name,
@@ -118,12 +120,42 @@ public enum DetectionScan {
             ))
         }
         summary.duplicateEvents = duplicateKeys.count
-        alerts.sort(by: Alert.reportOrder)
+        pending.sort(by: PendingAlert.reportOrder)
+        let alerts = buildAlerts(pending, evaluator: evaluator, workers: configuration.workerCount)
         var events = Accumulator()
         for case let part? in accumulators.withLock({ $0 }) {
             events.merge(part)
         }
         return (ScanResult(alerts: alerts, summary: summary), events)
+    }
+}
+
+extension DetectionScan {
+    /// Maps the kept alerts' records into their documents, on the scan's workers; order is kept.
+    static func buildAlerts(_ pending: [PendingAlert], evaluator: RecordEvaluator, workers: Int) -> [Alert] {
+        let built = Mutex([Alert?](repeating: nil, count: pending.count))
+        let chunk = 256
+        let chunks = (pending.count + chunk - 1) / chunk
+        DispatchQueue.concurrentPerform(iterations: min(max(workers, 1), max(chunks, 1))) { worker in
+            var next = worker
+            while next < chunks {
+                let range = (next * chunk)..<min(pending.count, (next + 1) * chunk)
+                let alerts = range.map { position -> Alert? in
+                    let alert = pending[position]
+                    // The record mapped when it matched, so it maps again; a failure cannot happen.
+                    guard let document = evaluator.alertDocument(alert.match.record) else { return nil }
+                    return Alert(
+                        uuid: alert.uuid, rule: alert.rule, originalTime: alert.match.time, newTerms: alert.newTerms,
+                        document: document, location: alert.match.location, eventKey: alert.match.eventKey
+                    )
+                }
+                built.withLock { slots in
+                    for (position, alert) in zip(range, alerts) { slots[position] = alert }
+                }
+                next += min(max(workers, 1), max(chunks, 1))
+            }
+        }
+        return built.withLock { $0.compactMap { $0 } }
     }
 }
 

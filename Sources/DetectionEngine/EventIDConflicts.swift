@@ -1,4 +1,5 @@
 import CloudTrailReader
+import TrailTriageJSON
 
 /// Records that share an `eventID` but not their content, among the events that matched a rule.
 ///
@@ -11,19 +12,39 @@ struct EventIDConflicts {
     private(set) var conflicting: Set<String> = []
     /// One issue per record involved, in key then file order.
     private(set) var issues: [ReadIssue] = []
+    /// The content hash of each record whose key is shared by other content.
+    private var contentByLocation: [RecordLocation: String] = [:]
 
     /// Records involved, each once however many rules it matched.
     var recordCount: Int { issues.count }
 
     init(matches: [[RuleMatch]]) {
-        var contents: [String: Set<String>] = [:]
+        // Almost every key is seen with one record's bytes (a re-delivery is byte-identical), so
+        // only keys seen with different bytes are parsed to compare their content.
+        var firstRecord: [String: [UInt8]] = [:]
+        var suspects: Set<String> = []
         for list in matches {
             for match in list {
-                contents[match.eventKey, default: []].insert(match.contentKey)
+                if let first = firstRecord[match.eventKey] {
+                    if first != match.record { suspects.insert(match.eventKey) }
+                } else {
+                    firstRecord[match.eventKey] = match.record
+                }
+            }
+        }
+        guard !suspects.isEmpty else { return }
+        var contents: [String: Set<String>] = [:]
+        var contentByLocation: [RecordLocation: String] = [:]
+        for list in matches {
+            for match in list where suspects.contains(match.eventKey) {
+                let content = contentByLocation[match.location] ?? Self.contentKey(of: match.record)
+                contentByLocation[match.location] = content
+                contents[match.eventKey, default: []].insert(content)
             }
         }
         conflicting = Set(contents.filter { $0.value.count > 1 }.keys)
         guard !conflicting.isEmpty else { return }
+        self.contentByLocation = contentByLocation
         var seen: Set<RecordLocation> = []
         var involved: [(key: String, location: RecordLocation)] = []
         for list in matches {
@@ -50,9 +71,17 @@ struct EventIDConflicts {
         return matches.map { list in
             list.map { match in
                 var resolved = match
-                if conflicting.contains(match.eventKey) { resolved.conflictContent = match.contentKey }
+                if conflicting.contains(match.eventKey) { resolved.conflictContent = contentByLocation[match.location] }
                 return resolved
             }
         }
+    }
+
+    /// The canonical content hash of a matched record. Matched records were validated by framing,
+    /// so the parse cannot fail; if it did, the raw bytes stand in for the content.
+    private static func contentKey(of record: [UInt8]) -> String {
+        let parsed = record.withUnsafeBufferPointer { try? JSONParser.parse($0, repairingInvalidUTF8: true) }
+        guard let parsed else { return "sha256:" + SHA256.hexDigest(record) }
+        return AlertIdentity.contentKey(of: RecordEvaluator.unwrapEventBridge(parsed))
     }
 }

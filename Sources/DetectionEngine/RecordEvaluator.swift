@@ -1,14 +1,27 @@
 import CloudTrailReader
 import ECSMapping
+import KQL
 import TrailTriageJSON
 
-/// Turns one file's records into rule matches: peek, parse, map, evaluate.
+/// Turns one file's records into rule matches: frame → prefilter → map → match. Deciding which
+/// matches become alerts happens after every file is read (``AlertDecider``).
+///
+/// The prefilter is where the time goes, or rather does not: it looks up the few rules whose
+/// pinned provider or action fit the record (``RuleIndex``), then evaluates their queries over
+/// the fields the record's bytes give cheaply (``RecordFields``). Only records that some rule
+/// matches, or cannot rule out, are parsed and mapped.
 struct RecordEvaluator {
     let rules: [CompiledRule]
     let mapper: ECSMapper
     let usesPrefilter: Bool
     /// Whether any rule reads `event.original`; only then is each parsed record copied into it.
     let keepsOriginalText: Bool
+    private let index: RuleIndex
+    /// Each rule's query over cheap fields, by rule index, and the slots they share.
+    let partialRules: [PartialRule]
+    let slots: CheapFieldSlots
+    private let constants = ConstantBytes()
+
     let readLimits: ReadLimits
 
     init(rules: [CompiledRule], mapper: ECSMapper, usesPrefilter: Bool, readLimits: ReadLimits = ReadLimits()) {
@@ -17,8 +30,13 @@ struct RecordEvaluator {
         self.usesPrefilter = usesPrefilter
         self.readLimits = readLimits
         keepsOriginalText = rules.contains { $0.query.fieldNames.contains("event.original") }
+        index = RuleIndex(rules: rules)
+        var slots = CheapFieldSlots()
+        partialRules = rules.map { PartialRule($0, slots: &slots) }
+        self.slots = slots
     }
 
+    /// Frames one file and evaluates each of its records.
     func evaluate<Accumulator: EventAccumulator>(_ input: InputFile, digests: inout Accumulator) -> FileOutcome {
         let framed = CloudTrailReader.read(input, limits: readLimits)
         var outcome = FileOutcome(ruleCount: rules.count)
@@ -29,72 +47,143 @@ struct RecordEvaluator {
         outcome.malformed = framed.issues.filter { $0.kind == .malformedRecord }.count
         outcome.bytesCompressed = framed.compressedSize
         outcome.bytesDecompressed = framed.bytes.count
+        var candidates: [Int] = []
+        candidates.reserveCapacity(rules.count)
         framed.bytes.withUnsafeBufferPointer { buffer in
             for span in framed.records {
-                evaluate(span, in: buffer, into: &outcome, digests: &digests)
+                evaluate(span, in: buffer, candidates: &candidates, into: &outcome, digests: &digests)
             }
         }
         return outcome
     }
 
     private func evaluate<Accumulator: EventAccumulator>(
-        _ span: RecordSpan, in buffer: UnsafeBufferPointer<UInt8>, into outcome: inout FileOutcome, digests: inout Accumulator
+        _ span: RecordSpan, in buffer: UnsafeBufferPointer<UInt8>, candidates: inout [Int],
+        into outcome: inout FileOutcome, digests: inout Accumulator
     ) {
-        let record = UnsafeBufferPointer(rebasing: buffer[span.range])
-        let location = span.location
         let collectsDigests = Accumulator.self != NoEventAccumulator.self
-        // Framing already located the provider and action; records no rule can match stop here.
-        var sourceBytes: UnsafeBufferPointer<UInt8>?
-        var nameBytes: UnsafeBufferPointer<UInt8>?
-        var mayMatch = true
-        if usesPrefilter && span.keyFields.isKnown {
-            sourceBytes = span.keyFields.eventSource.map { UnsafeBufferPointer(rebasing: buffer[$0]) }
-            nameBytes = span.keyFields.eventName.map { UnsafeBufferPointer(rebasing: buffer[$0]) }
-            // No list of candidate rules is built: this runs for every record, and the few that
-            // pass ask each rule again below.
-            mayMatch = rules.contains { $0.mightMatch(eventSource: sourceBytes, eventName: nameBytes) }
-        }
-        if !mayMatch {
+        prefilter(span, in: buffer, into: &candidates)
+        if candidates.isEmpty {
             reportMissingKeys(span, into: &outcome)
-            if collectsDigests, let digest = EventDigest.raw(span: span, in: buffer) {
+            guard collectsDigests else { return }
+            if let digest = EventDigest.raw(span: span, in: buffer) {
                 digests.add(raw: digest)
                 return
             }
-            if !collectsDigests { return }
         }
-        let value: JSONValue
-        do {
-            value = try JSONParser.parse(record, repairingInvalidUTF8: true)
-        } catch {
-            outcome.malformed += 1
-            outcome.issues.append(ReadIssue(kind: .malformedRecord, file: location.file, location: location, reason: "not valid JSON: \(error)"))
+        let record = UnsafeBufferPointer(rebasing: buffer[span.range])
+        if usesPrefilter && !collectsDigests
+            && matchFromBytes(span, in: buffer, candidates: candidates, into: &outcome) {
             return
         }
-        let event = Self.unwrapEventBridge(value)
-        let document: ECSDocument
-        do {
-            let result = try mapper.map(event, originalText: keepsOriginalText ? String(decoding: record, as: UTF8.self) : nil)
-            document = result.document
-            for warning in result.warnings {
-                outcome.issues.append(ReadIssue(kind: .malformedRecord, file: location.file, location: location, reason: warning))
-            }
-        } catch {
-            outcome.malformed += 1
-            outcome.issues.append(ReadIssue(kind: .malformedRecord, file: location.file, location: location, reason: error.description))
-            return
-        }
+        guard let document = map(record, at: span.location, into: &outcome) else { return }
         outcome.evaluated += 1
         if collectsDigests {
-            var digest = EventDigest(document: document)
-            if !EventDigest.actionsNeedingDocuments.contains(digest.action) {
-                digest.document = nil  // keep memory for the few events that need their details
-            }
-            digests.add(digest)
+            digests.add(Self.digest(of: document))
         }
-        guard mayMatch else { return }
+        match(document, record: record, at: span.location, candidates: candidates, into: &outcome)
+    }
+
+    /// The rules that may match the record, in rule order: every rule without the prefilter;
+    /// with it, the indexed candidates whose query the cheap fields do not rule out.
+    private func prefilter(_ span: RecordSpan, in buffer: UnsafeBufferPointer<UInt8>, into candidates: inout [Int]) {
+        guard usesPrefilter else {
+            candidates.removeAll(keepingCapacity: true)
+            candidates.append(contentsOf: rules.indices)
+            return
+        }
+        var fields = fields(of: span, in: buffer)
+        index.candidates(action: fields.action, provider: fields.provider, into: &candidates)
+        // A record framing could not read goes to the mapper, which reports what is wrong with it.
+        guard fields.isUsable else { return }
+        candidates.removeAll { partialRules[$0].query.evaluate(&fields) == .fails }
+    }
+
+    /// Records the matches of a record whose every candidate rule matches on cheap fields alone,
+    /// with new-terms values, time and identity all read from bytes, so the record need not be
+    /// mapped now (its document is built later if it alerts). Returns `false`, having recorded
+    /// nothing, when any of that needs the document.
+    private func matchFromBytes(
+        _ span: RecordSpan, in buffer: UnsafeBufferPointer<UInt8>, candidates: [Int], into outcome: inout FileOutcome
+    ) -> Bool {
+        var fields = fields(of: span, in: buffer)
+        func text(_ range: Range<Int>?) -> KQLPartialValue {
+            RecordFields.plainText(range.map { UnsafeBufferPointer(rebasing: buffer[$0]) })
+        }
+        guard fields.isUsable, case .text(let timeText) = text(span.keyFields.eventTime),
+              let time = ECSTimestamp.parse(timeText)
+        else { return false }
+        // A record without an eventID is mapped, so the mapper's warning about it is reported.
+        guard case .text(let idBytes) = text(span.keyFields.eventID) else { return false }
+        let eventID = String(decoding: idBytes, as: UTF8.self)
+        var found: [(rule: Int, combinations: [[String]]?)] = []
+        for index in candidates {
+            let rule = rules[index]
+            guard partialRules[index].query.evaluate(&fields) == .matches else { return false }
+            guard rule.historyWindowMilliseconds != nil else {
+                found.append((index, nil))
+                continue
+            }
+            guard let newTermsFields = partialRules[index].newTermsSlots else { return false }
+            var values: [[String]] = []
+            var product = 1
+            for slot in newTermsFields {
+                guard let keywords = fields.keywords(of: slots.fields[slot]) else { return false }
+                values.append(keywords)
+                product *= max(Set(keywords).count, 1)
+            }
+            // Past the cap of 100 the mapper's value order decides which combinations count.
+            guard product <= 100 else { return false }
+            let combinations = NewTermsEvaluator.combinations(of: values)
+            // An event missing a new-terms field has no combination and can never alert.
+            if !combinations.isEmpty { found.append((index, combinations)) }
+        }
+        let record = UnsafeBufferPointer(rebasing: buffer[span.range])
+        let eventKey = AlertIdentity.eventKey(eventID: eventID, recordBytes: record)
+        let copy = Array(record)
+        for (index, combinations) in found {
+            outcome.matches[index].append(RuleMatch(
+                time: time, eventKey: eventKey, record: copy, location: span.location, combinations: combinations
+            ))
+        }
+        return true
+    }
+
+    /// The cheap fields of a record, for the rules of this scan.
+    func fields(of span: RecordSpan, in buffer: UnsafeBufferPointer<UInt8>) -> RecordFields {
+        RecordFields(
+            span: span, in: buffer, slots: slots.fields, constants: constants,
+            flattensPayloads: mapper.options.retain == .all || mapper.options.retain == .flattened
+        )
+    }
+
+    /// Parses and maps one record, reporting what goes wrong; `nil` when it cannot be mapped.
+    private func map(
+        _ record: UnsafeBufferPointer<UInt8>, at location: RecordLocation, into outcome: inout FileOutcome
+    ) -> ECSDocument? {
+        func issue(_ reason: String) -> ReadIssue {
+            ReadIssue(kind: .malformedRecord, file: location.file, location: location, reason: reason)
+        }
+        switch mapped(record) {
+        case .success(let result):
+            outcome.issues.append(contentsOf: result.warnings.map(issue))
+            return result.document
+        case .failure(let failure):
+            outcome.malformed += 1
+            outcome.issues.append(issue(failure.reason))
+            return nil
+        }
+    }
+
+    /// Evaluates the candidate rules on the mapped document and records their matches.
+    private func match(
+        _ document: ECSDocument, record: UnsafeBufferPointer<UInt8>, at location: RecordLocation,
+        candidates: [Int], into outcome: inout FileOutcome
+    ) {
         var eventKey: String?
-        var contentKey: String?
-        for (index, rule) in rules.enumerated() where rule.mightMatch(eventSource: sourceBytes, eventName: nameBytes) {
+        var bytes: [UInt8]?
+        for index in candidates {
+            let rule = rules[index]
             guard rule.query.matches(document) else { continue }
             var combinations: [[String]]?
             if let fields = rule.rule.newTerms?.fields {
@@ -105,14 +194,50 @@ struct RecordEvaluator {
             }
             let key = eventKey ?? AlertIdentity.eventKey(eventID: document.eventID, recordBytes: record)
             eventKey = key
-            // Hashed only for the few records that match: it tells re-deliveries from eventID clashes.
-            let content = contentKey ?? AlertIdentity.contentKey(of: event)
-            contentKey = content
+            let copy = bytes ?? Array(record)
+            bytes = copy
             outcome.matches[index].append(RuleMatch(
-                time: document.timestampMilliseconds, eventKey: key, contentKey: content, document: document,
+                time: document.timestampMilliseconds, eventKey: key, record: copy,
                 location: location, combinations: combinations
             ))
         }
+    }
+
+    /// A record's parse and mapping: the same steps for evaluating it and, later, for building
+    /// the document of an alert it raised.
+    func mapped(_ record: UnsafeBufferPointer<UInt8>) -> Result<ECSMappingResult, MappingFailure> {
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(record, repairingInvalidUTF8: true)
+        } catch {
+            return .failure(MappingFailure(reason: "not valid JSON: \(error)"))
+        }
+        let originalText = keepsOriginalText ? String(decoding: record, as: UTF8.self) : nil
+        do {
+            return .success(try mapper.map(Self.unwrapEventBridge(value), originalText: originalText))
+        } catch {
+            return .failure(MappingFailure(reason: error.description))
+        }
+    }
+
+    /// The document of an alert's record, mapped again from its bytes.
+    func alertDocument(_ record: [UInt8]) -> ECSDocument? {
+        record.withUnsafeBufferPointer { bytes in
+            if case .success(let result) = mapped(bytes) { return result.document }
+            return nil
+        }
+    }
+
+    struct MappingFailure: Error {
+        var reason: String
+    }
+
+    private static func digest(of document: ECSDocument) -> EventDigest {
+        var digest = EventDigest(document: document)
+        if !EventDigest.actionsNeedingDocuments.contains(digest.action) {
+            digest.document = nil  // keep memory for the few events that need their details
+        }
+        return digest
     }
 
     /// Reports what framing can tell without parsing about a record no rule needs: the same

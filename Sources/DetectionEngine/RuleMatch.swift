@@ -1,15 +1,17 @@
 import CloudTrailReader
-import ECSMapping
 
 /// An event that matched a rule's query, before new-terms and max_signals decide on alerts.
+///
+/// The record's bytes are kept instead of its ECS document: a document is several times larger,
+/// and only the matches that become alerts need one, so it is mapped again from these bytes at
+/// the end (see ``AlertDecider``). Rules matching the same record share one copy.
 struct RuleMatch: Sendable {
     var time: Int64
     var eventKey: String
-    /// The hash of the event's canonical content (``AlertIdentity/contentKey(of:)``).
-    var contentKey: String
-    /// Set (to `contentKey`) when other content shares `eventKey`: it then tells this event apart.
-    var conflictContent: String?
-    var document: ECSDocument
+    var record: [UInt8]
+    /// The hash of the event's canonical content, set only when other content shares `eventKey`
+    /// (see ``EventIDConflicts``): it then tells this event apart.
+    var conflictContent: String? = nil
     var location: RecordLocation
     /// Value combinations of the new-terms fields; `nil` for query rules.
     var combinations: [[String]]?

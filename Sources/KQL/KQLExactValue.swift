@@ -23,4 +23,12 @@ struct KQLExactValue: Hashable, Sendable {
             }
         }
     }
+
+    func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        bytes.withUnsafeBufferPointer(body)
+    }
+
+    func matches(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        value.count == bytes.count && value.elementsEqual(bytes)
+    }
 }

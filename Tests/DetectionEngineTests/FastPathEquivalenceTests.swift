@@ -74,4 +74,50 @@ import TestSupport
         let firing = Set(fast.alerts.map(\.rule.ruleID))
         #expect(firing.count == actions.count + 1, "every action rule and the new_terms rule fire: \(firing.sorted())")
     }
+
+    // MARK: The whole upstream AWS pack
+
+    static let packDirectory = RepositoryPaths.root + "/../shared/corpus/elastic-detection-rules-aws"
+    static var hasPack: Bool { FileManager.default.fileExists(atPath: packDirectory) }
+
+    /// Every input the pack is checked on: generated CloudTrail, records aimed at the pack's own
+    /// providers and actions, Elastic's pipeline corpora and the recorded attack simulations.
+    private static func packInputs(rules: RuleSet, in directory: ScratchDirectory) throws -> [String] {
+        let configuration = GeneratorConfiguration(events: 2_000, seed: 11, days: 20, accounts: 2)
+        let generator = CloudTrailGenerator(configuration: configuration)
+        _ = try generator.write(to: directory.path + "/generated")
+        try directory.write("aimed/pack.ndjson", PackRecords.lines(for: rules.rules).joined(separator: "\n") + "\n")
+        var paths = [directory.path + "/generated", directory.path + "/aimed/pack.ndjson"]
+        for corpus in ["elastic-cloudtrail-pipeline", "elastic-cloudtrail-pipeline-current"] {
+            let root = RepositoryPaths.root + "/../shared/corpus/" + corpus
+            let logs = FileManager.default.enumerator(atPath: root)?.compactMap { $0 as? String }
+                .filter { $0.hasSuffix(".log") }.sorted().map { root + "/" + $0 } ?? []
+            paths.append(contentsOf: logs)
+        }
+        if RepositoryPaths.hasRecordedCorpus { paths.append(RepositoryPaths.recordedCorpus) }
+        return paths
+    }
+
+    @Test(.enabled(if: hasPack, "../shared/corpus/elastic-detection-rules-aws is absent (a user's clone): skipped"))
+    func theWholeUpstreamPackGivesTheSameAlertsBothWays() throws {
+        let rules = RuleSet.load(paths: [Self.packDirectory])
+        #expect(rules.errors.isEmpty, "\(rules.errors)")
+        #expect(rules.rules.count >= 130, "query and new_terms rules of the pack: \(rules.rules.count)")
+        let directory = try ScratchDirectory()
+        let (fast, full) = scanBothWays(try Self.packInputs(rules: rules, in: directory), rules: rules)
+
+        #expect(fast.alerts.count == full.alerts.count)
+        #expect(fast.alerts.map(\.uuid) == full.alerts.map(\.uuid))
+        for (quick, thorough) in zip(fast.alerts, full.alerts) where quick.flatJSON != thorough.flatJSON {
+            Issue.record("alert \(quick.uuid) (\(quick.rule.name)) differs between the fast and the full path")
+            break
+        }
+        #expect(fast.summary.rules == full.summary.rules)
+        #expect(fast.summary.duplicateEvents == full.summary.duplicateEvents)
+        // The pack is exercised, and the fast path really skips work.
+        let firing = Set(full.alerts.map(\.rule.ruleID))
+        #expect(firing.count >= rules.rules.count / 2, "rules that fire: \(firing.count) of \(rules.rules.count)")
+        #expect(fast.summary.recordsEvaluated * 2 < full.summary.recordsEvaluated,
+                "fully mapped: \(fast.summary.recordsEvaluated) of \(full.summary.recordsEvaluated)")
+    }
 }
