@@ -127,9 +127,11 @@ import TestSupport
         // Ana's console read the alert before Bob acknowledged it, so she refreshes first.
         ana.press(.key("c"), .key("1"))
         ana.type("confirmed\n")
-        #expect(ana.state.message?.text == "Not saved: changed by bob at \(TimeText.dateTime(bob.time)) in another console; refreshed")
-        ana.press(.key("c"), .key("1"))
-        ana.type("confirmed\n")
+        #expect(ana.state.message?.text.hasPrefix(
+            "Not saved: changed by bob at \(TimeText.dateTime(bob.time)) in another console; refreshed"
+        ) == true)
+        // Her reason is still in the prompt; Enter closes over Bob's acknowledgement.
+        ana.press(.enter)
         #expect(try ana.store.state(of: Self.profile).status == .closed)
 
         bob.press(.key("u"))
