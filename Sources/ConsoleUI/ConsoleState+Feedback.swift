@@ -187,7 +187,7 @@ extension ConsoleState {
     }
 
     /// " by bob at 2026-03-10 09:00:00", with whichever parts the store knows.
-    private static func writer(_ revision: TriageRevision) -> String {
+    static func writer(_ revision: TriageRevision) -> String {
         var text = ""
         if let analyst = revision.updatedBy { text += " by \(analyst)" }
         if let time = revision.updatedAt { text += " at \(TimeText.dateTime(time))" }
