@@ -11,7 +11,8 @@ import TestSupport
     static let profile = TwoConsoleTests.profile
     static let firstStep = StepKey(index: 0, title: "Identify the actor")
     /// Longer than the free space left in the database once it cannot grow.
-    static let longText = "session traced to the build host " + String(repeating: "and its runner ", count: 2_000) + "at last"
+    static let longText = "session traced to the build host "
+        + String(repeating: "and its runner ", count: 2_000) + "at last"
 
     static func fillDisk(_ console: Console) throws {
         try console.store.connection.execute("PRAGMA max_page_count=1")
