@@ -32,12 +32,17 @@ extension ConsoleRenderer {
 
     /// The prompt's question and typed text; the text ends with a bar where the cursor is.
     static func promptLine(_ prompt: ConsolePrompt, state: ConsoleState) -> StyledLine {
+        // A message (a failed save, no match) takes the hint's place, and a long entry shows only
+        // its end, where typing happens, so the message stays on screen beside it.
         func entry(_ question: String, _ input: TextInput, _ hint: String) -> StyledLine {
-            var spans = [Span(question, .prompt), Span.untrusted(input.text, .prompt), Span("▏", .prompt), Span("  " + hint, .dim)]
-            if let message = state.message {
-                spans.append(Span("  " + message.text, style(of: message.kind)))
+            guard let message = state.message else {
+                return StyledLine([Span(question, .prompt), Span.untrusted(input.text, .prompt), Span("▏", .prompt),
+                                   Span("  " + hint, .dim)], background: .prompt)
             }
-            return StyledLine(spans, background: .prompt)
+            let room = max(12, state.size.columns - question.count - message.text.count - 3)
+            let text = input.text.count <= room ? input.text : "…" + input.text.suffix(room - 1)
+            return StyledLine([Span(question, .prompt), Span.untrusted(text, .prompt), Span("▏", .prompt),
+                               Span.untrusted("  " + message.text, style(of: message.kind))], background: .prompt)
         }
         switch prompt {
         case .search(let input, _):
@@ -60,9 +65,7 @@ extension ConsoleRenderer {
             spans.append(Span("Enter picks · Esc cancels", .dim))
             return StyledLine(spans, background: .prompt)
         case .reason(_, let disposition, let input):
-            let hint = state.message.map { $0.text } ?? "Enter closes · Esc cancels"
-            return StyledLine([Span("Reason (\(disposition.label)): ", .prompt), Span.untrusted(input.text, .prompt),
-                               Span("▏", .prompt), Span("  " + hint, state.message == nil ? .dim : .warning)], background: .prompt)
+            return entry("Reason (\(disposition.label)): ", input, "Enter closes · Esc cancels")
         case .bulkMenu(let targets, let scope):
             return StyledLine([Span("Bulk action on \(targets.count) \(scope) alert\(targets.count == 1 ? "" : "s"): "
                 + "r reviewed · a acknowledge · c close · o reopen · Esc cancels", .prompt)], background: .prompt)
@@ -73,7 +76,7 @@ extension ConsoleRenderer {
         case .overwrite(_, let path):
             return StyledLine([Span("\(path) exists. Overwrite? y/n (n picks another name)", .warning)], background: .prompt)
         case .quit:
-            let count = state.drafts.count
+            let count = state.alertsWithUnsavedText
             return StyledLine([Span("Unsaved note\(count == 1 ? "" : "s") on \(max(count, 1)) alert\(count > 1 ? "s" : ""). Quit and lose \(count > 1 ? "them" : "it")? y/n", .warning)], background: .prompt)
         }
     }

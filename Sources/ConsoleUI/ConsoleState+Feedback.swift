@@ -24,7 +24,41 @@ extension ConsoleState {
                 return
             }
         }
+        if let (uuids, noun, retry) = openTriagePrompt {
+            if change.entries.contains(where: { uuids.contains($0.alertID) }) {
+                // Committed: only now does the prompt close and its draft go.
+                dropPromptDraft()
+                closePrompt()
+            } else if let conflict = change.conflicts.first(where: { uuids.contains($0.alertID) }) {
+                promptSaveFailed = true
+                message = StatusMessage(
+                    "Not saved: " + Self.describe(conflict) + ". Your \(noun) is still here: \(retry) over their "
+                        + "change, Esc keeps it as a draft",
+                    kind: .warning
+                )
+                return
+            }
+        }
         message = Self.message(for: change, prefix: "", refused: "refused")
+    }
+
+    /// The alerts, the name of the text and the retry key of an open step-note or reason prompt,
+    /// which stays open until its save commits.
+    private var openTriagePrompt: (uuids: [String], noun: String, retry: String)? {
+        switch prompt {
+        case .stepNote(let uuid, _, _)?: ([uuid], "step note", "Enter saves it")
+        case .reason(let targets, _, _)?: (targets, "reason", "Enter closes")
+        default: nil
+        }
+    }
+
+    /// Forgets the kept draft of the open step-note or reason prompt once its save committed.
+    private mutating func dropPromptDraft() {
+        switch prompt {
+        case .stepNote(let uuid, let step, _)?: stepNoteDrafts[StepNoteKey(uuid: uuid, step: step)] = nil
+        case .reason(let targets, _, _)?: reasonDrafts[targets] = nil
+        default: break
+        }
     }
 
     /// Records an undo the app has committed. Undo is one level deep: the undone change is
@@ -64,11 +98,17 @@ extension ConsoleState {
     }
 
     /// Reports a triage write the store could not commit (disk full, read-only file, lock held
-    /// too long). Nothing changed on screen; an open note editor keeps its text.
+    /// too long). Nothing changed on screen; an open note editor, step-note or reason prompt keeps
+    /// its text.
     public mutating func didFailToApply(_ reason: String) {
         if case .note? = prompt {
             message = StatusMessage(
                 "Not saved: \(reason). Your note is still here: Ctrl-D retries, Esc keeps it as a draft", kind: .error
+            )
+        } else if let (_, noun, _) = openTriagePrompt {
+            promptSaveFailed = true
+            message = StatusMessage(
+                "Not saved: \(reason). Your \(noun) is still here: Enter retries, Esc keeps it as a draft", kind: .error
             )
         } else {
             message = StatusMessage("Not saved: \(reason)", kind: .error)
@@ -147,7 +187,7 @@ extension ConsoleState {
     }
 
     /// " by bob at 2026-03-10 09:00:00", with whichever parts the store knows.
-    private static func writer(_ revision: TriageRevision) -> String {
+    static func writer(_ revision: TriageRevision) -> String {
         var text = ""
         if let analyst = revision.updatedBy { text += " by \(analyst)" }
         if let time = revision.updatedAt { text += " at \(TimeText.dateTime(time))" }

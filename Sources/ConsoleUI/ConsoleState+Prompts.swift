@@ -60,10 +60,19 @@ extension ConsoleState {
         case .stepNote(let uuid, let step, var input):
             switch command {
             case .submit:
-                self.prompt = nil
+                // Open until `didApply` reports the note committed, like the note editor.
                 return [.applyTriage(.setStepNote(step, input.text), targets: targets([uuid]))]
             case .back:
-                self.prompt = nil
+                let key = StepNoteKey(uuid: uuid, step: step)
+                if promptSaveFailed || stepNoteDrafts[key] != nil, input.text != state(of: uuid)?.step(step).note {
+                    stepNoteDrafts[key] = input.text
+                    message = StatusMessage(
+                        "Step note not saved: Enter on step \(step.index + 1) offers it again", kind: .warning
+                    )
+                } else {
+                    stepNoteDrafts[key] = nil
+                }
+                closePrompt()
             default:
                 guard edit(&input, with: command, key: key) else { return [] }
                 self.prompt = .stepNote(uuid: uuid, step: step, input)
@@ -75,8 +84,8 @@ extension ConsoleState {
             case .moveDown: self.prompt = .disposition(targets: targets, choice: min(choice + 1, options.count - 1))
             case .moveUp: self.prompt = .disposition(targets: targets, choice: max(choice - 1, 0))
             case .choose(let number) where options.indices.contains(number - 1):
-                self.prompt = .reason(targets: targets, options[number - 1], TextInput())
-            case .submit: self.prompt = .reason(targets: targets, options[choice], TextInput())
+                openReason(targets: targets, options[number - 1])
+            case .submit: openReason(targets: targets, options[choice])
             case .back: cancel("Close cancelled")
             default: break
             }
@@ -94,9 +103,18 @@ extension ConsoleState {
                     self.prompt = .confirmBulk(action, targets: targets)
                     return []
                 }
-                self.prompt = nil
+                // Open until `didApply` reports the close committed, so the reason survives a
+                // failed or refused save.
                 return [.applyTriage(action, targets: self.targets(targets))]
-            case .back: cancel("Close cancelled")
+            case .back:
+                if promptSaveFailed || reasonDrafts[targets] != nil, !input.text.trimmingSpaces.isEmpty {
+                    reasonDrafts[targets] = input.text
+                    closePrompt()
+                    message = StatusMessage("Close not saved: c offers the reason again", kind: .warning)
+                } else {
+                    reasonDrafts[targets] = nil
+                    cancel("Close cancelled")
+                }
             default:
                 guard edit(&input, with: command, key: key) else { return [] }
                 self.prompt = .reason(targets: targets, disposition, input)
@@ -178,8 +196,24 @@ extension ConsoleState {
     }
 
     private mutating func cancel(_ text: String?) {
-        prompt = nil
+        closePrompt()
         message = text.map { StatusMessage($0) }
+    }
+
+    /// Closes the prompt; the next one starts without a failed save behind it.
+    mutating func closePrompt() {
+        prompt = nil
+        promptSaveFailed = false
+    }
+
+    /// The close reason, starting from a reason kept when an earlier close of the same alerts
+    /// was not saved.
+    private mutating func openReason(targets: [String], _ disposition: Disposition) {
+        promptSaveFailed = false
+        prompt = .reason(targets: targets, disposition, TextInput(reasonDrafts[targets] ?? ""))
+        if reasonDrafts[targets] != nil {
+            message = StatusMessage("Your unsaved reason is back: Enter closes, Esc keeps it", kind: .warning)
+        }
     }
 
     /// Moves to the first match at or after `origin` as the query grows; back to `origin` when

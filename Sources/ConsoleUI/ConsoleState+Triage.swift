@@ -49,7 +49,14 @@ extension ConsoleState {
             message = StatusMessage("This rule's guide has no steps", kind: .warning)
             return
         }
-        prompt = .stepNote(uuid: record.uuid, step: step, TextInput(state.step(step).note))
+        promptSaveFailed = false
+        let key = StepNoteKey(uuid: record.uuid, step: step)
+        if let draft = stepNoteDrafts[key] {
+            prompt = .stepNote(uuid: record.uuid, step: step, TextInput(draft))
+            message = StatusMessage("Your unsaved step note is back: Enter saves, Esc keeps it", kind: .warning)
+        } else {
+            prompt = .stepNote(uuid: record.uuid, step: step, TextInput(state.step(step).note))
+        }
     }
 
     /// `b`: the marked alerts when there are any, else every listed alert.

@@ -49,6 +49,15 @@ public struct ConsoleState: Sendable {
     /// The version each open note editor or draft was started from, by alert uuid: its save
     /// names this version, so a note changed meanwhile in another console is not overwritten.
     var noteVersions: [String: Int64] = [:]
+    /// Step notes whose save failed or was refused and which the analyst then left with Esc;
+    /// Enter on the same step offers the text again.
+    public internal(set) var stepNoteDrafts: [StepNoteKey: String] = [:]
+    /// Close reasons kept the same way, by the alerts the close was for; the reason prompt for
+    /// those alerts offers the text again.
+    public internal(set) var reasonDrafts: [[String]: String] = [:]
+    /// Whether the open step-note or reason prompt has had a save fail or be refused: Esc then
+    /// keeps its text as a draft instead of discarding it.
+    var promptSaveFailed = false
     /// The last applied change, which `u` undoes.
     public internal(set) var lastChange: TriageChange?
     /// The export waiting for an answer about overwriting.
@@ -133,10 +142,19 @@ public struct ConsoleState: Sendable {
         positionByUUID[uuid].map { versions[$0] }
     }
 
-    /// Whether any alert has a note typed but not saved (quitting asks first).
+    /// Whether any alert has a note, step note or close reason typed but not saved (quitting
+    /// asks first).
     public var hasUnsavedNotes: Bool {
         if case .note? = prompt { return true }
-        return !drafts.isEmpty
+        return !drafts.isEmpty || !stepNoteDrafts.isEmpty || !reasonDrafts.isEmpty
+    }
+
+    /// How many alerts have unsaved text of any kind, for the quit question.
+    var alertsWithUnsavedText: Int {
+        var uuids = Set(drafts.keys)
+        uuids.formUnion(stepNoteDrafts.keys.map(\.uuid))
+        for targets in reasonDrafts.keys { uuids.formUnion(targets) }
+        return uuids.count
     }
 
     /// Position in ``alerts`` of the selected alert.

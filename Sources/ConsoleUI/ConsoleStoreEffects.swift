@@ -2,14 +2,58 @@ import TriageModel
 
 /// Performs the console's triage effects against a ``TriageStore`` and reports each result to
 /// the state, so what the screen shows has been committed first. The app keeps the effects that
-/// touch the terminal or the file system (export, redraw, quit).
+/// touch the terminal or the file system (export, redraw, quit). It also loads the alerts'
+/// stored triage and, polled from the run loop, picks up what other consoles commit.
 ///
 /// Not `Sendable`, like the store: use it on the thread that owns the store.
 public struct ConsoleStoreEffects {
     public let store: TriageStore
+    /// The store's ``TriageStore/dataVersion()`` when the states were last read; a different
+    /// value means another connection committed since.
+    private var seenDataVersion: Int64?
+    /// Whether the last re-read failed (and the analyst has been told).
+    private var refreshFailing = false
 
     public init(store: TriageStore) {
         self.store = store
+    }
+
+    /// Puts `records` into `state` with their stored triage. When the triage cannot be read the
+    /// alerts are not shown at all (showing them untouched would be wrong), the message names
+    /// the file and the reason, and this returns false so the app can try again.
+    public mutating func load(_ records: [AlertRecord], into state: inout ConsoleState) -> Bool {
+        do {
+            // Read before the states, so a commit in between shows up at the next poll.
+            let version = try store.dataVersion()
+            let revisions = try store.allRevisions()
+            seenDataVersion = version
+            state.load(alerts: records, states: revisions.mapValues(\.state), versions: revisions.mapValues(\.version))
+            return true
+        } catch {
+            state.didFail("Triage could not be read, so the alerts are held back (retrying): \(error)")
+            return false
+        }
+    }
+
+    /// Re-reads the loaded alerts' triage if another console or process committed since the
+    /// last read, in one query, and hands it to the state. Returns whether the state may have
+    /// changed (the app then redraws). Cheap when nothing changed: one pragma.
+    public mutating func refreshIfChanged(_ state: inout ConsoleState) -> Bool {
+        guard let seen = seenDataVersion else { return false }
+        do {
+            let version = try store.dataVersion()
+            guard version != seen else { return false }
+            let revisions = try store.allRevisions()
+            seenDataVersion = version
+            state.didReadStoredTriage(revisions)
+            refreshFailing = false
+        } catch {
+            // Tried again at every poll, but said once, so it does not bury other messages.
+            guard !refreshFailing else { return false }
+            refreshFailing = true
+            state.didFailToReadStoredTriage(error.description)
+        }
+        return true
     }
 
     /// Performs `effect` when it is triage work, at `time` (epoch milliseconds). Returns whether

@@ -160,6 +160,15 @@ public final class TriageStore {
         }
     }
 
+    /// A number that changes whenever another connection (another console, the loader, a
+    /// script) commits to the database; this store's own writes leave it alone. Cheap enough to
+    /// poll several times a second (`PRAGMA data_version`).
+    public func dataVersion() throws(TriageStoreError) -> Int64 {
+        try withErrors { () throws(SQLiteError) in
+            Int64(try connection.scalarText("PRAGMA data_version") ?? "") ?? 0
+        }
+    }
+
     /// Runs `body`, translating SQLite errors into ``TriageStoreError`` naming this file.
     func withErrors<T>(_ body: () throws(SQLiteError) -> T) throws(TriageStoreError) -> T {
         do {

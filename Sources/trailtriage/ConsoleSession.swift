@@ -17,7 +17,7 @@ final class ConsoleSession {
     private let ruleSet: RuleSet
     private let limits: ReadLimits
     private let store: TriageStore
-    private let triage: ConsoleStoreEffects
+    private var triage: ConsoleStoreEffects
     private var state: ConsoleState
     private let loading = LoadingChannel()
 
@@ -64,6 +64,9 @@ final class ConsoleSession {
         startLoading()
         var needsDraw = true
         var seenProgress = LoadingProgress()
+        // Loaded alerts waiting for their triage to be readable (see `finishLoading`).
+        var pending: (records: [AlertRecord], summary: String?)?
+        var lastPoll = ContinuousClock.now
         while true {
             if let key = terminal.readKey(timeoutMilliseconds: 100) {
                 state.now = Self.nowMilliseconds()
@@ -76,7 +79,9 @@ final class ConsoleSession {
             if state.progress != nil {
                 let snapshot = loading.withLock { $0 }
                 if let records = snapshot.finished {
-                    finishLoading(records, summary: snapshot.summaryLine)
+                    state.progress = nil
+                    let summary = snapshot.summaryLine
+                    pending = finishLoading(records, summary: summary) ? nil : (records, summary)
                     needsDraw = true
                 } else if let failure = snapshot.failure {
                     state.progress = nil
@@ -85,6 +90,16 @@ final class ConsoleSession {
                 } else if snapshot.progress != seenProgress {
                     seenProgress = snapshot.progress
                     state.progress = snapshot.progress
+                    needsDraw = true
+                }
+            }
+            // Another console's commits show here within a poll; the pragma is all it costs.
+            if ContinuousClock.now - lastPoll >= Self.pollInterval {
+                lastPoll = ContinuousClock.now
+                if let waiting = pending {
+                    if finishLoading(waiting.records, summary: waiting.summary) { pending = nil }
+                    needsDraw = true
+                } else if triage.refreshIfChanged(&state) {
                     needsDraw = true
                 }
             }
@@ -162,11 +177,15 @@ final class ConsoleSession {
         }
     }
 
-    private func finishLoading(_ records: [AlertRecord], summary: String?) {
-        let revisions = (try? store.allRevisions()) ?? [:]
-        state.progress = nil
-        state.load(alerts: records, states: revisions.mapValues(\.state), versions: revisions.mapValues(\.version))
+    /// How often the run loop checks the database for other consoles' commits.
+    static let pollInterval = Duration.milliseconds(300)
+
+    /// Shows the loaded alerts with their stored triage. Returns false, with the reason on the
+    /// status line, when the triage cannot be read; the run loop then tries again each poll.
+    private func finishLoading(_ records: [AlertRecord], summary: String?) -> Bool {
+        guard triage.load(records, into: &state) else { return false }
         if let summary { state.message = StatusMessage(summary) }
+        return true
     }
 
     static func nowMilliseconds() -> Int64 {

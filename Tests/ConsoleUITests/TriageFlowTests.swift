@@ -36,8 +36,10 @@ import TriageModel
         #expect(state.message?.text == "A reason is required to close")
         let effects = state.type("role name matched *i-*; session build-42\n")
         #expect(effects == [.applyTriage(.close(.falsePositive, reason: "role name matched *i-*; session build-42"), targets: state.targeting("bbbb2222-fp"))])
-        #expect(state.prompt == nil)
+        // The reason stays on screen until the close is committed.
+        #expect(state.prompt != nil)
         state.commit(effects)
+        #expect(state.prompt == nil)
         #expect(state.selectedState?.status == .closed)
         #expect(state.screen.contains { $0.contains("closed FP") })
     }
