@@ -30,23 +30,28 @@ static void ttr_restore_terminal_at_exit(void) { ttr_restore_terminal(); }
 
 /*
  * Crash signals. The Swift runtime's backtracer installs its handlers before main; replacing
- * them would lose the crash report, so this handler only gives the terminal back and then puts
- * the previous handler back. A fault raised by the processor (a trap on overflow, a bad access)
- * is re-executed on return and so reaches the previous handler with its original context; a
- * signal sent by kill() or raise() (abort() among them) is raised again.
+ * them would lose the crash report, so this handler gives the terminal back and then calls the
+ * handler that was installed before it, with the same arguments, as chained handlers do. After
+ * that the process ends as the signal's default action would: a fault raised by the processor
+ * (a trap on overflow, a bad access) is re-executed on return, and a signal sent by kill() or
+ * raise() (abort() among them) is raised again, which takes effect when this handler returns.
  */
 static const int ttr_crash_signals[] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGABRT };
 #define TTR_CRASH_SIGNAL_COUNT (sizeof(ttr_crash_signals) / sizeof(ttr_crash_signals[0]))
 static struct sigaction ttr_previous_crash_actions[TTR_CRASH_SIGNAL_COUNT];
 
 static void ttr_crash_signal_handler(int signal_number, siginfo_t *info, void *context) {
-    (void)context;
     ttr_restore_terminal();
     for (size_t index = 0; index < TTR_CRASH_SIGNAL_COUNT; index++) {
-        if (ttr_crash_signals[index] == signal_number) {
-            sigaction(signal_number, &ttr_previous_crash_actions[index], NULL);
+        if (ttr_crash_signals[index] != signal_number) { continue; }
+        const struct sigaction *previous = &ttr_previous_crash_actions[index];
+        if (previous->sa_flags & SA_SIGINFO) {
+            if (previous->sa_sigaction != NULL) { previous->sa_sigaction(signal_number, info, context); }
+        } else if (previous->sa_handler != SIG_DFL && previous->sa_handler != SIG_IGN) {
+            previous->sa_handler(signal_number);
         }
     }
+    signal(signal_number, SIG_DFL);
     if (info == NULL || info->si_code <= 0) {
         raise(signal_number);
     }

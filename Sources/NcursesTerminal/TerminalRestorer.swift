@@ -19,8 +19,9 @@ internal import CTerminalRestorer
 /// before or after the screen starts, and keeps the conventional exit status.
 ///
 /// Crash signals (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGABRT) get a handler that leaves
-/// curses mode and then passes the signal on to the handler installed before it, so the Swift
-/// runtime's backtracer still reports the crash, on a terminal that is usable again. SIGTSTP
+/// curses mode, then calls the handler installed before it, so the Swift runtime's backtracer
+/// still reports the crash on a terminal that is usable again, and then ends the process as the
+/// signal's default action would. SIGTSTP
 /// (Ctrl-Z) and SIGWINCH stay with ncurses, which suspends, resumes and resizes correctly.
 ///
 /// Thrown errors are the caller's part: keep `defer { terminal.restore() }` next to the

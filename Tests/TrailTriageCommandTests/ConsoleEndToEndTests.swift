@@ -167,4 +167,20 @@ struct ConsoleSignalTests {
         let screen = try tmux.screen()
         #expect(!screen.contains("TIME (UTC)"), "the console's screen is gone once it exits")
     }
+
+    /// A crash (here a SIGSEGV, as a bad access would raise) gives the terminal back too, and the
+    /// Swift runtime still reports the crash: the restorer passes the signal on to its handler.
+    @Test func aCrashSignalRestoresTheTerminalAndKeepsTheCrashReport() throws {
+        let scratch = try ScratchDirectory()
+        let tmux = try TmuxSession()
+        try tmux.start(
+            [CommandRunner.executable, ConsoleEndToEndTests.fixtures, "--db", scratch.file("state.sqlite")],
+            in: scratch.path, environment: ["SWIFT_BACKTRACE": "enable=yes,interactive=no,threads=crashed,registers=none,images=none"])
+        try tmux.waitFor(ConsoleEndToEndTests.loaded)
+        kill(try tmux.processID(), SIGSEGV)
+        #expect(try tmux.exitStatus() == 128 + Int(SIGSEGV))
+        let screen = try tmux.screen()
+        #expect(!screen.contains("TIME (UTC)"), "the console's screen is gone after the crash")
+        #expect(screen.contains("Program crashed"), "the runtime's crash report is on the restored screen")
+    }
 }
