@@ -157,7 +157,8 @@ extension BackgroundCall {
         let caller = random.chance(50) ? account.services[5] : operatorOrWorkloadCaller()
         var draft = blank(by: caller, service: "elasticloadbalancing", name: "DescribeTargetHealth", readOnly: true)
         let groupName = random.pick(["web-tier", "payments-api", "catalog"])
-        let groupArn = "arn:aws:elasticloadbalancing:\(region):\(account.id):targetgroup/\(groupName)-tg/\(random.hex(16))"
+        let groupID = random.hex(16)
+        let groupArn = "arn:aws:elasticloadbalancing:\(region):\(account.id):targetgroup/\(groupName)-tg/\(groupID)"
         draft.request = { json in json.object { parameters in parameters.field("targetGroupArn", groupArn) } }
         return draft
     }

@@ -126,7 +126,8 @@ extension BackgroundCall {
         if random.chance(4) {
             caller = account.root
         } else {
-            caller = random.pick(account.humans.filter(\.console) + account.ssoSessions.filter(\.console) + [account.root])
+            let consoleUsers = account.humans.filter(\.console) + account.ssoSessions.filter(\.console)
+            caller = random.pick(consoleUsers + [account.root])
         }
         var draft = blank(by: caller, service: "signin", name: "ConsoleLogin", readOnly: false, region: globalRegion)
         let failed = random.chance(6)
@@ -143,7 +144,9 @@ extension BackgroundCall {
         }
         draft.additional = { json in
             json.object { details in
-                details.field("LoginTo", "https://console.aws.amazon.com/console/home?state=hashArgs%23&isauthcode=true")
+                details.field(
+                    "LoginTo", "https://console.aws.amazon.com/console/home?state=hashArgs%23&isauthcode=true"
+                )
                 details.field("MobileVersion", "No")
                 details.field("MFAIdentifier", mfaDevice)
                 details.field("MFAUsed", usedMFA ? "Yes" : "No")
