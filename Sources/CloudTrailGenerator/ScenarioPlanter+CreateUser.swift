@@ -191,12 +191,15 @@ extension ScenarioPlanter {
                 return
             }
             let date = UTCTime.javaStyle(draft.time)
-            draft.response = { j in
-                j.object { p in
-                    p.key("user")
-                    p.object { u in
-                        u.field("path", "/"); u.field("userName", userName); u.field("userId", userID)
-                        u.field("arn", "arn:aws:iam::\(acct):user/\(userName)"); u.field("createDate", date)
+            draft.response = { json in
+                json.object { response in
+                    response.key("user")
+                    response.object { user in
+                        user.field("path", "/")
+                        user.field("userName", userName)
+                        user.field("userId", userID)
+                        user.field("arn", "arn:aws:iam::\(acct):user/\(userName)")
+                        user.field("createDate", date)
                     }
                 }
             }
