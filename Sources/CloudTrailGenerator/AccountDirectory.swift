@@ -41,14 +41,21 @@ struct AccountDirectory: Sendable {
             let console = random.chance(50)
             humans.append(.iamUser(
                 account: id, name: name,
-                client: console ? .console(browser: random.pick([ClientProfile.firefox, ClientProfile.chrome])) : .cli(os: random.pick(["macos#23.6.0", "linux#6.8.0-48-generic"])),
+                client: console
+                    ? .console(browser: random.pick([ClientProfile.firefox, ClientProfile.chrome]))
+                    : .cli(os: random.pick(["macos#23.6.0", "linux#6.8.0-48-generic"])),
                 ip: Self.officeIP(&random), random: &random, console: console, mfa: console
             ))
         }
         automation = [
             .iamUser(account: id, name: "terraform-ci", client: .terraform, ip: Self.cloudIP(&random), random: &random),
-            .iamUser(account: id, name: "backup-agent", client: .goSDK(suffix: "exec-env/EC2"), ip: Self.cloudIP(&random), random: &random),
-            .iamUser(account: id, name: "legacy-reporting", client: .javaSDK, ip: Self.officeIP(&random), random: &random),
+            .iamUser(
+                account: id, name: "backup-agent", client: .goSDK(suffix: "exec-env/EC2"), ip: Self.cloudIP(&random),
+                random: &random
+            ),
+            .iamUser(
+                account: id, name: "legacy-reporting", client: .javaSDK, ip: Self.officeIP(&random), random: &random
+            ),
         ]
 
         for (permissionSet, share) in [("AdministratorAccess", 2), ("DeveloperAccess", 3), ("ReadOnlyAccess", 2)] {
@@ -90,7 +97,9 @@ struct AccountDirectory: Sendable {
             functions.append(function)
             lambdaSessions.append(.roleSession(
                 account: id, role: role, roleID: "AROA" + random.upperAlphanumeric(17), session: function,
-                client: random.chance(50) ? .boto3(environment: "exec-env/AWS_Lambda_python3.12") : .nodeSDK(environment: "exec-env/AWS_Lambda_nodejs20.x"),
+                client: random.chance(50)
+                    ? .boto3(environment: "exec-env/AWS_Lambda_python3.12")
+                    : .nodeSDK(environment: "exec-env/AWS_Lambda_nodejs20.x"),
                 ip: Self.cloudIP(&random)
             ))
         }
@@ -110,7 +119,8 @@ struct AccountDirectory: Sendable {
         ciSessions = [
             .roleSession(
                 account: id, role: "github-actions-deploy", roleID: "AROA" + random.upperAlphanumeric(17),
-                session: "GitHubActions", client: .terraform, ip: "140.82.\(random.within(112...127)).\(random.within(1...254))"
+                session: "GitHubActions", client: .terraform,
+                ip: "140.82.\(random.within(112...127)).\(random.within(1...254))"
             ),
         ]
         roleNames.append("github-actions-deploy")
@@ -127,14 +137,25 @@ struct AccountDirectory: Sendable {
         )
         let storeID = "d-" + random.hex(10)
         identityCenterUsers = (0..<3).map { _ in
-            .identityCenterUser(account: id, storeID: storeID, userID: "\(random.hex(10))-\(random.hex(8))-\(random.hex(4))-\(random.hex(4))-\(random.hex(4))-\(random.hex(12))", ip: Self.officeIP(&random))
+            .identityCenterUser(
+                account: id, storeID: storeID,
+                userID: "\(random.hex(10))-\(random.hex(8))-\(random.hex(4))-\(random.hex(4))-\(random.hex(4))-"
+                    + random.hex(12),
+                ip: Self.officeIP(&random)
+            )
         }
 
-        buckets = ["\(label)-app-assets", "\(label)-data-lake-\(id)", "\(label)-build-artifacts", "\(label)-customer-uploads"]
+        buckets = [
+            "\(label)-app-assets", "\(label)-data-lake-\(id)", "\(label)-build-artifacts", "\(label)-customer-uploads",
+        ]
         kmsKeys = (0..<4).map { _ in random.uuid() }
         tables = ["orders", "sessions", "catalog-items", "idempotency-keys"]
-        logGroups = functions.map { "/aws/lambda/\($0)" } + ["/ecs/payments-api", "/ecs/catalog-service", "/var/log/messages"]
-        parameters = ["/\(label)/prod/db/host", "/\(label)/prod/feature-flags", "/\(label)/shared/datadog-api-key", "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64"]
+        logGroups = functions.map { "/aws/lambda/\($0)" }
+            + ["/ecs/payments-api", "/ecs/catalog-service", "/var/log/messages"]
+        parameters = [
+            "/\(label)/prod/db/host", "/\(label)/prod/feature-flags", "/\(label)/shared/datadog-api-key",
+            "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64",
+        ]
         secrets = ["prod/payments/stripe", "prod/rds/master", "staging/catalog/api-token"]
         vpcs = (0..<2).map { _ in "vpc-0" + random.hex(16) }
         subnets = (0..<4).map { _ in "subnet-0" + random.hex(16) }

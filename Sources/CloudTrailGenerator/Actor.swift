@@ -53,7 +53,8 @@ extension Actor {
     /// The access key in use at `time`.
     func accessKey(at time: Int64) -> String {
         if !accessKeyID.isEmpty { return accessKeyID }
-        return "ASIA" + Self.base32(Self.hash(principalID) ^ UInt64(bitPattern: sessionStart(at: time)) &* 0x9E37_79B9_7F4A_7C15, count: 16)
+        let mixed = Self.hash(principalID) ^ UInt64(bitPattern: sessionStart(at: time)) &* 0x9E37_79B9_7F4A_7C15
+        return "ASIA" + Self.base32(mixed, count: 16)
     }
 
     /// Writes the `userIdentity` object for a call made at `time`.
@@ -73,7 +74,8 @@ extension Actor {
                     o.field("userId", principalID)
                     o.field("identityStoreArn", identityStoreArn ?? "")
                 }
-                j.field("credentialId", Self.base32(Self.hash(principalID) &+ UInt64(bitPattern: time / 28_800), count: 24))
+                let credentialSeed = Self.hash(principalID) &+ UInt64(bitPattern: time / 28_800)
+                j.field("credentialId", Self.base32(credentialSeed, count: 24))
             case .iamUser, .root:
                 j.field("principalId", principalID)
                 j.field("arn", arn)

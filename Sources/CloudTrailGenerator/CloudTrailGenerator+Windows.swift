@@ -61,8 +61,10 @@ extension CloudTrailGenerator {
         return output
     }
 
-    /// `AWSLogs/<acct>/CloudTrail/<region>/YYYY/MM/DD/<acct>_CloudTrail_<region>_<YYYYMMDDTHHmmZ>_<suffix>.json.gz`
+    /// `AWSLogs/<acct>/CloudTrail/<region>/YYYY/MM/DD/` followed by
+    /// `<acct>_CloudTrail_<region>_<YYYYMMDDTHHmmZ>_<suffix>.json.gz`.
     static func objectPath(account: String, region: String, stamp: Int64, suffix: String) -> String {
-        "AWSLogs/\(account)/CloudTrail/\(region)/\(UTCTime.folderDate(stamp))/\(account)_CloudTrail_\(region)_\(UTCTime.fileStamp(stamp))_\(suffix).json.gz"
+        let folder = "AWSLogs/\(account)/CloudTrail/\(region)/\(UTCTime.folderDate(stamp))"
+        return "\(folder)/\(account)_CloudTrail_\(region)_\(UTCTime.fileStamp(stamp))_\(suffix).json.gz"
     }
 }

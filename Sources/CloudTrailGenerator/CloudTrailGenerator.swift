@@ -35,13 +35,17 @@ public struct CloudTrailGenerator: Sendable {
         validationError = problem
         let usable = problem == nil
         start = UTCTime.parseDate(configuration.startDate) ?? 0
-        accounts = usable ? (0..<configuration.accounts).map { AccountDirectory(index: $0, seed: configuration.seed) } : []
+        accounts = usable
+            ? (0..<configuration.accounts).map { AccountDirectory(index: $0, seed: configuration.seed) }
+            : []
         var index: [String: Int] = [:]
         for (position, region) in configuration.regions.enumerated() where index[region] == nil {
             index[region] = position
         }
         regionIndex = index
-        globalRegion = configuration.regions.contains("us-east-1") ? "us-east-1" : (configuration.regions.first ?? "us-east-1")
+        globalRegion = configuration.regions.contains("us-east-1")
+            ? "us-east-1"
+            : (configuration.regions.first ?? "us-east-1")
 
         let windows = usable ? configuration.days * 86_400 / Int(Self.windowSeconds) : 0
         var planted: [EventDraft] = []
@@ -65,19 +69,28 @@ public struct CloudTrailGenerator: Sendable {
         truePositives = positives
         nearMisses = misses
         backgroundPlan = usable
-            ? Self.plan(total: max(0, configuration.events - planted.count), windows: windows, start: start, seed: configuration.seed)
+            ? Self.plan(
+                total: max(0, configuration.events - planted.count), windows: windows, start: start,
+                seed: configuration.seed
+            )
             : []
     }
 
     static func validate(_ configuration: GeneratorConfiguration) -> GeneratorError? {
         if configuration.events < 0 { return .invalidConfiguration("events must be 0 or more") }
         if !(1...3660).contains(configuration.days) { return .invalidConfiguration("days must be between 1 and 3660") }
-        if !(1...100).contains(configuration.accounts) { return .invalidConfiguration("accounts must be between 1 and 100") }
+        if !(1...100).contains(configuration.accounts) {
+            return .invalidConfiguration("accounts must be between 1 and 100")
+        }
         if configuration.recordsPerFile < 1 { return .invalidConfiguration("recordsPerFile must be at least 1") }
-        if !(0...9).contains(configuration.compressionLevel) { return .invalidConfiguration("compressionLevel must be between 0 and 9") }
+        if !(0...9).contains(configuration.compressionLevel) {
+            return .invalidConfiguration("compressionLevel must be between 0 and 9")
+        }
         if configuration.regions.isEmpty { return .invalidConfiguration("regions must not be empty") }
         if UTCTime.parseDate(configuration.startDate) == nil {
-            return .invalidConfiguration("startDate must be a date written YYYY-MM-DD, got \"\(configuration.startDate)\"")
+            return .invalidConfiguration(
+                "startDate must be a date written YYYY-MM-DD, got \"\(configuration.startDate)\""
+            )
         }
         return nil
     }

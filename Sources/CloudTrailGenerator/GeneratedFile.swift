@@ -1,7 +1,8 @@
 /// One CloudTrail log object, before compression.
 public struct GeneratedFile: Sendable, Hashable {
     /// Path relative to the output directory, e.g.
-    /// `AWSLogs/123456789012/CloudTrail/us-east-1/2026/10/01/123456789012_CloudTrail_us-east-1_20261001T0005Z_Ab3dE5fG7hI9jK1l.json.gz`.
+    /// `AWSLogs/123456789012/CloudTrail/us-east-1/2026/10/01/` followed by
+    /// `123456789012_CloudTrail_us-east-1_20261001T0005Z_Ab3dE5fG7hI9jK1l.json.gz`.
     public var relativePath: String
     /// The `{"Records":[…]}` document as UTF-8 JSON.
     public var json: [UInt8]

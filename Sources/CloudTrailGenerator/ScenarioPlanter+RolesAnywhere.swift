@@ -31,34 +31,60 @@ extension ScenarioPlanter {
 
         let roleArn = "arn:aws:iam::\(acct):role/\(roleName)"
         let roleID = "AROA" + random.upperAlphanumeric(17)
-        let trust = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"rolesanywhere.amazonaws.com"},"Action":["sts:AssumeRole","sts:TagSession","sts:SetSourceIdentity"]}]}"#
+        let trust = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","#
+            + #""Principal":{"Service":"rolesanywhere.amazonaws.com"},"#
+            + #""Action":["sts:AssumeRole","sts:TagSession","sts:SetSourceIdentity"]}]}"#
         add(at: time + 41, account: account, actor: actor, service: "iam", name: "CreateRole") { draft, _ in
             let created = UTCTime.javaStyle(draft.time)
-            draft.request = { j in j.object { p in p.field("roleName", roleName); p.field("assumeRolePolicyDocument", trust); p.field("description", "Automation access") } }
-            draft.response = { j in
-                j.object { p in
-                    p.key("role")
-                    p.object { r in
-                        r.field("path", "/"); r.field("roleName", roleName); r.field("roleId", roleID); r.field("arn", roleArn)
-                        r.field("createDate", created); r.field("assumeRolePolicyDocument", Self.percentEncoded(trust))
+            draft.request = { json in
+                json.object { parameters in
+                    parameters.field("roleName", roleName)
+                    parameters.field("assumeRolePolicyDocument", trust)
+                    parameters.field("description", "Automation access")
+                }
+            }
+            draft.response = { json in
+                json.object { response in
+                    response.key("role")
+                    response.object { role in
+                        role.field("path", "/")
+                        role.field("roleName", roleName)
+                        role.field("roleId", roleID)
+                        role.field("arn", roleArn)
+                        role.field("createDate", created)
+                        role.field("assumeRolePolicyDocument", Self.percentEncoded(trust))
                     }
                 }
             }
         }
         add(at: time + 63, account: account, actor: actor, service: "iam", name: "AttachRolePolicy") { draft, _ in
-            draft.request = { j in j.object { p in p.field("roleName", roleName); p.field("policyArn", "arn:aws:iam::aws:policy/AdministratorAccess") } }
+            draft.request = { json in
+                json.object { parameters in
+                    parameters.field("roleName", roleName)
+                    parameters.field("policyArn", "arn:aws:iam::aws:policy/AdministratorAccess")
+                }
+            }
         }
 
         // Bundling existing privileged roles into the profile is the aggregation the guide warns of.
         var roles = [roleArn]
-        for extra in directory.roleNames.shuffledDeterministically(&random).prefix(random.below(3)) {
-            roles.append(extra.hasPrefix("AWSReservedSSO") ? "arn:aws:iam::\(acct):role/aws-reserved/sso.amazonaws.com/\(extra)" : "arn:aws:iam::\(acct):role/\(extra)")
+        let shuffledRoles = directory.roleNames.shuffledDeterministically(&random)
+        for extra in shuffledRoles.prefix(random.below(3)) {
+            roles.append(
+                extra.hasPrefix("AWSReservedSSO")
+                    ? "arn:aws:iam::\(acct):role/aws-reserved/sso.amazonaws.com/\(extra)"
+                    : "arn:aws:iam::\(acct):role/\(extra)"
+            )
         }
         let duration = random.pick([43_200, 43_200, 28_800, 3_600])
-        let profile = addProfile(at: time + 97, account: account, actor: actor, name: profileName, roles: roles, duration: duration, region: region)
+        let profile = addProfile(
+            at: time + 97, account: account, actor: actor, name: profileName, roles: roles, duration: duration,
+            region: region
+        )
         record(
             profile.draft, rule: PlantedEvent.rolesAnywhereRule, kind: .truePositive,
-            "CreateProfile \(profileName) by \(actor.arn) with \(roles.count) role(s) after CreateTrustAnchor \(anchor.name) and CreateRole/AttachRolePolicy by the same actor"
+            "CreateProfile \(profileName) by \(actor.arn) with \(roles.count) role(s) after CreateTrustAnchor "
+                + "\(anchor.name) and CreateRole/AttachRolePolicy by the same actor"
         )
 
         // Later, a workload outside AWS exchanges a certificate for credentials: Roles Anywhere
@@ -66,45 +92,78 @@ extension ScenarioPlanter {
         let sessionTime = time + 1800 + Int64(random.below(5400))
         let serial = random.hex(32)
         let commonName = random.pick(["build-agent-07", "dc2-sync", "partner-gw"])
-        add(at: sessionTime, account: account, region: region, actor: .service("rolesanywhere.amazonaws.com", account: acct), service: "sts", name: "AssumeRole", readOnly: true) { draft, random in
+        let rolesAnywhere = Actor.service("rolesanywhere.amazonaws.com", account: acct)
+        add(
+            at: sessionTime, account: account, region: region, actor: rolesAnywhere, service: "sts",
+            name: "AssumeRole", readOnly: true
+        ) { draft, random in
             let key = "ASIA" + random.upperAlphanumeric(16)
             let expiry = UTCTime.javaStyle(draft.time + Int64(duration))
             let profileArn = profile.arn
             let anchorArn = anchor.arn
-            draft.request = { j in
-                j.object { p in
-                    p.field("roleArn", roleArn); p.field("roleSessionName", serial); p.field("durationSeconds", int: duration)
-                    p.field("sourceIdentity", "CN=\(commonName)")
-                    p.key("tags")
-                    p.array { t in
-                        t.object { x in x.field("key", "x509Subject/CN"); x.field("value", commonName) }
-                        t.object { x in x.field("key", "x509Issuer/CN"); x.field("value", anchorName) }
+            draft.request = { json in
+                json.object { parameters in
+                    parameters.field("roleArn", roleArn)
+                    parameters.field("roleSessionName", serial)
+                    parameters.field("durationSeconds", int: duration)
+                    parameters.field("sourceIdentity", "CN=\(commonName)")
+                    parameters.key("tags")
+                    parameters.array { tags in
+                        tags.object { tag in
+                            tag.field("key", "x509Subject/CN")
+                            tag.field("value", commonName)
+                        }
+                        tags.object { tag in
+                            tag.field("key", "x509Issuer/CN")
+                            tag.field("value", anchorName)
+                        }
                     }
                 }
             }
-            draft.response = { j in
-                j.object { p in
-                    p.key("credentials")
-                    p.object { c in c.field("accessKeyId", key); c.field("sessionToken", "HIDDEN_DUE_TO_SECURITY_REASONS"); c.field("expiration", expiry) }
-                    p.key("assumedRoleUser")
-                    p.object { u in u.field("assumedRoleId", "\(roleID):\(serial)"); u.field("arn", "arn:aws:sts::\(acct):assumed-role/\(roleName)/\(serial)") }
-                    p.field("sourceIdentity", "CN=\(commonName)")
+            draft.response = { json in
+                json.object { response in
+                    response.key("credentials")
+                    response.object { credentials in
+                        credentials.field("accessKeyId", key)
+                        credentials.field("sessionToken", "HIDDEN_DUE_TO_SECURITY_REASONS")
+                        credentials.field("expiration", expiry)
+                    }
+                    response.key("assumedRoleUser")
+                    response.object { user in
+                        user.field("assumedRoleId", "\(roleID):\(serial)")
+                        user.field("arn", "arn:aws:sts::\(acct):assumed-role/\(roleName)/\(serial)")
+                    }
+                    response.field("sourceIdentity", "CN=\(commonName)")
                 }
             }
-            draft.additional = { j in j.object { e in e.field("profileArn", profileArn); e.field("trustAnchorArn", anchorArn) } }
+            draft.additional = { json in
+                json.object { details in
+                    details.field("profileArn", profileArn)
+                    details.field("trustAnchorArn", anchorArn)
+                }
+            }
             draft.resources = [.init(type: "AWS::IAM::Role", arn: roleArn, accountID: acct)]
         }
         let session = Actor.roleSession(
-            account: acct, role: roleName, roleID: roleID, session: serial, client: .cli(os: "linux#5.15.0-122-generic"), ip: intruderIP()
+            account: acct, role: roleName, roleID: roleID, session: serial,
+            client: .cli(os: "linux#5.15.0-122-generic"), ip: intruderIP()
         )
-        add(at: sessionTime + 12, account: account, region: region, actor: session, service: "sts", name: "GetCallerIdentity", readOnly: true)
-        add(at: sessionTime + 30, account: account, actor: session, service: "iam", name: "ListUsers", readOnly: true) { draft, _ in
-            draft.request = { j in j.object { p in p.field("maxItems", int: 1000) } }
+        add(
+            at: sessionTime + 12, account: account, region: region, actor: session, service: "sts",
+            name: "GetCallerIdentity", readOnly: true
+        )
+        add(
+            at: sessionTime + 30, account: account, actor: session, service: "iam", name: "ListUsers", readOnly: true
+        ) { draft, _ in
+            draft.request = { json in json.object { parameters in parameters.field("maxItems", int: 1000) } }
         }
-        add(at: sessionTime + 44, account: account, region: region, actor: session, service: "s3", name: "ListBuckets", readOnly: true) { draft, _ in
+        add(
+            at: sessionTime + 44, account: account, region: region, actor: session, service: "s3",
+            name: "ListBuckets", readOnly: true
+        ) { draft, _ in
             let host = "s3.\(region).amazonaws.com"
             draft.host = host
-            draft.request = { j in j.object { p in p.field("Host", host) } }
+            draft.request = { json in json.object { parameters in parameters.field("Host", host) } }
         }
     }
 
@@ -114,11 +173,17 @@ extension ScenarioPlanter {
         let directory = accounts[account]
         var actor = directory.humans[1 % directory.humans.count]
         actor.console = false
-        actor.client = .custom("Boto3/1.35.36 \u{1B}[31mSECURITY-SCAN-OK\u{1B}[0m md/Botocore#1.35.36 \u{202E}fdp.exe\u{200B} lang/python#3.12.6")
+        actor.client = .custom(
+            "Boto3/1.35.36 \u{1B}[31mSECURITY-SCAN-OK\u{1B}[0m md/Botocore#1.35.36 \u{202E}fdp.exe\u{200B} "
+                + "lang/python#3.12.6"
+        )
         if actor.accessKeyID.isEmpty { actor.accessKeyID = "AKIA" + random.upperAlphanumeric(16) }
         let name = "lab-profile-" + random.hex(6)
         let roles = ["arn:aws:iam::\(directory.id):role/github-actions-deploy"]
-        let profile = addProfile(at: time, account: account, actor: actor, name: name, roles: roles, duration: 3_600, region: configuration.regions[0])
+        let profile = addProfile(
+            at: time, account: account, actor: actor, name: name, roles: roles, duration: 3_600,
+            region: configuration.regions[0]
+        )
         record(
             profile.draft, rule: PlantedEvent.rolesAnywhereRule, kind: .truePositive,
             "CreateProfile \(name) by \(actor.arn) whose userAgent holds an ANSI escape, U+202E and U+200B"
@@ -134,12 +199,25 @@ extension ScenarioPlanter {
         let region = configuration.regions[0]
         let name = "test-profile-" + random.hex(6)
         let roleArn = "arn:aws:iam::\(directory.id):role/\(directory.roleNames[3])"
-        let draft = add(at: time, account: account, region: region, actor: actor, service: "rolesanywhere", name: "CreateProfile") { draft, _ in
-            draft.request = { j in j.object { p in p.field("name", name); p.key("roleArns"); p.array { a in a.string(roleArn) }; p.field("durationSeconds", int: 3_600); p.field("enabled", bool: true) } }
+        let draft = add(
+            at: time, account: account, region: region, actor: actor, service: "rolesanywhere", name: "CreateProfile"
+        ) { draft, _ in
+            draft.request = { json in
+                json.object { parameters in
+                    parameters.field("name", name)
+                    parameters.key("roleArns")
+                    parameters.array { arns in arns.string(roleArn) }
+                    parameters.field("durationSeconds", int: 3_600)
+                    parameters.field("enabled", bool: true)
+                }
+            }
             draft.errorCode = "AccessDeniedException"
-            draft.errorMessage = "User: \(actor.arn) is not authorized to perform: rolesanywhere:CreateProfile on resource: arn:aws:rolesanywhere:\(region):\(directory.id):profile/* because no identity-based policy allows the rolesanywhere:CreateProfile action"
+            draft.errorMessage = "User: \(actor.arn) is not authorized to perform: rolesanywhere:CreateProfile "
+                + "on resource: arn:aws:rolesanywhere:\(region):\(directory.id):profile/* "
+                + "because no identity-based policy allows the rolesanywhere:CreateProfile action"
         }
-        record(draft, rule: PlantedEvent.rolesAnywhereRule, kind: .nearMiss, "CreateProfile \(name) refused with AccessDeniedException (outcome failure)")
+        record(draft, rule: PlantedEvent.rolesAnywhereRule, kind: .nearMiss,
+               "CreateProfile \(name) refused with AccessDeniedException (outcome failure)")
     }
 
     /// A trust anchor that is never used by a profile: suspicious context, but not the rule's action.
@@ -149,8 +227,11 @@ extension ScenarioPlanter {
         actor.console = false
         actor.client = .terraform
         let name = "pki-staging-" + random.hex(6)
-        let anchor = addTrustAnchor(at: time, account: account, actor: actor, name: name, region: configuration.regions[0], privateCA: true)
-        record(anchor.draft, rule: PlantedEvent.rolesAnywhereRule, kind: .nearMiss, "CreateTrustAnchor \(name) with no CreateProfile (not the rule's action)")
+        let anchor = addTrustAnchor(
+            at: time, account: account, actor: actor, name: name, region: configuration.regions[0], privateCA: true
+        )
+        record(anchor.draft, rule: PlantedEvent.rolesAnywhereRule, kind: .nearMiss,
+               "CreateTrustAnchor \(name) with no CreateProfile (not the rule's action)")
     }
 
     // MARK: Records
@@ -161,7 +242,9 @@ extension ScenarioPlanter {
         var arn: String
     }
 
-    mutating func addTrustAnchor(at time: Int64, account: Int, actor: Actor, name: String, region: String, privateCA: Bool? = nil) -> TrustAnchor {
+    mutating func addTrustAnchor(
+        at time: Int64, account: Int, actor: Actor, name: String, region: String, privateCA: Bool? = nil
+    ) -> TrustAnchor {
         let acct = accounts[account].id
         let anchorID = random.uuid()
         let arn = "arn:aws:rolesanywhere:\(region):\(acct):trust-anchor/\(anchorID)"
@@ -169,33 +252,58 @@ extension ScenarioPlanter {
         let certificate = Self.fakeCertificate(&random)
         let pcaArn = "arn:aws:acm-pca:\(region):\(acct):certificate-authority/\(random.uuid())"
         let nanos = random.below(1_000_000_000)
-        let draft = add(at: time, account: account, region: region, actor: actor, service: "rolesanywhere", name: "CreateTrustAnchor") { draft, _ in
+        let draft = add(
+            at: time, account: account, region: region, actor: actor, service: "rolesanywhere",
+            name: "CreateTrustAnchor"
+        ) { draft, _ in
             let stamp = UTCTime.iso8601Nanos(draft.time, nanos: nanos)
-            let source: Payload = { j in
-                j.object { s in
-                    s.key("sourceData")
-                    s.object { d in
-                        if usePCA { d.field("acmPcaArn", pcaArn) } else { d.field("x509CertificateData", certificate) }
+            let source: Payload = { json in
+                json.object { source in
+                    source.key("sourceData")
+                    source.object { data in
+                        if usePCA {
+                            data.field("acmPcaArn", pcaArn)
+                        } else {
+                            data.field("x509CertificateData", certificate)
+                        }
                     }
-                    s.field("sourceType", usePCA ? "AWS_ACM_PCA" : "CERTIFICATE_BUNDLE")
+                    source.field("sourceType", usePCA ? "AWS_ACM_PCA" : "CERTIFICATE_BUNDLE")
                 }
             }
-            draft.request = { j in
-                j.object { p in p.field("enabled", bool: true); p.field("name", name); p.key("source"); source(&p); p.key("tags"); p.array { _ in } }
+            draft.request = { json in
+                json.object { parameters in
+                    parameters.field("enabled", bool: true)
+                    parameters.field("name", name)
+                    parameters.key("source")
+                    source(&parameters)
+                    parameters.key("tags")
+                    parameters.array { _ in }
+                }
             }
-            draft.response = { j in
-                j.object { p in
-                    p.key("trustAnchor")
-                    p.object { t in
-                        t.field("createdAt", stamp); t.field("enabled", bool: true); t.field("name", name)
-                        t.key("notificationSettings")
-                        t.array { n in
+            draft.response = { json in
+                json.object { response in
+                    response.key("trustAnchor")
+                    response.object { anchor in
+                        anchor.field("createdAt", stamp)
+                        anchor.field("enabled", bool: true)
+                        anchor.field("name", name)
+                        anchor.key("notificationSettings")
+                        anchor.array { settings in
                             for event in ["CA_CERTIFICATE_EXPIRY", "END_ENTITY_CERTIFICATE_EXPIRY"] {
-                                n.object { x in x.field("channel", "ALL"); x.field("configuredBy", "rolesanywhere.amazonaws.com"); x.field("enabled", bool: true); x.field("event", event); x.field("threshold", int: 45) }
+                                settings.object { setting in
+                                    setting.field("channel", "ALL")
+                                    setting.field("configuredBy", "rolesanywhere.amazonaws.com")
+                                    setting.field("enabled", bool: true)
+                                    setting.field("event", event)
+                                    setting.field("threshold", int: 45)
+                                }
                             }
                         }
-                        t.key("source"); source(&t)
-                        t.field("trustAnchorArn", arn); t.field("trustAnchorId", anchorID); t.field("updatedAt", stamp)
+                        anchor.key("source")
+                        source(&anchor)
+                        anchor.field("trustAnchorArn", arn)
+                        anchor.field("trustAnchorId", anchorID)
+                        anchor.field("updatedAt", stamp)
                     }
                 }
             }
@@ -211,39 +319,57 @@ extension ScenarioPlanter {
         let profileArn = "arn:aws:rolesanywhere:\(region):\(acct):profile/\(profileID)"
         let nanos = random.below(1_000_000_000)
         let creator = actor.kind == .assumedRole ? (actor.issuerArn ?? actor.arn) : actor.arn
-        let draft = add(at: time, account: account, region: region, actor: actor, service: "rolesanywhere", name: "CreateProfile") { draft, _ in
+        let draft = add(
+            at: time, account: account, region: region, actor: actor, service: "rolesanywhere", name: "CreateProfile"
+        ) { draft, _ in
             let stamp = UTCTime.iso8601Nanos(draft.time, nanos: nanos)
-            draft.request = { j in
-                j.object { p in
-                    p.field("durationSeconds", int: duration); p.field("enabled", bool: true); p.field("name", name)
-                    p.key("roleArns"); p.array { a in for role in roles { a.string(role) } }
-                    p.key("tags"); p.array { _ in }
+            draft.request = { json in
+                json.object { parameters in
+                    parameters.field("durationSeconds", int: duration)
+                    parameters.field("enabled", bool: true)
+                    parameters.field("name", name)
+                    parameters.key("roleArns")
+                    parameters.array { arns in for role in roles { arns.string(role) } }
+                    parameters.key("tags")
+                    parameters.array { _ in }
                 }
             }
-            draft.response = { j in
-                j.object { p in
-                    p.key("profile")
-                    p.object { o in
-                        o.field("acceptRoleSessionName", bool: false)
-                        o.key("attributeMappings")
-                        o.array { m in
-                            for (field, specifiers) in [("x509Issuer", ["*"]), ("x509SAN", ["DNS", "URI", "Name/*"]), ("x509Subject", ["*"])] {
-                                m.object { x in
-                                    x.field("certificateField", field)
-                                    x.key("mappingRules")
-                                    x.array { r in for specifier in specifiers { r.object { y in y.field("specifier", specifier) } } }
-                                }
-                            }
-                        }
-                        o.field("createdAt", stamp); o.field("createdBy", creator); o.field("durationSeconds", int: duration)
-                        o.field("enabled", bool: true); o.field("name", name); o.field("profileArn", profileArn); o.field("profileId", profileID)
-                        o.key("roleArns"); o.array { a in for role in roles { a.string(role) } }
-                        o.field("updatedAt", stamp)
+            draft.response = { json in
+                json.object { response in
+                    response.key("profile")
+                    response.object { profile in
+                        profile.field("acceptRoleSessionName", bool: false)
+                        profile.key("attributeMappings")
+                        profile.array { mappings in Self.writeDefaultAttributeMappings(into: &mappings) }
+                        profile.field("createdAt", stamp)
+                        profile.field("createdBy", creator)
+                        profile.field("durationSeconds", int: duration)
+                        profile.field("enabled", bool: true)
+                        profile.field("name", name)
+                        profile.field("profileArn", profileArn)
+                        profile.field("profileId", profileID)
+                        profile.key("roleArns")
+                        profile.array { arns in for role in roles { arns.string(role) } }
+                        profile.field("updatedAt", stamp)
                     }
                 }
             }
         }
         return (draft, profileArn)
+    }
+
+    /// The certificate-to-attribute mappings Roles Anywhere gives a profile created without any.
+    static func writeDefaultAttributeMappings(into mappings: inout JSONBuffer) {
+        let defaults = [("x509Issuer", ["*"]), ("x509SAN", ["DNS", "URI", "Name/*"]), ("x509Subject", ["*"])]
+        for (field, specifiers) in defaults {
+            mappings.object { mapping in
+                mapping.field("certificateField", field)
+                mapping.key("mappingRules")
+                mapping.array { rules in
+                    for specifier in specifiers { rules.object { rule in rule.field("specifier", specifier) } }
+                }
+            }
+        }
     }
 
     /// A PEM block of the right shape and size; the content is random, not a real certificate.
@@ -266,8 +392,9 @@ extension ScenarioPlanter {
         var output = ""
         for byte in text.utf8 {
             switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+                 UInt8(ascii: "~"):
                 output.unicodeScalars.append(Unicode.Scalar(byte))
             default:
                 let hex = String(byte, radix: 16, uppercase: true)

@@ -62,7 +62,8 @@ enum UTCTime {
         let c = components(seconds)
         let hour12 = c.hour % 12 == 0 ? 12 : c.hour % 12
         let meridiem = c.hour < 12 ? "AM" : "PM"
-        return "\(monthNames[Int(c.month) - 1]) \(c.day), \(c.year) \(hour12):\(pad(c.minute)):\(pad(c.second)) \(meridiem)"
+        let clock = "\(hour12):\(pad(c.minute)):\(pad(c.second))"
+        return "\(monthNames[Int(c.month) - 1]) \(c.day), \(c.year) \(clock) \(meridiem)"
     }
 
     /// Day of the week, 0 = Monday … 6 = Sunday.
