@@ -20,7 +20,7 @@ struct AlertDecider {
     /// Decides on `matches`, whose records and combinations are in `table`.
     func alerts(from matches: [RuleMatch], in table: MatchTable, terms: CombinationTerms) -> Decided {
         let records = table.records
-        let (unique, duplicates) = Self.deduplicated(matches, records: records)
+        let (unique, duplicates) = Self.deduplicated(matches, in: table)
         let info = AlertRule(
             ruleID: rule.rule.ruleID, name: rule.rule.name, type: rule.rule.type.name,
             severity: rule.rule.severity, riskScore: rule.rule.riskScore
@@ -29,18 +29,17 @@ struct AlertDecider {
         if let window = rule.historyWindowMilliseconds {
             let candidates = unique.enumerated().map { index, match in
                 NewTermsEvaluator.KeyedCandidate(
-                    time: records[match.record].time, eventKey: records[match.record].identity,
+                    time: records[match.record].time, eventKey: table.identity(of: match.record),
                     keys: table.combinationKeys[match.combinations], payload: index
                 )
             }
             for decision in NewTermsEvaluator(windowMilliseconds: window).evaluate(keyed: candidates) {
                 // Every key went into the terms with its values when its match was recorded.
                 guard let newTerms = terms[decision.key] else { continue }
-                alerts.append(pending(records[unique[decision.payload].record], at: unique[decision.payload].record,
-                                      rule: info, newTerms: newTerms))
+                alerts.append(pending(unique[decision.payload].record, in: table, rule: info, newTerms: newTerms))
             }
         } else {
-            alerts = unique.map { pending(records[$0.record], at: $0.record, rule: info, newTerms: nil) }
+            alerts = unique.map { pending($0.record, in: table, rule: info, newTerms: nil) }
         }
         alerts.sort(by: PendingAlert.reportOrder)
         let dropped = applyMaxSignals(to: &alerts)
@@ -50,17 +49,15 @@ struct AlertDecider {
     /// The first delivery of each event, in read order, and the keys delivered more than once.
     /// Duplicate-delivery detection: one event, one alert.
     static func deduplicated(
-        _ matches: [RuleMatch], records: [MatchedRecord]
+        _ matches: [RuleMatch], in table: MatchTable
     ) -> (unique: [RuleMatch], duplicates: Set<String>) {
         var seen: Set<String> = []
         var duplicates: Set<String> = []
         var unique: [RuleMatch] = []
-        let order = matches.indices.sorted {
-            MatchedRecord.readOrder(records[matches[$0].record], records[matches[$1].record])
-        }
+        let order = matches.indices.sorted { table.readOrder(matches[$0].record, matches[$1].record) }
         for position in order {
             let match = matches[position]
-            let identity = records[match.record].identity
+            let identity = table.identity(of: match.record)
             if seen.insert(identity).inserted {
                 unique.append(match)
             } else {
@@ -89,11 +86,13 @@ struct AlertDecider {
     }
 
     private func pending(
-        _ record: MatchedRecord, at position: Int, rule info: AlertRule, newTerms: [String]?
+        _ position: Int, in table: MatchTable, rule info: AlertRule, newTerms: [String]?
     ) -> PendingAlert {
-        PendingAlert(
+        let record = table.records[position]
+        return PendingAlert(
             uuid: AlertIdentity.uuid(
-                ruleID: info.ruleID, eventKey: record.eventKey, content: record.conflictContent, newTerms: newTerms ?? []
+                ruleID: info.ruleID, eventKey: record.eventKey, content: table.conflictContents[position],
+                newTerms: newTerms ?? []
             ),
             rule: info, ruleIndex: ruleIndex, newTerms: newTerms, record: position, time: record.time
         )

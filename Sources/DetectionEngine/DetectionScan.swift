@@ -120,8 +120,8 @@ public enum DetectionScan {
         let reader = RecordRereader(
             readLimits: configuration.readLimits, digestKey: evaluator.digestKey, workers: configuration.workerCount)
         // Before deciding: an eventID shared by different content must not pass for a re-delivery.
-        let conflicts = EventIDConflicts(records: table.records, reader: reader)
-        conflicts.resolve(&table.records)
+        let conflicts = EventIDConflicts(table: table, reader: reader)
+        conflicts.resolve(&table)
         summary.issues.append(contentsOf: conflicts.issues)
         summary.issues.append(contentsOf: conflicts.readIssues)
         summary.eventIDConflicts = conflicts.recordCount
@@ -141,7 +141,7 @@ public enum DetectionScan {
         }
         summary.duplicateEvents = duplicateKeys.count
         pending.sort(by: PendingAlert.reportOrder)
-        let built = buildAlerts(pending, records: table.records, evaluator: evaluator, reader: reader)
+        let built = buildAlerts(pending, in: table, evaluator: evaluator, reader: reader)
         summary.issues.append(contentsOf: built.issues)
         for (rule, lost) in built.lostByRule {
             summary.rules[rule].alerts -= lost
@@ -155,9 +155,9 @@ extension DetectionScan {
     /// workers; order is kept. An alert whose record can no longer be read as it was is left
     /// out, with an issue naming its file, rather than built from other content.
     static func buildAlerts(
-        _ pending: [PendingAlert], records: [MatchedRecord], evaluator: RecordEvaluator, reader: RecordRereader
+        _ pending: [PendingAlert], in table: MatchTable, evaluator: RecordEvaluator, reader: RecordRereader
     ) -> (alerts: [Alert], issues: [ReadIssue], lostByRule: [Int: Int]) {
-        let read = reader.read(pending.map(\.record), in: records) { evaluator.alertDocument($0) }
+        let read = reader.read(pending.map(\.record), in: table) { evaluator.alertDocument($0) }
         var alerts: [Alert] = []
         alerts.reserveCapacity(pending.count)
         var lostByRule: [Int: Int] = [:]
@@ -167,10 +167,10 @@ extension DetectionScan {
                 lostByRule[alert.ruleIndex, default: 0] += 1
                 continue
             }
-            let record = records[alert.record]
             alerts.append(Alert(
                 uuid: alert.uuid, rule: alert.rule, originalTime: alert.time, newTerms: alert.newTerms,
-                document: document, location: record.location, eventKey: record.eventKey
+                document: document, location: table.location(of: alert.record),
+                eventKey: table.records[alert.record].eventKey
             ))
         }
         let issues = read.failures.map { failure in

@@ -5,7 +5,7 @@ import TrailTriageJSON
 ///
 /// CloudTrail re-delivers an event unchanged, so a record with a known id and other content is
 /// not a re-delivery: it is another event, or one forged to hide the first as a "duplicate".
-/// Each distinct content then counts as its own event (``MatchedRecord/identity``), and every
+/// Each distinct content then counts as its own event (``MatchTable/identity(of:)``), and every
 /// record involved is reported.
 struct EventIDConflicts {
     /// Event keys used by more than one content.
@@ -20,7 +20,8 @@ struct EventIDConflicts {
     /// Records involved.
     var recordCount: Int { issues.count }
 
-    init(records: [MatchedRecord], reader: RecordRereader) {
+    init(table: MatchTable, reader: RecordRereader) {
+        let records = table.records
         // Almost every key is seen with one record's bytes (a re-delivery is byte-identical), so
         // only keys seen with different bytes (by digest) are read again and parsed to compare
         // their content.
@@ -35,7 +36,7 @@ struct EventIDConflicts {
         }
         guard !suspects.isEmpty else { return }
         let positions = records.indices.filter { suspects.contains(records[$0].eventKey) }
-        let read = reader.read(positions, in: records) { Self.contentKey(of: $0) }
+        let read = reader.read(positions, in: table) { Self.contentKey(of: $0) }
         readIssues = read.failures.map { failure in
             ReadIssue(kind: .unreadableFile, file: failure.file, reason: "\(failure.reason): \(failure.records) "
                 + "record\(failure.records == 1 ? "" : "s") sharing an eventID with other content could not be "
@@ -56,16 +57,16 @@ struct EventIDConflicts {
         self.contentByRecord = contentByRecord
         var seen: Set<RecordLocation> = []
         let involved = positions.filter {
-            conflicting.contains(records[$0].eventKey) && seen.insert(records[$0].location).inserted
+            conflicting.contains(records[$0].eventKey) && seen.insert(table.location(of: $0)).inserted
         }.sorted { lhs, rhs in
-            let left = records[lhs], right = records[rhs]
-            if left.eventKey != right.eventKey { return left.eventKey < right.eventKey }
-            if left.location.file != right.location.file { return left.location.file < right.location.file }
-            return left.location.index < right.location.index
+            if records[lhs].eventKey != records[rhs].eventKey { return records[lhs].eventKey < records[rhs].eventKey }
+            let left = table.location(of: lhs), right = table.location(of: rhs)
+            if left.file != right.file { return left.file < right.file }
+            return left.index < right.index
         }
         issues = involved.map { position in
             let key = records[position].eventKey
-            let location = records[position].location
+            let location = table.location(of: position)
             let others = (contents[key]?.count ?? 2) - 1
             let reason = "eventID \(key) is also used by \(others) other event\(others == 1 ? "" : "s") with different "
                 + "content; each is evaluated and alerted on as its own event, not as a re-delivery"
@@ -74,9 +75,9 @@ struct EventIDConflicts {
     }
 
     /// Tells every record whose key is shared by other content apart by its content.
-    func resolve(_ records: inout [MatchedRecord]) {
-        for (position, content) in contentByRecord where conflicting.contains(records[position].eventKey) {
-            records[position].conflictContent = content
+    func resolve(_ table: inout MatchTable) {
+        for (position, content) in contentByRecord where conflicting.contains(table.records[position].eventKey) {
+            table.conflictContents[position] = content
         }
     }
 

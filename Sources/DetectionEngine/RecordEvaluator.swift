@@ -46,6 +46,7 @@ struct RecordEvaluator {
     func evaluate<Accumulator: EventAccumulator>(_ input: InputFile, digests: inout Accumulator) -> FileOutcome {
         let framed = CloudTrailReader.read(input, limits: readLimits)
         var outcome = FileOutcome(ruleCount: rules.count)
+        outcome.matches.paths = [input.path]
         outcome.issues = framed.issues
         outcome.wasUnreadable = framed.issues.contains { $0.kind == .unreadableFile }
         outcome.wasSkipped = framed.wasSkipped && !outcome.wasUnreadable
@@ -62,8 +63,8 @@ struct RecordEvaluator {
         }
         if input.isStandardInput {
             // Standard input cannot be read again for the alerts' documents: its matches keep their bytes.
-            for index in outcome.matches.records.indices {
-                outcome.matches.records[index].bytes = Array(framed.bytes[outcome.matches.records[index].range])
+            for (position, record) in outcome.matches.records.enumerated() {
+                outcome.matches.keptBytes[position] = Array(framed.bytes[record.range])
             }
         }
         return outcome
@@ -152,8 +153,9 @@ struct RecordEvaluator {
         }
         guard !found.isEmpty else { return true }
         let record = UnsafeBufferPointer(rebasing: buffer[span.range])
-        let position = outcome.matches.add(matchedRecord(
-            span, record, time: time, eventKey: AlertIdentity.eventKey(eventID: eventID, recordBytes: record)))
+        let position = outcome.matches.add(
+            span, file: 0, time: time, eventKey: AlertIdentity.eventKey(eventID: eventID, recordBytes: record),
+            digest: RecordDigest(record, key: digestKey))
         for (index, combinations) in found {
             outcome.matches.addMatch(rule: index, record: position, combinations: combinations)
         }
@@ -202,22 +204,13 @@ struct RecordEvaluator {
                 guard !found.isEmpty else { continue }
                 combinations = found
             }
-            let matched = position ?? outcome.matches.add(matchedRecord(
-                span, record, time: document.timestampMilliseconds,
-                eventKey: AlertIdentity.eventKey(eventID: document.eventID, recordBytes: record)))
+            let matched = position ?? outcome.matches.add(
+                span, file: 0, time: document.timestampMilliseconds,
+                eventKey: AlertIdentity.eventKey(eventID: document.eventID, recordBytes: record),
+                digest: RecordDigest(record, key: digestKey))
             position = matched
             outcome.matches.addMatch(rule: index, record: matched, combinations: combinations)
         }
-    }
-
-    /// What a matched record keeps: where it is and what deciding needs, not its bytes.
-    private func matchedRecord(
-        _ span: RecordSpan, _ record: UnsafeBufferPointer<UInt8>, time: Int64, eventKey: String
-    ) -> MatchedRecord {
-        MatchedRecord(
-            time: time, eventKey: eventKey, location: span.location, range: span.range,
-            digest: RecordDigest(record, key: digestKey)
-        )
     }
 
     /// A record's parse and mapping: the same steps for evaluating it and, later, for building

@@ -23,13 +23,13 @@ struct RecordRereader: Sendable {
         var records: Int
     }
 
-    /// Runs `body` on the bytes of the records at `positions` in `records`, a file at a time on
+    /// Runs `body` on the bytes of the records at `positions` in `table`, a file at a time on
     /// the workers. Values come back in the order of `positions`; `nil` for a record that could
     /// not be read again, whose file is then in `failures` (in path order).
     func read<Value: Sendable>(
-        _ positions: [Int], in records: [MatchedRecord], _ body: @Sendable (UnsafeBufferPointer<UInt8>) -> Value?
+        _ positions: [Int], in table: MatchTable, _ body: @Sendable (UnsafeBufferPointer<UInt8>) -> Value?
     ) -> (values: [Value?], failures: [FileFailure]) {
-        let slotsByFile = Dictionary(grouping: positions.indices) { records[positions[$0]].location.file }
+        let slotsByFile = Dictionary(grouping: positions.indices) { table.paths[table.records[positions[$0]].file] }
         let files = slotsByFile.keys.sorted()
         let state = Mutex((next: 0, values: [Value?](repeating: nil, count: positions.count), failures: [FileFailure?](
             repeating: nil, count: files.count)))
@@ -42,7 +42,7 @@ struct RecordRereader: Sendable {
                 }
                 guard let fileIndex = claimed else { return }
                 let slots = slotsByFile[files[fileIndex]] ?? []
-                let (values, failure) = read(file: files[fileIndex], slots: slots, positions: positions, records: records, body)
+                let (values, failure) = read(file: files[fileIndex], slots: slots, positions: positions, table: table, body)
                 state.withLock { state in
                     for (slot, value) in zip(slots, values) { state.values[slot] = value }
                     state.failures[fileIndex] = failure
@@ -53,12 +53,12 @@ struct RecordRereader: Sendable {
     }
 
     private func read<Value>(
-        file: String, slots: [Int], positions: [Int], records: [MatchedRecord],
+        file: String, slots: [Int], positions: [Int], table: MatchTable,
         _ body: (UnsafeBufferPointer<UInt8>) -> Value?
     ) -> (values: [Value?], failure: FileFailure?) {
         // Standard input cannot be read again: its matched records kept their bytes.
-        if slots.allSatisfy({ records[positions[$0]].bytes != nil }) {
-            let values = slots.map { slot in records[positions[slot]].bytes?.withUnsafeBufferPointer(body) ?? nil }
+        if slots.allSatisfy({ table.keptBytes[positions[$0]] != nil }) {
+            let values = slots.map { slot in table.keptBytes[positions[slot]]?.withUnsafeBufferPointer(body) ?? nil }
             return (values, nil)
         }
         let loaded: FileLoader.Loaded
@@ -71,7 +71,7 @@ struct RecordRereader: Sendable {
         var changed = 0
         let values = loaded.bytes.withUnsafeBufferPointer { buffer -> [Value?] in
             slots.map { slot in
-                let record = records[positions[slot]]
+                let record = table.records[positions[slot]]
                 guard record.range.upperBound <= buffer.count else {
                     changed += 1
                     return nil
