@@ -52,7 +52,7 @@ public enum DetectionScan {
             rules: rules, mapper: ECSMapper(options: configuration.mapperOptions),
             usesPrefilter: configuration.usesPrefilter, readLimits: configuration.readLimits)
 
-        let shared = Mutex(SharedScanState(fileCount: files.count))
+        let shared = Mutex(SharedScanState(fileCount: files.count, ruleCount: rules.count))
         let workers = min(configuration.workerCount, max(files.count, 1))
         let perWorker = Mutex([(digests: Accumulator, terms: CombinationTerms)?](repeating: nil, count: workers))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
@@ -73,27 +73,29 @@ public enum DetectionScan {
                 // Each distinct combination's values are kept once per worker, not once per file.
                 terms.merge(outcome.matches.terms)
                 outcome.matches.terms = CombinationTerms()
+                // The matches join the scan's table now rather than wait in their file's outcome:
+                // a table per file would cost an array per rule for each of thousands of files.
+                let matches = outcome.matches
+                outcome.matches = MatchTable(ruleCount: 0)
                 let finished = outcome
                 let snapshot = shared.withLock { state in
+                    state.table.append(contentsOf: matches)
                     state.outcomes[index] = finished
                     state.filesDone += 1
                     state.recordsRead += finished.records
-                    state.matches += finished.matches.matchCount
+                    state.matches += matches.matchCount
                     return ScanProgress(filesDone: state.filesDone, filesTotal: files.count, recordsRead: state.recordsRead, matches: state.matches)
                 }
                 progress?(snapshot)
             }
         }
 
-        var outcomes = shared.withLock { state in
-            defer { state.outcomes = [] }
-            return state.outcomes
+        var (outcomes, table) = shared.withLock { state in
+            defer { state = SharedScanState(fileCount: 0, ruleCount: 0) }
+            return (state.outcomes, state.table)
         }
         var summary = ScanSummary()
-        var table = MatchTable(ruleCount: rules.count)
-        for position in outcomes.indices {
-            guard let outcome = outcomes[position] else { continue }
-            outcomes[position] = nil  // its matches move into the scan's table
+        for case let outcome? in outcomes {
             summary.issues.append(contentsOf: outcome.issues)
             if outcome.wasUnreadable && outcome.records == 0 {
                 summary.filesUnreadable += 1
@@ -107,8 +109,8 @@ public enum DetectionScan {
             summary.recordsEvaluated += outcome.evaluated
             summary.bytesCompressed += outcome.bytesCompressed
             summary.bytesDecompressed += outcome.bytesDecompressed
-            table.append(contentsOf: outcome.matches)
         }
+        outcomes = []
         var terms = CombinationTerms()
         var events = Accumulator()
         for case let part? in perWorker.withLock({ $0 }) {
@@ -189,8 +191,11 @@ struct SharedScanState: Sendable {
     var recordsRead = 0
     var matches = 0
     var outcomes: [FileOutcome?]
+    /// Every file's matches, in the order files finished (positions in it mean nothing more).
+    var table: MatchTable
 
-    init(fileCount: Int) {
+    init(fileCount: Int, ruleCount: Int) {
         outcomes = Array(repeating: nil, count: fileCount)
+        table = MatchTable(ruleCount: ruleCount)
     }
 }
