@@ -42,7 +42,8 @@ struct RecordRereader: Sendable {
                 }
                 guard let fileIndex = claimed else { return }
                 let slots = slotsByFile[files[fileIndex]] ?? []
-                let (values, failure) = read(file: files[fileIndex], slots: slots, positions: positions, table: table, body)
+                let (values, failure) = read(
+                    file: files[fileIndex], slots: slots, positions: positions, table: table, body)
                 state.withLock { state in
                     for (slot, value) in zip(slots, values) { state.values[slot] = value }
                     state.failures[fileIndex] = failure

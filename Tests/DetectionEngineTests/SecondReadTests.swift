@@ -40,7 +40,8 @@ import TestSupport
             let issues = result.summary.issues.filter { $0.kind == .unreadableFile }
             #expect(issues.contains { $0.file == rewritten && $0.reason.contains("changed after the scan read it") },
                     "\(issues)")
-            #expect(issues.contains { $0.file == removed && $0.reason.contains("could not be read again") }, "\(issues)")
+            #expect(issues.contains { $0.file == removed && $0.reason.contains("could not be read again") },
+                    "\(issues)")
             let counted = result.summary.rules.first { $0.ruleID == HostileInputScanTests.rolesAnywhereRuleID }
             #expect(counted?.alerts == 1, "the summary counts only the alerts given")
         }
@@ -48,7 +49,8 @@ import TestSupport
 
     @Test func aConflictSuspectRemovedBetweenTheReadsIsReportedAndHidesNothing() throws {
         let directory = try ScratchDirectory()
-        try directory.write("a.json", #"{"Records":[\#(HostileInputScanTests.profile("shared-id", name: "original"))]}"#)
+        try directory.write(
+            "a.json", #"{"Records":[\#(HostileInputScanTests.profile("shared-id", name: "original"))]}"#)
         let removed = try directory.write(
             "b.json", #"{"Records":[\#(HostileInputScanTests.profile("shared-id", name: "forged"))]}"#)
         let result = scan(directory, prefilter: true) {

@@ -116,13 +116,14 @@ import TrailTriageJSON
     }
 
     @Test func standardInputGivesTheSameAlertsAsTheFileThoughItCannotBeReadTwice() throws {
-        let path = Self.fixtures
-            + "/AWSLogs/111122223333/CloudTrail/us-east-1/2026/03/10/111122223333_CloudTrail_us-east-1_20260310T0900Z_fixture01.json"
+        let path = Self.fixtures + "/AWSLogs/111122223333/CloudTrail/us-east-1/2026/03/10/"
+            + "111122223333_CloudTrail_us-east-1_20260310T0900Z_fixture01.json"
         let fromFile = try CommandRunner.run(["scan", path])
         let fromInput = try CommandRunner.run(["scan", "-"], input: try String(contentsOfFile: path, encoding: .utf8))
         #expect(fromInput.status == 0, "\(fromInput.standardError)")
         let expected = fromFile.standardOutput.split(separator: "\n").map {
-            $0.replacingOccurrences(of: #""trailtriage.source.file":"\#(path)""#, with: #""trailtriage.source.file":"-""#)
+            $0.replacingOccurrences(
+                of: #""trailtriage.source.file":"\#(path)""#, with: #""trailtriage.source.file":"-""#)
         }
         #expect(expected.count == 3)
         #expect(fromInput.standardOutput.split(separator: "\n").map(String.init) == expected)
