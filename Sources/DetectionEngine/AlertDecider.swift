@@ -7,6 +7,7 @@
 ///   executor does; what it drops is counted, never hidden, and never mapped into a document.
 struct AlertDecider {
     let rule: CompiledRule
+    let ruleIndex: Int
     let appliesMaxSignals: Bool
 
     struct Decided {
@@ -16,8 +17,10 @@ struct AlertDecider {
         var droppedByMaxSignals: Int
     }
 
-    func alerts(from matches: [RuleMatch]) -> Decided {
-        let (unique, duplicates) = Self.deduplicated(matches)
+    /// Decides on `matches`, whose records and combinations are in `table`.
+    func alerts(from matches: [RuleMatch], in table: MatchTable, terms: CombinationTerms) -> Decided {
+        let records = table.records
+        let (unique, duplicates) = Self.deduplicated(matches, in: table)
         let info = AlertRule(
             ruleID: rule.rule.ruleID, name: rule.rule.name, type: rule.rule.type.name,
             severity: rule.rule.severity, riskScore: rule.rule.riskScore
@@ -25,15 +28,18 @@ struct AlertDecider {
         var alerts: [PendingAlert] = []
         if let window = rule.historyWindowMilliseconds {
             let candidates = unique.enumerated().map { index, match in
-                NewTermsEvaluator.Candidate(
-                    time: match.time, eventKey: match.identity, combinations: match.combinations ?? [], payload: index
+                NewTermsEvaluator.KeyedCandidate(
+                    time: records[match.record].time, eventKey: table.identity(of: match.record),
+                    keys: table.combinationKeys[match.combinations], payload: index
                 )
             }
-            for decision in NewTermsEvaluator(windowMilliseconds: window).evaluate(candidates) {
-                alerts.append(pending(unique[decision.payload], rule: info, newTerms: decision.newTerms))
+            for decision in NewTermsEvaluator(windowMilliseconds: window).evaluate(keyed: candidates) {
+                // Every key went into the terms with its values when its match was recorded.
+                guard let newTerms = terms[decision.key] else { continue }
+                alerts.append(pending(unique[decision.payload].record, in: table, rule: info, newTerms: newTerms))
             }
         } else {
-            alerts = unique.map { pending($0, rule: info, newTerms: nil) }
+            alerts = unique.map { pending($0.record, in: table, rule: info, newTerms: nil) }
         }
         alerts.sort(by: PendingAlert.reportOrder)
         let dropped = applyMaxSignals(to: &alerts)
@@ -42,18 +48,20 @@ struct AlertDecider {
 
     /// The first delivery of each event, in read order, and the keys delivered more than once.
     /// Duplicate-delivery detection: one event, one alert.
-    static func deduplicated(_ matches: [RuleMatch]) -> (unique: [RuleMatch], duplicates: Set<String>) {
+    static func deduplicated(
+        _ matches: [RuleMatch], in table: MatchTable
+    ) -> (unique: [RuleMatch], duplicates: Set<String>) {
         var seen: Set<String> = []
         var duplicates: Set<String> = []
         var unique: [RuleMatch] = []
-        // Sorting positions rather than the matches avoids moving their strings and bytes around.
-        let order = matches.indices.sorted { RuleMatch.readOrder(matches[$0], matches[$1]) }
+        let order = matches.indices.sorted { table.readOrder(matches[$0].record, matches[$1].record) }
         for position in order {
             let match = matches[position]
-            if seen.insert(match.identity).inserted {
+            let identity = table.identity(of: match.record)
+            if seen.insert(identity).inserted {
                 unique.append(match)
             } else {
-                duplicates.insert(match.identity)
+                duplicates.insert(identity)
             }
         }
         return (unique, duplicates)
@@ -65,7 +73,7 @@ struct AlertDecider {
         var dropped = 0
         var perRun: [Int64: Int] = [:]
         alerts.removeAll { alert in
-            let run = Self.floorDivide(alert.match.time, rule.intervalMilliseconds)
+            let run = Self.floorDivide(alert.time, rule.intervalMilliseconds)
             let count = perRun[run, default: 0]
             guard count < rule.rule.maxSignals else {
                 dropped += 1
@@ -77,12 +85,16 @@ struct AlertDecider {
         return dropped
     }
 
-    private func pending(_ match: RuleMatch, rule info: AlertRule, newTerms: [String]?) -> PendingAlert {
-        PendingAlert(
+    private func pending(
+        _ position: Int, in table: MatchTable, rule info: AlertRule, newTerms: [String]?
+    ) -> PendingAlert {
+        let record = table.records[position]
+        return PendingAlert(
             uuid: AlertIdentity.uuid(
-                ruleID: info.ruleID, eventKey: match.eventKey, content: match.conflictContent, newTerms: newTerms ?? []
+                ruleID: info.ruleID, eventKey: record.eventKey, content: table.conflictContents[position],
+                newTerms: newTerms ?? []
             ),
-            rule: info, newTerms: newTerms, match: match
+            rule: info, ruleIndex: ruleIndex, newTerms: newTerms, record: position, time: record.time
         )
     }
 

@@ -29,11 +29,13 @@ public struct CompiledRule: Sendable {
         } catch {
             throw RuleCompileError(rule: rule, syntaxError: error)
         }
+        let interval: RelativeDuration
         do {
-            intervalMilliseconds = Int64(try RelativeDuration(parsing: rule.interval).seconds) * 1000
+            interval = try RelativeDuration(parsing: rule.interval)
         } catch {
             throw RuleCompileError(rule: rule, message: "invalid interval \"\(rule.interval)\": \(error)")
         }
+        intervalMilliseconds = try Self.milliseconds(of: interval, named: "interval", in: rule)
         if rule.type == .newTerms {
             guard let settings = rule.newTerms, !settings.fields.isEmpty else {
                 throw RuleCompileError(rule: rule, message: "new_terms rule without new_terms fields")
@@ -41,16 +43,33 @@ public struct CompiledRule: Sendable {
             guard settings.fields.count <= 3 else {
                 throw RuleCompileError(rule: rule, message: "new_terms allows at most 3 fields, found \(settings.fields.count)")
             }
+            let window: RelativeDuration
             do {
-                historyWindowMilliseconds = Int64(try settings.historyWindow.seconds) * 1000
+                window = try settings.historyWindow
             } catch {
                 throw RuleCompileError(rule: rule, message: "invalid history_window_start \"\(settings.historyWindowStart)\": \(error)")
             }
+            historyWindowMilliseconds = try Self.milliseconds(of: window, named: "history_window_start", in: rule)
         } else {
             historyWindowMilliseconds = nil
         }
         self.rule = rule
         providerRequirement = query.requiredValues(for: "event.provider")
         actionRequirement = query.requiredValues(for: "event.action")
+    }
+
+    /// The longest interval or history window a rule may give: 10,000 years. Event times span
+    /// years 0000 to 9999, so a longer window means nothing, and within it `time - window` and
+    /// the conversion to milliseconds cannot overflow (which would trap mid-scan).
+    static let maximumDurationSeconds = 10_000 * 31_557_600
+
+    private static func milliseconds(
+        of duration: RelativeDuration, named setting: String, in rule: DetectionRule
+    ) throws(RuleCompileError) -> Int64 {
+        guard duration.seconds <= maximumDurationSeconds else {
+            throw RuleCompileError(rule: rule, message: "\(setting) \"\(duration.text)\" is longer than the "
+                + "10,000 years event times can span")
+        }
+        return Int64(duration.seconds) * 1000
     }
 }

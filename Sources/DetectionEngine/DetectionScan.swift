@@ -36,12 +36,14 @@ public enum DetectionScan {
         return (result, events)
     }
 
-    /// Scans already-discovered inputs.
+    /// Scans already-discovered inputs. `beforeSecondRead` runs once every file has been read
+    /// and before any is read again (see ``RecordRereader``); tests use it to change files.
     static func run<Accumulator: EventAccumulator>(
         files: [InputFile],
         configuration: ScanConfiguration,
         accumulating: Accumulator.Type,
-        progress: (@Sendable (ScanProgress) -> Void)? = nil
+        progress: (@Sendable (ScanProgress) -> Void)? = nil,
+        beforeSecondRead: (() -> Void)? = nil
     ) -> (ScanResult, Accumulator) {
         let rules = configuration.ruleSet.rules
         // Read and ingest times are left out unless asked for: they would make the same input
@@ -50,14 +52,15 @@ public enum DetectionScan {
             rules: rules, mapper: ECSMapper(options: configuration.mapperOptions),
             usesPrefilter: configuration.usesPrefilter, readLimits: configuration.readLimits)
 
-        let shared = Mutex(SharedScanState(fileCount: files.count))
+        let shared = Mutex(SharedScanState(fileCount: files.count, ruleCount: rules.count))
         let workers = min(configuration.workerCount, max(files.count, 1))
-        let accumulators = Mutex([Accumulator?](repeating: nil, count: workers))
+        let perWorker = Mutex([(digests: Accumulator, terms: CombinationTerms)?](repeating: nil, count: workers))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var digests = Accumulator()
+            var terms = CombinationTerms()
             defer {
-                let finished = digests
-                accumulators.withLock { $0[worker] = finished }
+                let finished = (digests, terms)
+                perWorker.withLock { $0[worker] = finished }
             }
             while true {
                 let next: Int? = shared.withLock { state in
@@ -66,21 +69,32 @@ public enum DetectionScan {
                     return state.nextFile
                 }
                 guard let index = next else { return }
-                let outcome = evaluator.evaluate(files[index], digests: &digests)
+                var outcome = evaluator.evaluate(files[index], digests: &digests)
+                // Each distinct combination's values are kept once per worker, not once per file.
+                terms.merge(outcome.matches.terms)
+                outcome.matches.terms = CombinationTerms()
+                // The matches join the scan's table now rather than wait in their file's outcome:
+                // a table per file would cost an array per rule for each of thousands of files.
+                let matches = outcome.matches
+                outcome.matches = MatchTable(ruleCount: 0)
+                let finished = outcome
                 let snapshot = shared.withLock { state in
-                    state.outcomes[index] = outcome
+                    state.table.append(contentsOf: matches)
+                    state.outcomes[index] = finished
                     state.filesDone += 1
-                    state.recordsRead += outcome.records
-                    state.matches += outcome.matches.reduce(0) { $0 + $1.count }
+                    state.recordsRead += finished.records
+                    state.matches += matches.matchCount
                     return ScanProgress(filesDone: state.filesDone, filesTotal: files.count, recordsRead: state.recordsRead, matches: state.matches)
                 }
                 progress?(snapshot)
             }
         }
 
-        let outcomes = shared.withLock { $0.outcomes }
+        var (outcomes, table) = shared.withLock { state in
+            defer { state = SharedScanState(fileCount: 0, ruleCount: 0) }
+            return (state.outcomes, state.table)
+        }
         var summary = ScanSummary()
-        var matchesByRule: [[RuleMatch]] = Array(repeating: [], count: rules.count)
         for case let outcome? in outcomes {
             summary.issues.append(contentsOf: outcome.issues)
             if outcome.wasUnreadable && outcome.records == 0 {
@@ -95,23 +109,31 @@ public enum DetectionScan {
             summary.recordsEvaluated += outcome.evaluated
             summary.bytesCompressed += outcome.bytesCompressed
             summary.bytesDecompressed += outcome.bytesDecompressed
-            for (index, matches) in outcome.matches.enumerated() {
-                matchesByRule[index].append(contentsOf: matches)
-            }
+        }
+        outcomes = []
+        var terms = CombinationTerms()
+        var events = Accumulator()
+        for case let part? in perWorker.withLock({ $0 }) {
+            events.merge(part.digests)
+            terms.merge(part.terms)
         }
 
+        beforeSecondRead?()
+        let reader = RecordRereader(
+            readLimits: configuration.readLimits, digestKey: evaluator.digestKey, workers: configuration.workerCount)
         // Before deciding: an eventID shared by different content must not pass for a re-delivery.
-        let conflicts = EventIDConflicts(matches: matchesByRule)
-        matchesByRule = conflicts.resolving(matchesByRule)
+        let conflicts = EventIDConflicts(table: table, reader: reader)
+        conflicts.resolve(&table)
         summary.issues.append(contentsOf: conflicts.issues)
+        summary.issues.append(contentsOf: conflicts.readIssues)
         summary.eventIDConflicts = conflicts.recordCount
 
         var pending: [PendingAlert] = []
         var duplicateKeys: Set<String> = []
         for (index, rule) in rules.enumerated() {
-            let decider = AlertDecider(rule: rule, appliesMaxSignals: configuration.appliesMaxSignals)
-            let decided = decider.alerts(from: matchesByRule[index])
-            matchesByRule[index] = []  // the kept matches live on in `pending`; free the rest now
+            let decider = AlertDecider(rule: rule, ruleIndex: index, appliesMaxSignals: configuration.appliesMaxSignals)
+            let decided = decider.alerts(from: table.byRule[index], in: table, terms: terms)
+            table.byRule[index] = []  // the kept matches live on in `pending`; free the rest now
             pending.append(contentsOf: decided.alerts)
             duplicateKeys.formUnion(decided.duplicateEventKeys)
             summary.rules.append(ScanSummary.RuleCount(
@@ -121,41 +143,44 @@ public enum DetectionScan {
         }
         summary.duplicateEvents = duplicateKeys.count
         pending.sort(by: PendingAlert.reportOrder)
-        let alerts = buildAlerts(pending, evaluator: evaluator, workers: configuration.workerCount)
-        var events = Accumulator()
-        for case let part? in accumulators.withLock({ $0 }) {
-            events.merge(part)
+        let built = buildAlerts(pending, in: table, evaluator: evaluator, reader: reader)
+        summary.issues.append(contentsOf: built.issues)
+        for (rule, lost) in built.lostByRule {
+            summary.rules[rule].alerts -= lost
         }
-        return (ScanResult(alerts: alerts, summary: summary), events)
+        return (ScanResult(alerts: built.alerts, summary: summary), events)
     }
 }
 
 extension DetectionScan {
-    /// Maps the kept alerts' records into their documents, on the scan's workers; order is kept.
-    static func buildAlerts(_ pending: [PendingAlert], evaluator: RecordEvaluator, workers: Int) -> [Alert] {
-        let built = Mutex([Alert?](repeating: nil, count: pending.count))
-        let chunk = 256
-        let chunks = (pending.count + chunk - 1) / chunk
-        DispatchQueue.concurrentPerform(iterations: min(max(workers, 1), max(chunks, 1))) { worker in
-            var next = worker
-            while next < chunks {
-                let range = (next * chunk)..<min(pending.count, (next + 1) * chunk)
-                let alerts = range.map { position -> Alert? in
-                    let alert = pending[position]
-                    // The record mapped when it matched, so it maps again; a failure cannot happen.
-                    guard let document = evaluator.alertDocument(alert.match.record) else { return nil }
-                    return Alert(
-                        uuid: alert.uuid, rule: alert.rule, originalTime: alert.match.time, newTerms: alert.newTerms,
-                        document: document, location: alert.match.location, eventKey: alert.match.eventKey
-                    )
-                }
-                built.withLock { slots in
-                    for (position, alert) in zip(range, alerts) { slots[position] = alert }
-                }
-                next += min(max(workers, 1), max(chunks, 1))
+    /// Reads the kept alerts' records again and maps them into their documents, on the scan's
+    /// workers; order is kept. An alert whose record can no longer be read as it was is left
+    /// out, with an issue naming its file, rather than built from other content.
+    static func buildAlerts(
+        _ pending: [PendingAlert], in table: MatchTable, evaluator: RecordEvaluator, reader: RecordRereader
+    ) -> (alerts: [Alert], issues: [ReadIssue], lostByRule: [Int: Int]) {
+        let read = reader.read(pending.map(\.record), in: table) { evaluator.alertDocument($0) }
+        var alerts: [Alert] = []
+        alerts.reserveCapacity(pending.count)
+        var lostByRule: [Int: Int] = [:]
+        for (alert, document) in zip(pending, read.values) {
+            // A record that matched maps again, so only a file changed in between loses its alert.
+            guard let document else {
+                lostByRule[alert.ruleIndex, default: 0] += 1
+                continue
             }
+            alerts.append(Alert(
+                uuid: alert.uuid, rule: alert.rule, originalTime: alert.time, newTerms: alert.newTerms,
+                document: document, location: table.location(of: alert.record),
+                eventKey: table.records[alert.record].eventKey
+            ))
         }
-        return built.withLock { $0.compactMap { $0 } }
+        let issues = read.failures.map { failure in
+            ReadIssue(kind: .unreadableFile, file: failure.file, reason: "\(failure.reason): the alert"
+                + "\(failure.records == 1 ? "" : "s") on \(failure.records) of its record"
+                + "\(failure.records == 1 ? " is" : "s are") left out rather than built from other content")
+        }
+        return (alerts, issues, lostByRule)
     }
 }
 
@@ -166,8 +191,11 @@ struct SharedScanState: Sendable {
     var recordsRead = 0
     var matches = 0
     var outcomes: [FileOutcome?]
+    /// Every file's matches, in the order files finished (positions in it mean nothing more).
+    var table: MatchTable
 
-    init(fileCount: Int) {
+    init(fileCount: Int, ruleCount: Int) {
         outcomes = Array(repeating: nil, count: fileCount)
+        table = MatchTable(ruleCount: ruleCount)
     }
 }

@@ -10,10 +10,9 @@ struct FileOutcome: Sendable {
     var evaluated = 0
     var bytesCompressed = 0
     var bytesDecompressed = 0
-    /// Matches per rule, indexed like the scan's rules.
-    var matches: [[RuleMatch]]
+    var matches: MatchTable
 
     init(ruleCount: Int) {
-        matches = Array(repeating: [], count: ruleCount)
+        matches = MatchTable(ruleCount: ruleCount)
     }
 }

@@ -23,15 +23,44 @@ struct NewTermsEvaluator {
         var newTerms: [String]
     }
 
+    /// A candidate whose combinations are already hashed (see ``MatchTable``).
+    struct KeyedCandidate {
+        var time: Int64
+        var eventKey: String
+        var keys: ArraySlice<CombinationKey>
+        var payload: Int
+    }
+
+    struct KeyedDecision {
+        var payload: Int
+        var key: CombinationKey
+        /// The combination's position among its candidate's keys.
+        var combination: Int
+    }
+
     let windowMilliseconds: Int64
 
     /// The candidates (and combinations) that are new, in time order.
     func evaluate(_ candidates: [Candidate]) -> [Decision] {
+        let keyed = candidates.enumerated().map { position, candidate in
+            KeyedCandidate(
+                time: candidate.time, eventKey: candidate.eventKey,
+                keys: ArraySlice(candidate.combinations.map(CombinationKey.init)), payload: position
+            )
+        }
+        return evaluate(keyed: keyed).map { decision in
+            let candidate = candidates[decision.payload]
+            return Decision(payload: candidate.payload, newTerms: candidate.combinations[decision.combination])
+        }
+    }
+
+    /// The keyed candidates (and combinations) that are new, in time order.
+    func evaluate(keyed candidates: [KeyedCandidate]) -> [KeyedDecision] {
         let ordered = candidates.sorted { lhs, rhs in
             lhs.time != rhs.time ? lhs.time < rhs.time : lhs.eventKey < rhs.eventKey
         }
         var history = History()
-        var decisions: [Decision] = []
+        var decisions: [KeyedDecision] = []
         var groupStart = ordered.startIndex
         while groupStart < ordered.endIndex {
             // Events at the same instant are not each other's history: the window is half-open.
@@ -41,14 +70,14 @@ struct NewTermsEvaluator {
             let group = ordered[groupStart..<groupEnd]
             history.prune(before: time - windowMilliseconds)
             for candidate in group {
-                for combination in candidate.combinations
-                where !history.wasSeen(CombinationKey(combination), since: time - windowMilliseconds) {
-                    decisions.append(Decision(payload: candidate.payload, newTerms: combination))
+                for (offset, key) in candidate.keys.enumerated()
+                where !history.wasSeen(key, since: time - windowMilliseconds) {
+                    decisions.append(KeyedDecision(payload: candidate.payload, key: key, combination: offset))
                 }
             }
             for candidate in group {
-                for combination in candidate.combinations {
-                    history.record(CombinationKey(combination), at: time)
+                for key in candidate.keys {
+                    history.record(key, at: time)
                 }
             }
             groupStart = groupEnd
@@ -105,7 +134,7 @@ struct NewTermsEvaluator {
 /// A value combination reduced to 128 bits: two unrelated 64-bit hashes (FNV-1a and a
 /// multiply-rotate mix) over the values' lengths and UTF-8. A false "seen" needs two distinct
 /// combinations to collide in both at once; the hash is the same on every run and machine.
-struct CombinationKey: Hashable {
+struct CombinationKey: Hashable, Sendable {
     let high: UInt64
     let low: UInt64
 

@@ -1,13 +1,17 @@
-/// An alert decided on but not yet built: its document is mapped from the match's record only
-/// once deduplication, new terms and max_signals have kept it.
+/// An alert decided on but not yet built: its record is read again and mapped into its document
+/// only once deduplication, new terms and max_signals have kept it.
 struct PendingAlert: Sendable {
     var uuid: String
     var rule: AlertRule
+    /// The rule's position in the scan's rules.
+    var ruleIndex: Int
     var newTerms: [String]?
-    var match: RuleMatch
+    /// The matched record's position in the scan's ``MatchTable/records``.
+    var record: Int
+    var time: Int64
 
     static func reportOrder(_ lhs: PendingAlert, _ rhs: PendingAlert) -> Bool {
-        if lhs.match.time != rhs.match.time { return lhs.match.time < rhs.match.time }
+        if lhs.time != rhs.time { return lhs.time < rhs.time }
         return lhs.uuid < rhs.uuid
     }
 }

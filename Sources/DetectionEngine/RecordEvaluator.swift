@@ -23,9 +23,15 @@ struct RecordEvaluator {
     private let constants = ConstantBytes()
 
     let readLimits: ReadLimits
+    /// The secret that keys matched records' digests (see ``RecordDigest``).
+    let digestKey: UInt64
 
-    init(rules: [CompiledRule], mapper: ECSMapper, usesPrefilter: Bool, readLimits: ReadLimits = ReadLimits()) {
+    init(
+        rules: [CompiledRule], mapper: ECSMapper, usesPrefilter: Bool, readLimits: ReadLimits = ReadLimits(),
+        digestKey: UInt64 = .random(in: .min ... .max)
+    ) {
         self.rules = rules
+        self.digestKey = digestKey
         self.mapper = mapper
         self.usesPrefilter = usesPrefilter
         self.readLimits = readLimits
@@ -40,6 +46,7 @@ struct RecordEvaluator {
     func evaluate<Accumulator: EventAccumulator>(_ input: InputFile, digests: inout Accumulator) -> FileOutcome {
         let framed = CloudTrailReader.read(input, limits: readLimits)
         var outcome = FileOutcome(ruleCount: rules.count)
+        outcome.matches.paths = [input.path]
         outcome.issues = framed.issues
         outcome.wasUnreadable = framed.issues.contains { $0.kind == .unreadableFile }
         outcome.wasSkipped = framed.wasSkipped && !outcome.wasUnreadable
@@ -52,6 +59,12 @@ struct RecordEvaluator {
         framed.bytes.withUnsafeBufferPointer { buffer in
             for span in framed.records {
                 evaluate(span, in: buffer, candidates: &candidates, into: &outcome, digests: &digests)
+            }
+        }
+        if input.isStandardInput {
+            // Standard input cannot be read again for the alerts' documents: its matches keep their bytes.
+            for (position, record) in outcome.matches.records.enumerated() {
+                outcome.matches.keptBytes[position] = Array(framed.bytes[record.range])
             }
         }
         return outcome
@@ -81,7 +94,7 @@ struct RecordEvaluator {
         if collectsDigests {
             digests.add(Self.digest(of: document))
         }
-        match(document, record: record, at: span.location, candidates: candidates, into: &outcome)
+        match(document, record: record, at: span, candidates: candidates, into: &outcome)
     }
 
     /// The rules that may match the record, in rule order: every rule without the prefilter;
@@ -138,13 +151,13 @@ struct RecordEvaluator {
             // An event missing a new-terms field has no combination and can never alert.
             if !combinations.isEmpty { found.append((index, combinations)) }
         }
+        guard !found.isEmpty else { return true }
         let record = UnsafeBufferPointer(rebasing: buffer[span.range])
-        let eventKey = AlertIdentity.eventKey(eventID: eventID, recordBytes: record)
-        let copy = Array(record)
+        let position = outcome.matches.add(
+            span, file: 0, time: time, eventKey: AlertIdentity.eventKey(eventID: eventID, recordBytes: record),
+            digest: RecordDigest(record, key: digestKey))
         for (index, combinations) in found {
-            outcome.matches[index].append(RuleMatch(
-                time: time, eventKey: eventKey, record: copy, location: span.location, combinations: combinations
-            ))
+            outcome.matches.addMatch(rule: index, record: position, combinations: combinations)
         }
         return true
     }
@@ -177,11 +190,10 @@ struct RecordEvaluator {
 
     /// Evaluates the candidate rules on the mapped document and records their matches.
     private func match(
-        _ document: ECSDocument, record: UnsafeBufferPointer<UInt8>, at location: RecordLocation,
+        _ document: ECSDocument, record: UnsafeBufferPointer<UInt8>, at span: RecordSpan,
         candidates: [Int], into outcome: inout FileOutcome
     ) {
-        var eventKey: String?
-        var bytes: [UInt8]?
+        var position: Int?
         for index in candidates {
             let rule = rules[index]
             guard rule.query.matches(document) else { continue }
@@ -192,14 +204,12 @@ struct RecordEvaluator {
                 guard !found.isEmpty else { continue }
                 combinations = found
             }
-            let key = eventKey ?? AlertIdentity.eventKey(eventID: document.eventID, recordBytes: record)
-            eventKey = key
-            let copy = bytes ?? Array(record)
-            bytes = copy
-            outcome.matches[index].append(RuleMatch(
-                time: document.timestampMilliseconds, eventKey: key, record: copy,
-                location: location, combinations: combinations
-            ))
+            let matched = position ?? outcome.matches.add(
+                span, file: 0, time: document.timestampMilliseconds,
+                eventKey: AlertIdentity.eventKey(eventID: document.eventID, recordBytes: record),
+                digest: RecordDigest(record, key: digestKey))
+            position = matched
+            outcome.matches.addMatch(rule: index, record: matched, combinations: combinations)
         }
     }
 
@@ -221,11 +231,9 @@ struct RecordEvaluator {
     }
 
     /// The document of an alert's record, mapped again from its bytes.
-    func alertDocument(_ record: [UInt8]) -> ECSDocument? {
-        record.withUnsafeBufferPointer { bytes in
-            if case .success(let result) = mapped(bytes) { return result.document }
-            return nil
-        }
+    func alertDocument(_ record: UnsafeBufferPointer<UInt8>) -> ECSDocument? {
+        if case .success(let result) = mapped(record) { return result.document }
+        return nil
     }
 
     struct MappingFailure: Error {

@@ -9,8 +9,8 @@ struct ScanCommand: ParsableCommand {
         abstract: "Run detection rules over CloudTrail logs and print the alerts.",
         discussion: """
         Exit status: 0 when the scan ran (with or without alerts); 2 for usage errors or rule files \
-        that do not load (the other rules still run); 1 with --strict when any input was unreadable \
-        or held malformed records.
+        that do not load (the other rules still run); 1 with --strict when any input was unreadable, \
+        held malformed records, or held records sharing an eventID with different content.
         """
     )
 
@@ -33,7 +33,7 @@ struct ScanCommand: ParsableCommand {
     @Flag(help: "Replace the output file if it exists.")
     var force = false
 
-    @Flag(help: "Exit with status 1 when any input was unreadable or held malformed records.")
+    @Flag(help: "Exit with status 1 when any input was unreadable, held malformed records or eventID conflicts.")
     var strict = false
 
     @Option(help: "Worker threads (default: the number of cores).")
@@ -93,7 +93,9 @@ struct ScanCommand: ParsableCommand {
         if !ruleSet.errors.isEmpty {
             throw ExitCode(2)
         }
-        if strict && (result.summary.filesUnreadable > 0 || result.summary.recordsMalformed > 0) {
+        let summary = result.summary
+        // An eventID used by different content may be a forgery, so strict runs treat it as bad input.
+        if strict && (summary.filesUnreadable > 0 || summary.recordsMalformed > 0 || summary.eventIDConflicts > 0) {
             throw ExitCode(1)
         }
     }

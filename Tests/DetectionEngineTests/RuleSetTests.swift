@@ -59,6 +59,29 @@ import TestSupport
         #expect(set.errors.first?.contains("already used") == true)
     }
 
+    @Test func aHugeIntervalOrHistoryWindowIsALoadErrorNamingTheFile() throws {
+        let directory = try ScratchDirectory()
+        // Both fit in seconds but not in milliseconds: converting them used to trap.
+        let interval = try directory.write("interval.toml", Self.ruleFile(
+            id: "r-interval", name: "Long interval", query: "event.action: CreateUser",
+            extra: #"interval = "9300000000000000s""#))
+        let window = try directory.write("window.toml", Self.ruleFile(
+            id: "r-window", name: "Long window", type: "new_terms", query: "event.action: CreateProfile", extra: """
+            [rule.new_terms]
+            field = "new_terms_fields"
+            value = ["user.name"]
+            [[rule.new_terms.history_window_start]]
+            field = "history_window_start"
+            value = "now-9300000000000000s"
+            """))
+        try directory.write("good.toml", Self.ruleFile(id: "r-good", name: "Good", query: "event.action: CreateUser"))
+        let set = RuleSet.load(paths: [directory.path])
+        #expect(set.rules.map(\.rule.ruleID) == ["r-good"])
+        #expect(set.errors.count == 2)
+        #expect(set.errors.contains { $0.hasPrefix(interval) && $0.contains("interval \"9300000000000000s\"") })
+        #expect(set.errors.contains { $0.hasPrefix(window) && $0.contains("history_window_start") })
+    }
+
     @Test func newTermsOnAFieldTheEventLacksNeverAlerts() throws {
         let directory = try ScratchDirectory()
         let extra = """

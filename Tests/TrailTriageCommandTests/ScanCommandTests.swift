@@ -91,6 +91,44 @@ import TrailTriageJSON
         #expect(usage.standardError.contains("Usage: trailtriage scan"))
     }
 
+    @Test func strictExitsOneWhenTwoRecordsShareAnEventIDWithDifferentContent() throws {
+        func profile(name: String) -> String {
+            #"{"eventVersion":"1.09","userIdentity":{"type":"IAMUser","arn":"arn:aws:iam::111122223333:user/alice","#
+                + #""accountId":"111122223333","principalId":"AIDAX","userName":"alice"},"#
+                + #""eventTime":"2026-03-10T09:00:00Z","eventSource":"rolesanywhere.amazonaws.com","#
+                + #""eventName":"CreateProfile","awsRegion":"us-east-1","sourceIPAddress":"203.0.113.9","#
+                + #""eventID":"shared-id","requestParameters":{"name":"\#(name)"}}"#
+        }
+        let scratch = try ScratchDirectory()
+        try scratch.write("a.json", #"{"Records":[\#(profile(name: "partner-sync"))]}"#)
+        try scratch.write("b.json", #"{"Records":[\#(profile(name: "decoy"))]}"#)
+        let lenient = try CommandRunner.run(["scan", scratch.path])
+        #expect(lenient.status == 0, "\(lenient.standardError)")
+        #expect(lenient.standardError.contains("eventID conflict"))
+        let strict = try CommandRunner.run(["scan", "--strict", scratch.path])
+        #expect(strict.status == 1, "\(strict.standardError)")
+        #expect(strict.standardOutput.split(separator: "\n").count == 2, "both events still alert")
+
+        // A re-delivery of the same content is no conflict, and strict has nothing to refuse.
+        try scratch.write("b.json", #"{"Records":[\#(profile(name: "partner-sync"))]}"#)
+        let redelivered = try CommandRunner.run(["scan", "--strict", scratch.path])
+        #expect(redelivered.status == 0, "\(redelivered.standardError)")
+    }
+
+    @Test func standardInputGivesTheSameAlertsAsTheFileThoughItCannotBeReadTwice() throws {
+        let path = Self.fixtures + "/AWSLogs/111122223333/CloudTrail/us-east-1/2026/03/10/"
+            + "111122223333_CloudTrail_us-east-1_20260310T0900Z_fixture01.json"
+        let fromFile = try CommandRunner.run(["scan", path])
+        let fromInput = try CommandRunner.run(["scan", "-"], input: try String(contentsOfFile: path, encoding: .utf8))
+        #expect(fromInput.status == 0, "\(fromInput.standardError)")
+        let expected = fromFile.standardOutput.split(separator: "\n").map {
+            $0.replacingOccurrences(
+                of: #""trailtriage.source.file":"\#(path)""#, with: #""trailtriage.source.file":"-""#)
+        }
+        #expect(expected.count == 3)
+        #expect(fromInput.standardOutput.split(separator: "\n").map(String.init) == expected)
+    }
+
     @Test func outputFileIsPrivateAndNotOverwrittenWithoutForce() throws {
         let scratch = try ScratchDirectory()
         let directory = scratch.path
