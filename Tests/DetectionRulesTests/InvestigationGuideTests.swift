@@ -209,4 +209,32 @@ struct InvestigationGuideTests {
         let guide = InvestigationGuide(markdown: "### Investigation steps\n- **Enable MFA** on the root account.\n")
         #expect(guide.steps == [GuideStep(title: "Enable MFA on the root account.")])
     }
+
+    /// A bullet of bare markup has no text for the checklist line: the console would show an
+    /// empty step. Its first sub-bullet becomes the title, or with none the bullet is dropped.
+    @Test func bulletsOfBareMarkupNeverGiveAnEmptyStep() {
+        let guide = InvestigationGuide(markdown: """
+        ### Investigation steps
+        - **
+        - Check the caller.
+        - ``
+          - **Look at the source address**: is it known?
+          - Compare with last week.
+        - ****
+
+        ### False positive analysis
+        - __
+        - Scheduled jobs.
+        """)
+        #expect(guide.steps == [
+            GuideStep(title: "Check the caller."),
+            GuideStep(title: "Look at the source address", details: ["is it known?", "Compare with last week."]),
+        ])
+        #expect(guide.falsePositiveNotes == ["Scheduled jobs."])
+    }
+
+    @Test func aGuideOfOnlyABareBoldBulletHasNoSteps() {
+        let guide = InvestigationGuide(markdown: "- **")
+        #expect(guide.steps.isEmpty)
+    }
 }
