@@ -237,4 +237,13 @@ struct InvestigationGuideTests {
         let guide = InvestigationGuide(markdown: "- **")
         #expect(guide.steps.isEmpty)
     }
+
+    /// Found by FuzzGuide: a CR before a CR LF made the two one `Character`, so the line did not
+    /// end there and the next heading became part of a step's title.
+    @Test func everyKindOfLineEndingEndsALine() {
+        let guide = InvestigationGuide(markdown: "### Investigation steps\r\n- One\r\r\n### Other\r- Two\r\n")
+        #expect(guide.steps == [GuideStep(title: "One")])
+        let crOnly = InvestigationGuide(markdown: "### Investigation steps\r- Alpha\r- Beta")
+        #expect(crOnly.steps.map(\.title) == ["Alpha", "Beta"])
+    }
 }

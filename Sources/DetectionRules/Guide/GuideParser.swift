@@ -15,9 +15,24 @@ struct GuideParser {
     let lines: [MarkdownLine]
 
     init(markdown: String) {
-        lines = markdown.replacingOccurrences(of: "\r\n", with: "\n")
+        lines = Self.unixLineEndings(markdown)
             .split(separator: "\n", omittingEmptySubsequences: false)
             .map(MarkdownLine.init)
+    }
+
+    /// `text` with every line ending (CR LF, or a CR alone as CommonMark allows) made one LF.
+    ///
+    /// Done on scalars: in `"\r\r\n"` the characters are a CR and a CR LF, so replacing or
+    /// splitting by `Character` would leave a line break inside a line.
+    static func unixLineEndings(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        var afterCR = false
+        for scalar in text.unicodeScalars {
+            defer { afterCR = scalar == "\r" }
+            if scalar == "\n" && afterCR { continue }
+            result.append(scalar == "\r" ? "\n" : scalar)
+        }
+        return String(result)
     }
 
     func parse() -> InvestigationGuide {
