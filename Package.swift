@@ -20,12 +20,13 @@ let package = Package(
     targets: [
         // C libraries from Debian's -dev packages.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CLibDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
 
         // Detection core: one job per module.
         .target(name: "TrailTriageJSON"),
-        .target(name: "CloudTrailReader", dependencies: ["CZlib", "TrailTriageJSON"]),
+        .target(name: "CloudTrailReader", dependencies: ["CZlib", "CLibDeflate", "TrailTriageJSON"]),
         .target(name: "ECSMapping", dependencies: ["TrailTriageJSON"]),
         .target(name: "KQL"),
         .target(name: "DetectionRules"),

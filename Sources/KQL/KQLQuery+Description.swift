@@ -3,7 +3,8 @@ extension KQLQuery: CustomStringConvertible {
     ///
     /// Every compound operand is parenthesised, so the rendering shows how precedence was applied:
     /// `a: 1 or b: 2 and c: 3` renders as `a: "1" or (b: "2" and c: "3")`. Exact values are
-    /// always quoted; wildcard values are written unquoted with literal stars escaped.
+    /// always quoted; wildcard values and field names are written unquoted, escaped so that the
+    /// rendering parses back to the same query.
     public var description: String {
         root.kqlDescription
     }
@@ -19,7 +20,7 @@ extension KQLExpression {
         case .not(let operand):
             return "not " + operand.parenthesisedDescription
         case .field(let name, let values):
-            return name + ": " + values.kqlDescription
+            return KQLUnquotedLiteral.source(segments: [name]) + ": " + values.kqlDescription
         }
     }
 
@@ -53,16 +54,19 @@ extension KQLValueExpression {
 }
 
 extension KQLExactValue {
+    /// `text` as a KQL quoted string that parses back to exactly `text`.
     static func quoted(_ text: String) -> String {
         var result = "\""
-        for character in text {
-            switch character {
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "\"": result += "\\\""
             case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            default: result.append(character)
+            default:
+                if let escaped = escapedScalar(scalar) {
+                    result += escaped
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
             }
         }
         return result + "\""

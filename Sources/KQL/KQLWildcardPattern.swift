@@ -11,7 +11,7 @@ struct KQLWildcardPattern: Hashable, Sendable {
     let suffix: [UInt8]
     /// The non-empty literal runs between the first and last `*`, in order.
     let middle: [[UInt8]]
-    /// The pattern as KQL text, with literal stars escaped; used for descriptions.
+    /// The pattern as KQL text that parses back to it; used for descriptions.
     let source: String
     private let minimumLength: Int
 
@@ -25,7 +25,7 @@ struct KQLWildcardPattern: Hashable, Sendable {
         suffix = bytes.count > 1 ? bytes[bytes.count - 1] : []
         middle = bytes.count > 2 ? bytes[1..<(bytes.count - 1)].filter { !$0.isEmpty } : []
         minimumLength = bytes.reduce(0) { $0 + $1.count }
-        source = segments.map(Self.escapeForDisplay).joined(separator: "*")
+        source = KQLUnquotedLiteral.source(segments: segments)
     }
 
     func matches(_ value: String) -> Bool {
@@ -81,16 +81,5 @@ struct KQLWildcardPattern: Hashable, Sendable {
             start += 1
         }
         return nil
-    }
-
-    private static func escapeForDisplay(_ literal: String) -> String {
-        var escaped = ""
-        for character in literal {
-            if KQLParser.escapableInUnquoted.contains(character) {
-                escaped.append("\\")
-            }
-            escaped.append(character)
-        }
-        return escaped
     }
 }

@@ -21,6 +21,12 @@ struct ConsoleBenchmarkCommand: ParsableCommand {
     @Argument(help: "The corpus to open.")
     var path: String
 
+    @Option(
+        name: .customLong("rules"),
+        help: "A rule file or directory of *.toml rules (repeatable). Default: the bundled rules."
+    )
+    var rulePaths: [String] = []
+
     @Option(help: "Alerts to list for the redraw and search measurements.")
     var alerts = 100_000
 
@@ -28,7 +34,7 @@ struct ConsoleBenchmarkCommand: ParsableCommand {
     var keypresses = 200
 
     mutating func run() throws {
-        let ruleSet = RuleSet.load(paths: try RuleSelection.paths([]))
+        let ruleSet = RuleSet.load(paths: try RuleSelection.paths(rulePaths))
         let directory = NSTemporaryDirectory() + "trailtriage-bench-console-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: directory) }
 

@@ -209,4 +209,41 @@ struct InvestigationGuideTests {
         let guide = InvestigationGuide(markdown: "### Investigation steps\n- **Enable MFA** on the root account.\n")
         #expect(guide.steps == [GuideStep(title: "Enable MFA on the root account.")])
     }
+
+    /// A bullet of bare markup has no text for the checklist line: the console would show an
+    /// empty step. Its first sub-bullet becomes the title, or with none the bullet is dropped.
+    @Test func bulletsOfBareMarkupNeverGiveAnEmptyStep() {
+        let guide = InvestigationGuide(markdown: """
+        ### Investigation steps
+        - **
+        - Check the caller.
+        - ``
+          - **Look at the source address**: is it known?
+          - Compare with last week.
+        - ****
+
+        ### False positive analysis
+        - __
+        - Scheduled jobs.
+        """)
+        #expect(guide.steps == [
+            GuideStep(title: "Check the caller."),
+            GuideStep(title: "Look at the source address", details: ["is it known?", "Compare with last week."]),
+        ])
+        #expect(guide.falsePositiveNotes == ["Scheduled jobs."])
+    }
+
+    @Test func aGuideOfOnlyABareBoldBulletHasNoSteps() {
+        let guide = InvestigationGuide(markdown: "- **")
+        #expect(guide.steps.isEmpty)
+    }
+
+    /// Found by FuzzGuide: a CR before a CR LF made the two one `Character`, so the line did not
+    /// end there and the next heading became part of a step's title.
+    @Test func everyKindOfLineEndingEndsALine() {
+        let guide = InvestigationGuide(markdown: "### Investigation steps\r\n- One\r\r\n### Other\r- Two\r\n")
+        #expect(guide.steps == [GuideStep(title: "One")])
+        let crOnly = InvestigationGuide(markdown: "### Investigation steps\r- Alpha\r- Beta")
+        #expect(crOnly.steps.map(\.title) == ["Alpha", "Beta"])
+    }
 }

@@ -15,9 +15,24 @@ struct GuideParser {
     let lines: [MarkdownLine]
 
     init(markdown: String) {
-        lines = markdown.replacingOccurrences(of: "\r\n", with: "\n")
+        lines = Self.unixLineEndings(markdown)
             .split(separator: "\n", omittingEmptySubsequences: false)
             .map(MarkdownLine.init)
+    }
+
+    /// `text` with every line ending (CR LF, or a CR alone as CommonMark allows) made one LF.
+    ///
+    /// Done on scalars: in `"\r\r\n"` the characters are a CR and a CR LF, so replacing or
+    /// splitting by `Character` would leave a line break inside a line.
+    static func unixLineEndings(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        var afterCR = false
+        for scalar in text.unicodeScalars {
+            defer { afterCR = scalar == "\r" }
+            if scalar == "\n" && afterCR { continue }
+            result.append(scalar == "\r" ? "\n" : scalar)
+        }
+        return String(result)
     }
 
     func parse() -> InvestigationGuide {
@@ -126,24 +141,39 @@ struct GuideParser {
     /// list items anywhere outside the false-positive/response/additional sections.
     static func steps(from blocks: [(GuideSection, Block)]) -> [GuideStep] {
         let investigation = blocks.filter { $0.0 == .steps }.map(\.1)
-        let items = investigation.filter(\.isListItem)
-        if !items.isEmpty { return items.map(step) }
-        if !investigation.isEmpty { return investigation.map(step) }
+        let items = investigation.filter(\.isListItem).compactMap(step)
+        if !items.isEmpty { return items }
+        let paragraphs = investigation.compactMap(step)
+        if !paragraphs.isEmpty { return paragraphs }
         let elsewhere = blocks.filter { [.preamble, .overview, .other].contains($0.0) && $0.1.isListItem }
-        return elsewhere.map { step($0.1) }
+        return elsewhere.compactMap { step($0.1) }
     }
 
-    static func step(_ block: Block) -> GuideStep {
+    /// The step a block stands for, or `nil` when it holds no text at all.
+    ///
+    /// A bullet whose own text is only markup (`- **`, `- ``) has nothing to show as a checklist
+    /// line, so its first detail becomes the title; with no detail either, the bullet is dropped.
+    static func step(_ block: Block) -> GuideStep? {
         let (title, remainder) = GuideMarkup.splitTitle(block.text)
-        return GuideStep(title: title, details: (remainder.map { [$0] } ?? []) + block.details)
+        var details = (remainder.map { [$0] } ?? []) + block.details
+        guard title.isEmpty else { return GuideStep(title: title, details: details) }
+        while !details.isEmpty {
+            let promoted = GuideMarkup.splitTitle(details.removeFirst())
+            if !promoted.title.isEmpty {
+                return GuideStep(title: promoted.title, details: (promoted.remainder.map { [$0] } ?? []) + details)
+            }
+        }
+        return nil
     }
 
     /// One string per block: the cleaned title, then its details.
     static func notes(in blocks: [(GuideSection, Block)], section: GuideSection) -> [String] {
-        blocks.filter { $0.0 == section }.map { entry in
+        blocks.filter { $0.0 == section }.compactMap { entry -> String? in
             let block = entry.1
             let (title, remainder) = GuideMarkup.splitTitle(block.text)
             let rest = (remainder.map { [$0] } ?? []) + block.details
+            // A bullet of bare markup (`- **`) would be an empty note.
+            guard !title.isEmpty else { return rest.isEmpty ? nil : rest.joined(separator: " ") }
             guard !rest.isEmpty else { return title }
             let separator = title.last.map { ".:!?".contains($0) } == true ? " " : ": "
             return title + separator + rest.joined(separator: " ")
