@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Installs the Debian packages TrailTriage builds, runs and tests with (zlib for gzip, SQLite for
-# triage state, ncursesw for the console, tmux for the console's end-to-end tests), and the
-# PyPI package markdown-it-py, the CommonMark renderer the Markdown export tests check against.
+# triage state, ncursesw for the console, tmux for the console's end-to-end tests, uap-core's user
+# agent regexes, libmaxminddb for GeoIP/ASN lookups), and the PyPI packages markdown-it-py, the
+# CommonMark renderer the Markdown export tests check against, and mmdb-writer, which the GeoIP
+# tests build their small databases with.
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
-packages=(zlib1g-dev libsqlite3-dev libncurses-dev ncurses-base tmux gzip python3 time jq)
+packages=(zlib1g-dev libsqlite3-dev libncurses-dev ncurses-base tmux gzip python3 time jq uap-core libmaxminddb-dev)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
@@ -20,4 +22,9 @@ if ! python3 -c 'import markdown_it' >/dev/null 2>&1; then
   # A Debian-managed Python refuses user installs unless told otherwise (PEP 668).
   "${pip_install[@]}" 2>/dev/null || "${pip_install[@]}" --break-system-packages \
     || echo "warning: could not install markdown-it-py; the Markdown rendering tests will be skipped" >&2
+fi
+if ! python3 -c 'import mmdb_writer' >/dev/null 2>&1; then
+  pip_install=(python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore mmdb-writer)
+  "${pip_install[@]}" 2>/dev/null || "${pip_install[@]}" --break-system-packages \
+    || echo "warning: could not install mmdb-writer; the GeoIP tests will be skipped" >&2
 fi

@@ -39,12 +39,12 @@ import TrailTriageJSON
     ]
 
     /// Where a field's value comes from, as the test reports it.
-    static func source(of field: String) -> (name: String, compared: Bool) {
+    static func source(of field: String, enrichment: ECSEnrichment) -> (name: String, compared: Bool) {
         if field.hasPrefix("source.geo") || field.hasPrefix("source.as") {
             return ("GeoIP/ASN database", false)
         }
         if field.hasPrefix("user_agent."), field != "user_agent.original" {
-            return ("uap-core user agent parser", false)
+            return ("uap-core user agent parser", enrichment.userAgents != nil)
         }
         return ("mapper", true)
     }
@@ -53,7 +53,9 @@ import TrailTriageJSON
     func ruleFieldsMatchCurrentPipeline() throws {
         let catalog = try RuleFieldCatalog.load()
         let cases = try Self.loadCases()
-        let mapper = ECSMapper()
+        let enrichment = ECSEnrichment(userAgents: UserAgentParser.system())
+        if enrichment.userAgents == nil { print("uap-core is not installed: user_agent.* parsed fields not compared") }
+        let mapper = ECSMapper(options: ECSMapperOptions(enrichment: enrichment))
         #expect(cases.count >= 90, "only \(cases.count) expected documents found")
 
         var mapped: [[String: JSONValue]] = []
@@ -73,7 +75,7 @@ import TrailTriageJSON
         var mismatches: [String] = []
         var known: [String] = []
         for field in catalog.readers.keys.sorted() {
-            let (source, compared) = Self.source(of: field)
+            let (source, compared) = Self.source(of: field, enrichment: enrichment)
             // Generations (expected-file commits) that produce this field anywhere.
             let producing = Set(cases.filter { !Self.values(field, in: $0.expected).isEmpty }.map(\.commit))
             var checked = 0
