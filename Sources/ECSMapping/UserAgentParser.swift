@@ -52,11 +52,23 @@ public final class UserAgentParser: Sendable {
         try? UserAgentParser(path: systemPath)
     }
 
-    /// The `user_agent` fields other than `original` for one string, as an object.
+    /// Longer strings are not parsed. Real user agents are well under a kilobyte; the field is
+    /// attacker-controlled, and a megabyte string run past a thousand expressions would stall a scan.
+    public static let maximumLength = 4096
+    /// The cache is emptied when it reaches this many strings, so distinct hostile strings cannot
+    /// grow it without bound.
+    static let cacheLimit = 20_000
+
+    /// The `user_agent` fields other than `original` for one string, as an object; empty when the
+    /// string is longer than ``maximumLength``.
     public func parse(_ userAgent: String) -> JSONObject {
+        guard userAgent.utf8.count <= Self.maximumLength else { return JSONObject() }
         if let cached = cache.withLock({ $0[userAgent] }) { return cached }
         let fields = compute(userAgent)
-        cache.withLock { $0[userAgent] = fields }
+        cache.withLock { cache in
+            if cache.count >= Self.cacheLimit { cache.removeAll(keepingCapacity: true) }
+            cache[userAgent] = fields
+        }
         return fields
     }
 

@@ -50,6 +50,14 @@ import TrailTriageJSON
         #expect(console.values(at: "user_agent.os").isEmpty)
     }
 
+    @Test(.enabled(if: parser != nil, "uap-core is not installed (/usr/share/uap-core/regexes.yaml); skipped"))
+    func anOverlongUserAgentIsKeptButNotParsed() throws {
+        let long = "aws-cli/2.17.60 " + String(repeating: "x", count: UserAgentParser.maximumLength)
+        let document = try fields(long)
+        #expect(document.string(at: "user_agent.original") == long)
+        #expect(document.values(at: "user_agent.name").isEmpty)
+    }
+
     @Test func withoutTheFileTheFieldsStayAbsent() throws {
         let document = try mapRecord(
             #"{"eventTime":"2024-01-01T00:00:00Z","eventName":"GetCallerIdentity","userAgent":"aws-cli/2.1.0"}"#
