@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Installs the Debian packages TrailTriage builds, runs and tests with (libdeflate and zlib for gzip,
-# SQLite for triage state, ncursesw for the console, tmux for the console's end-to-end tests), and the
-# PyPI package markdown-it-py, the CommonMark renderer the Markdown export tests check against.
+# Installs the Debian packages TrailTriage builds, runs and tests with (libdeflate and zlib for
+# gzip, SQLite for triage state, ncursesw for the console, tmux for the console's end-to-end tests,
+# uap-core's user agent regexes), and the PyPI package markdown-it-py, the CommonMark renderer the
+# Markdown export tests check against.
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
-packages=(zlib1g-dev libdeflate-dev libsqlite3-dev libncurses-dev ncurses-base tmux gzip python3 time jq)
+packages=(zlib1g-dev libdeflate-dev libsqlite3-dev libncurses-dev ncurses-base tmux gzip python3 time jq uap-core)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

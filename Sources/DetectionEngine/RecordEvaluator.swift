@@ -12,7 +12,14 @@ import TrailTriageJSON
 /// matches, or cannot rule out, are parsed and mapped.
 struct RecordEvaluator {
     let rules: [CompiledRule]
+    /// The mapper with the configured enrichment (user agent, GeoIP/ASN), for alerts and for
+    /// records a candidate rule reads enriched fields on.
     let mapper: ECSMapper
+    /// The same mapper without lookups, for every other record: enrichment costs time and no
+    /// rule there reads its fields.
+    private let plainMapper: ECSMapper
+    /// Per rule, whether its query or new-terms fields read enriched fields.
+    private let readsEnrichment: [Bool]
     let usesPrefilter: Bool
     /// Whether any rule reads `event.original`; only then is each parsed record copied into it.
     let keepsOriginalText: Bool
@@ -33,6 +40,12 @@ struct RecordEvaluator {
         self.rules = rules
         self.digestKey = digestKey
         self.mapper = mapper
+        var plainOptions = mapper.options
+        plainOptions.enrichment = ECSEnrichment()
+        plainMapper = ECSMapper(options: plainOptions)
+        readsEnrichment = rules.map { rule in
+            (Array(rule.query.fieldNames) + (rule.rule.newTerms?.fields ?? [])).contains(where: ECSEnrichment.isEnrichedField)
+        }
         self.usesPrefilter = usesPrefilter
         self.readLimits = readLimits
         keepsOriginalText = rules.contains { $0.query.fieldNames.contains("event.original") }
@@ -89,7 +102,8 @@ struct RecordEvaluator {
             && matchFromBytes(span, in: buffer, candidates: candidates, into: &outcome) {
             return
         }
-        guard let document = map(record, at: span.location, into: &outcome) else { return }
+        let enriched = candidates.contains { readsEnrichment[$0] }
+        guard let document = map(record, enriched: enriched, at: span.location, into: &outcome) else { return }
         outcome.evaluated += 1
         if collectsDigests {
             digests.add(Self.digest(of: document))
@@ -172,12 +186,13 @@ struct RecordEvaluator {
 
     /// Parses and maps one record, reporting what goes wrong; `nil` when it cannot be mapped.
     private func map(
-        _ record: UnsafeBufferPointer<UInt8>, at location: RecordLocation, into outcome: inout FileOutcome
+        _ record: UnsafeBufferPointer<UInt8>, enriched: Bool, at location: RecordLocation,
+        into outcome: inout FileOutcome
     ) -> ECSDocument? {
         func issue(_ reason: String) -> ReadIssue {
             ReadIssue(kind: .malformedRecord, file: location.file, location: location, reason: reason)
         }
-        switch mapped(record) {
+        switch mapped(record, enriched: enriched) {
         case .success(let result):
             outcome.issues.append(contentsOf: result.warnings.map(issue))
             return result.document
@@ -215,7 +230,7 @@ struct RecordEvaluator {
 
     /// A record's parse and mapping: the same steps for evaluating it and, later, for building
     /// the document of an alert it raised.
-    func mapped(_ record: UnsafeBufferPointer<UInt8>) -> Result<ECSMappingResult, MappingFailure> {
+    func mapped(_ record: UnsafeBufferPointer<UInt8>, enriched: Bool = true) -> Result<ECSMappingResult, MappingFailure> {
         let value: JSONValue
         do {
             value = try JSONParser.parse(record, repairingInvalidUTF8: true)
@@ -224,7 +239,8 @@ struct RecordEvaluator {
         }
         let originalText = keepsOriginalText ? String(decoding: record, as: UTF8.self) : nil
         do {
-            return .success(try mapper.map(Self.unwrapEventBridge(value), originalText: originalText))
+            let chosen = enriched ? mapper : plainMapper
+            return .success(try chosen.map(Self.unwrapEventBridge(value), originalText: originalText))
         } catch {
             return .failure(MappingFailure(reason: error.description))
         }

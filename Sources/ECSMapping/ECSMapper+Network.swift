@@ -13,6 +13,12 @@ extension ECSMapper {
             }
         }
         context.copy(raw.userAgent, field: "userAgent", to: "user_agent.original")
+        if let parser = options.enrichment.userAgents,
+           let userAgent = context.fields.get("user_agent.original")?.stringValue {
+            for member in parser.parse(userAgent).members {
+                context.fields.set("user_agent." + member.key, member.value)
+            }
+        }
 
         guard let tls = context.object(raw.tlsDetails, field: "tlsDetails") else { return }
         if let version = context.text(tls["tlsVersion"], field: "tlsDetails.tlsVersion") {

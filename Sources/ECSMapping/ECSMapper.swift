@@ -58,6 +58,7 @@ public struct ECSMapper: Sendable {
             mapTargets(payloads, into: &context)
             mapRelatedUsers(into: &context)
             mapResources(raw.resources, into: &context)
+            mapEntities(eventName: eventName, payloads: payloads, raw: raw, into: &context)
             mapConsoleLogin(eventName: eventName, payloads: payloads, into: &context)
             mapOutcome(eventName: eventName, payloads: payloads, into: &context)
             mapPayloadForms(payloads, into: &context)

@@ -23,7 +23,14 @@ public struct ECSMapperOptions: Sendable {
     /// When TrailTriage ingested the record, as text. Becomes `event.ingested`; `nil` omits it.
     public var ingestedTime: String?
 
-    public init(retain: RetainMode = .all, readTime: String? = nil, ingestedTime: String? = nil) {
+    /// User agent (and GeoIP/ASN) lookups; none by default.
+    public var enrichment: ECSEnrichment
+
+    public init(
+        retain: RetainMode = .all, readTime: String? = nil, ingestedTime: String? = nil,
+        enrichment: ECSEnrichment = ECSEnrichment()
+    ) {
+        self.enrichment = enrichment
         self.retain = retain
         self.readTime = readTime
         self.ingestedTime = ingestedTime

@@ -1,5 +1,6 @@
 import CloudTrailReader
 import DetectionEngine
+import ECSMapping
 import TriageModel
 
 /// What the console does to open logs: scan them, index every event for related activity, and
@@ -16,7 +17,10 @@ enum ConsoleLoader {
         inputs: [String], ruleSet: RuleSet, limits: ReadLimits = ReadLimits(),
         progress: (@Sendable (ScanProgress) -> Void)? = nil
     ) -> Loaded {
-        let configuration = ScanConfiguration(ruleSet: ruleSet, workerCount: ProcessorCount.current, readLimits: limits)
+        let configuration = ScanConfiguration(
+            ruleSet: ruleSet, workerCount: ProcessorCount.current,
+            mapperOptions: ECSMapperOptions(enrichment: ECSEnrichment(userAgents: UserAgentParser.system())),
+            readLimits: limits)
         let (result, builder) = DetectionScan.run(
             paths: inputs, configuration: configuration, accumulating: EventIndexBuilder.self, progress: progress)
         let index = builder.build()

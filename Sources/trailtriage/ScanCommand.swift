@@ -1,5 +1,6 @@
 import ArgumentParser
 import DetectionEngine
+import ECSMapping
 import TrailTriageJSON
 
 /// `trailtriage scan`: run rules over CloudTrail and print alerts.
@@ -61,11 +62,21 @@ struct ScanCommand: ParsableCommand {
         if ruleSet.rules.isEmpty {
             throw ValidationError("No runnable rules were loaded.")
         }
+        let enrichment = ECSEnrichment(userAgents: UserAgentParser.system())
+        if enrichment.userAgents == nil {
+            for rule in ruleSet.rules where Self.readsParsedUserAgent(rule) {
+                StandardStreams.writeError(
+                    "note: \(rule.rule.sourcePath): rule \"\(rule.rule.name)\" reads parsed user agent fields, which stay absent "
+                        + "without uap-core (\(UserAgentParser.systemPath)); its alerts may differ from Elastic's\n"
+                )
+            }
+        }
         let configuration = ScanConfiguration(
             ruleSet: ruleSet,
             workerCount: workers ?? ProcessorCount.current,
             usesPrefilter: !noPrefilter,
             appliesMaxSignals: !allSignals,
+            mapperOptions: ECSMapperOptions(enrichment: enrichment),
             readLimits: readLimits.limits
         )
         let result = DetectionScan.run(paths: paths, configuration: configuration)
@@ -115,5 +126,12 @@ struct ScanCommand: ParsableCommand {
             }
         }
         if !piece.isEmpty { emit(piece) }
+    }
+
+    /// Whether a rule reads `user_agent.*` fields other than `original`.
+    static func readsParsedUserAgent(_ rule: CompiledRule) -> Bool {
+        (Array(rule.query.fieldNames) + (rule.rule.newTerms?.fields ?? [])).contains {
+            $0.hasPrefix("user_agent.") && $0 != "user_agent.original"
+        }
     }
 }

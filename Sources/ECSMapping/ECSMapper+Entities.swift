@@ -1,0 +1,132 @@
+import TrailTriageJSON
+
+extension ECSMapper {
+    /// `related.entity`, `entity.target.id` and `user.entity.id`, as the current pipeline's actor
+    /// and target mapping sets them (issue 10). Rules read `related.entity` to exclude AWS-managed
+    /// policies and use `entity.target.id` as a new-terms field, so both must be there.
+    func mapEntities(eventName: String?, payloads: Payloads, raw: RawRecord, into context: inout MappingContext) {
+        var entities: [String] = []
+        func add(_ value: JSONValue?) {
+            switch value {
+            case .string(let text)?:
+                if !EmptyValuePruner.isPlaceholder(text), !entities.contains(text) { entities.append(text) }
+            case .array(let items)?:
+                for item in items { add(item) }
+            default:
+                break
+            }
+        }
+        let identity = "aws.cloudtrail.user_identity."
+        let actorARN = context.fields.get(identity + "arn")
+        add(actorARN)
+        add(context.fields.get(identity + "access_key_id"))
+        add(raw.userIdentity?["userName"])
+        add(context.fields.get(identity + "session_context.session_issuer.arn"))
+        add(raw.userIdentity?["sessionContext"]?["sessionIssuer"]?["userName"])
+
+        let request = payloads.requestParameters?.pruned.map(JSONValue.object)
+        let response = payloads.responseElements?.pruned.map(JSONValue.object)
+        for key in Self.relatedEntityKeys {
+            add(request.map { Self.leaves(named: key, in: $0) }.map(JSONValue.array))
+            add(response.map { Self.leaves(named: key, in: $0) }.map(JSONValue.array))
+        }
+        for resource in context.fields.get("aws.cloudtrail.resources")?.arrayValue ?? [] {
+            add(resource["arn"])
+        }
+
+        var targets: [String] = []
+        if let eventName, let path = Self.targetPaths[eventName] {
+            let source: JSONValue?
+            switch path.payload {
+            case .request: source = request
+            case .response: source = response
+            case .resources: source = context.fields.get("aws.cloudtrail.resources")
+            }
+            for value in Self.values(at: path.keys, in: source) {
+                if let text = value.stringValue, !targets.contains(text) { targets.append(text) }
+            }
+        }
+        // A command sent to every instance ("*") targets the account.
+        if eventName == "SendCommand", let ids = request?["instanceIds"]?.arrayValue {
+            for id in ids.compactMap(\.stringValue) {
+                let target = id == "*" ? context.fields.get("cloud.account.id")?.stringValue : id
+                if let target, !targets.contains(target) { targets.append(target) }
+            }
+        }
+        for target in targets where !entities.contains(target) { entities.append(target) }
+
+        if !entities.isEmpty { context.fields.set("related.entity", .array(entities.map(JSONValue.string))) }
+        if !targets.isEmpty { context.fields.set("entity.target.id", .array(targets.map(JSONValue.string))) }
+        if let actorARN { context.fields.set("user.entity.id", .array([actorARN])) }
+    }
+
+    /// Request and response members naming the resources an event touches, at any depth.
+    static let relatedEntityKeys: [String] = [
+        "policyArn", "roleName", "roleArn", "roleSessionName", "userName", "groupName", "groupId",
+        "securityGroupRuleId", "functionName", "functionArn", "role", "modelId", "bucketName", "instanceId",
+        "imageId", "snapshotId", "topicArn", "secretId", "secretIdList", "keyId", "detectorId", "fileSystemId",
+        "logGroupName", "logStreamName", "mountTargetId", "networkAclId", "dBInstanceIdentifier", "dBInstanceArn",
+        "dBClusterArn", "dBClusterSnapshotIdentifier", "dBSnapshotIdentifier", "globalClusterArn", "policyName",
+        "stackId", "stackSetId", "trustAnchorArn", "alarmNames", "trailARN", "sessionId", "target",
+        "configurationRecorderName", "subnetIdentifier", "vpcSecurityGroupId", "vpcId",
+    ]
+
+    enum TargetPayload { case request, response, resources }
+
+    /// Where an event's target is, for the events whose target the current pipeline records in
+    /// `entity.target.id` (read from its test corpus; the two new-terms rules need the role ones).
+    static let targetPaths: [String: (payload: TargetPayload, keys: [String])] = {
+        var table: [String: (payload: TargetPayload, keys: [String])] = [:]
+        for name in ["AttachRolePolicy", "DetachRolePolicy", "PutRolePolicy", "DeleteRolePolicy",
+                     "UpdateAssumeRolePolicy", "ListAttachedRolePolicies", "UpdateRole", "DeleteRole"] {
+            table[name] = (.request, ["roleName"])
+        }
+        for name in ["AttachUserPolicy", "DetachUserPolicy", "PutUserPolicy", "DeleteUserPolicy"] {
+            table[name] = (.request, ["userName"])
+        }
+        table["AddPermission20150331v2"] = (.request, ["functionName"])
+        table["Converse"] = (.request, ["modelId"])
+        table["CreateDocument"] = (.request, ["name"])
+        table["CreateTopic"] = (.response, ["topicArn"])
+        table["Subscribe"] = (.request, ["topicArn"])
+        table["DeleteAlarms"] = (.request, ["alarmNames"])
+        table["DeleteLogGroup"] = (.request, ["logGroupName"])
+        table["DeleteRule"] = (.request, ["name"])
+        table["DeleteWebACL"] = (.request, ["id"])
+        table["ModifyDBCluster"] = (.response, ["dBClusterArn"])
+        table["RestoreDBInstanceFromS3"] = (.response, ["dBInstanceArn"])
+        table["OpenControlChannel"] = (.resources, ["arn"])
+        table["CreateTrafficMirrorFilter"] = (
+            .response, ["CreateTrafficMirrorFilterResponse", "trafficMirrorFilter", "trafficMirrorFilterId"]
+        )
+        table["CreateTrafficMirrorSession"] = (
+            .response, ["CreateTrafficMirrorSessionResponse", "trafficMirrorSession", "trafficMirrorSessionId"]
+        )
+        table["CreateTrafficMirrorTarget"] = (
+            .response, ["CreateTrafficMirrorTargetResponse", "trafficMirrorTarget", "trafficMirrorTargetId"]
+        )
+        return table
+    }()
+
+    /// String leaves at a key path, descending arrays.
+    static func values(at keys: [String], in value: JSONValue?) -> [JSONValue] {
+        guard let value else { return [] }
+        if case .array(let items) = value { return items.flatMap { values(at: keys, in: $0) } }
+        guard let key = keys.first else { return [value] }
+        return values(at: Array(keys.dropFirst()), in: value[key])
+    }
+
+    /// Every string leaf under a member called `name`, at any depth.
+    static func leaves(named name: String, in value: JSONValue) -> [JSONValue] {
+        switch value {
+        case .object(let object):
+            return object.members.flatMap { member -> [JSONValue] in
+                member.key == name ? values(at: [], in: member.value) : leaves(named: name, in: member.value)
+            }
+        case .array(let items):
+            return items.flatMap { leaves(named: name, in: $0) }
+        default:
+            return []
+        }
+    }
+}
