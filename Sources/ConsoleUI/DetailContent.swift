@@ -1,3 +1,4 @@
+import DetectionEngine
 import TerminalGrid
 import TriageModel
 import TrailTriageJSON

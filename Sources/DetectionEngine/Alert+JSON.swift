@@ -1,3 +1,4 @@
+import CloudTrailReader
 import ECSMapping
 import TrailTriageJSON
 

@@ -1,4 +1,5 @@
 import CloudTrailReader
+import DetectionRules
 import Dispatch
 import ECSMapping
 import Synchronization

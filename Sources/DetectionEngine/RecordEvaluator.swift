@@ -1,4 +1,5 @@
 import CloudTrailReader
+import DetectionRules
 import ECSMapping
 import KQL
 import TrailTriageJSON

@@ -1,3 +1,4 @@
+import DetectionEngine
 import ECSMapping
 
 extension CaseNotesExporter {

@@ -1,3 +1,4 @@
+import DetectionEngine
 import TrailTriageJSON
 
 extension TriageStore {

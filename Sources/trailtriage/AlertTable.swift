@@ -1,5 +1,6 @@
 import DetectionEngine
 import ConsoleUI
+import ECSMapping
 import TerminalGrid
 import TrailTriageJSON
 

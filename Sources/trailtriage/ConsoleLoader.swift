@@ -1,5 +1,6 @@
 import CloudTrailReader
 import DetectionEngine
+import DetectionRules
 import TriageModel
 
 /// What the console does to open logs: scan them, index every event for related activity, and

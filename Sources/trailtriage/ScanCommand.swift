@@ -1,5 +1,6 @@
 import ArgumentParser
 import DetectionEngine
+import DetectionRules
 import TrailTriageJSON
 
 /// `trailtriage scan`: run rules over CloudTrail and print alerts.

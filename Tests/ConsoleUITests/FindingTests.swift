@@ -1,3 +1,4 @@
+import DetectionEngine
 import Testing
 import TerminalGrid
 import TriageModel

@@ -1,4 +1,5 @@
 import DetectionEngine
+import Foundation
 import Testing
 import TerminalGrid
 import TriageModel

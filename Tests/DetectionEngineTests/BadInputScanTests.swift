@@ -1,3 +1,4 @@
+import CloudTrailReader
 import Foundation
 import Testing
 import TestSupport

@@ -1,4 +1,5 @@
 import CloudTrailGenerator
+import ECSMapping
 import Foundation
 import Testing
 import TestSupport

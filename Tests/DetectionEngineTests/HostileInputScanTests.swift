@@ -1,3 +1,5 @@
+import CloudTrailReader
+import ECSMapping
 import Foundation
 import Testing
 import TestSupport

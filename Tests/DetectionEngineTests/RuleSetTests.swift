@@ -1,3 +1,5 @@
+import DetectionRules
+import Foundation
 import Testing
 import TestSupport
 @testable import DetectionEngine

@@ -1,3 +1,5 @@
+import DetectionRules
+import ECSMapping
 import Testing
 import TestSupport
 @testable import DetectionEngine

@@ -1,4 +1,6 @@
 import DetectionEngine
+import DetectionRules
+import ECSMapping
 import Foundation
 import Testing
 import TestSupport

@@ -1,5 +1,8 @@
 import DetectionEngine
 import ECSMapping
+// Foundation for its `contains`, which finds text scalar by scalar; the standard library's
+// compares Characters and misses a match followed by a combining mark.
+import Foundation
 import Testing
 import TrailTriageJSON
 @testable import TriageModel

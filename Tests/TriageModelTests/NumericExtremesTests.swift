@@ -1,4 +1,5 @@
 import ECSMapping
+import Foundation
 import Testing
 import TrailTriageJSON
 @testable import TriageModel

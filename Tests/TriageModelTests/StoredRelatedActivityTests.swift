@@ -1,5 +1,6 @@
 import DetectionEngine
 import Testing
+import TrailTriageJSON
 @testable import TriageModel
 
 /// A busy actor can have thousands of related events; the stored case file keeps the ones that
