@@ -51,7 +51,9 @@ let package = Package(
         // The console's state, keys and rendering: plain Swift, no terminal.
         .target(
             name: "ConsoleUI",
-            dependencies: ["TerminalGrid", "TriageModel", "DetectionEngine", "ECSMapping", "TrailTriageJSON"],
+            dependencies: [
+                "TerminalGrid", "TriageModel", "DetectionEngine", "DetectionRules", "ECSMapping", "TrailTriageJSON",
+            ],
             swiftSettings: strictImports
         ),
         // The only module that touches ncurses.
@@ -115,7 +117,9 @@ let package = Package(
         ),
         .testTarget(
             name: "TriageModelTests",
-            dependencies: ["TriageModel", "DetectionEngine", "ECSMapping", "TrailTriageJSON", "TestSupport"],
+            dependencies: [
+                "TriageModel", "DetectionEngine", "DetectionRules", "ECSMapping", "TrailTriageJSON", "TestSupport",
+            ],
             swiftSettings: strictImports
         ),
         .testTarget(name: "TerminalGridTests", dependencies: ["TerminalGrid"], swiftSettings: strictImports),
@@ -127,7 +131,7 @@ let package = Package(
         .testTarget(
             name: "ConsoleUITests",
             dependencies: [
-                "ConsoleUI", "TriageModel", "DetectionEngine", "ECSMapping", "TerminalGrid", "TrailTriageJSON",
+                "ConsoleUI", "TriageModel", "DetectionEngine", "DetectionRules", "ECSMapping", "TerminalGrid", "TrailTriageJSON",
                 "TestSupport",
             ],
             exclude: ["Snapshots"],

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import DetectionEngine
+import DetectionRules
 import TrailTriageJSON
 import TriageModel
 
@@ -25,7 +26,7 @@ struct AlertRow: Sendable {
 
     init(record: AlertRecord) {
         time = record.originalTime
-        severity = Severity(text: record.rule.severity)
+        severity = record.rule.severity
         ruleName = record.rule.name
         var actor = "", action = "", account = "", region = ""
         var searchable: [String] = [record.rule.name, record.uuid]

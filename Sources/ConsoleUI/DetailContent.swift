@@ -17,7 +17,7 @@ enum DetailContent {
         let parameters = KeyParameters(document: document)
         let actor = ActorSummary(document: document)
         let source = SourceSummary(document: document)
-        let severity = Severity(text: record.rule.severity)
+        let severity = record.rule.severity
         var lines: [StyledLine] = []
 
         lines.append(StyledLine([Span.untrusted(record.action.isEmpty ? "(no action)" : record.action, .emphasis),

@@ -1,4 +1,5 @@
 import CloudTrailReader
+import DetectionRules
 import ECSMapping
 import TrailTriageJSON
 
@@ -12,8 +13,8 @@ extension Alert {
         object["kibana.alert.uuid"] = .string(uuid)
         object["kibana.alert.rule.rule_id"] = .string(rule.ruleID)
         object["kibana.alert.rule.name"] = .string(rule.name)
-        object["kibana.alert.rule.type"] = .string(rule.type)
-        object["kibana.alert.severity"] = .string(rule.severity)
+        object["kibana.alert.rule.type"] = .string(rule.type.name)
+        object["kibana.alert.severity"] = .string(rule.severity.name)
         object["kibana.alert.risk_score"] = .number(String(rule.riskScore))
         object["kibana.alert.original_time"] = .string(ECSTimestamp.format(milliseconds: originalTime))
         object["kibana.alert.workflow_status"] = .string("open")

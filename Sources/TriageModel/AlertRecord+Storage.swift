@@ -1,4 +1,5 @@
 import DetectionEngine
+import DetectionRules
 import TrailTriageJSON
 
 /// The JSON form the store keeps in `alerts.record`. Written with ``JSONWriter`` and read back
@@ -7,8 +8,8 @@ extension AlertRecord {
     var storageJSON: JSONValue {
         var object = JSONObject()
         object["rule"] = .object([
-            "rule_id": .string(rule.ruleID), "name": .string(rule.name), "type": .string(rule.type),
-            "severity": .string(rule.severity), "risk_score": .number(String(rule.riskScore)),
+            "rule_id": .string(rule.ruleID), "name": .string(rule.name), "type": .string(rule.type.name),
+            "severity": .string(rule.severity.name), "risk_score": .number(String(rule.riskScore)),
         ])
         object["mitre"] = .array(mitre.map { technique in
             .object([
@@ -70,7 +71,8 @@ extension AlertRecord {
             uuid: uuid,
             rule: AlertRule(
                 ruleID: rule["rule_id"]?.stringValue ?? "", name: rule["name"]?.stringValue ?? "",
-                type: rule["type"]?.stringValue ?? "", severity: rule["severity"]?.stringValue ?? "",
+                type: RuleType(name: rule["type"]?.stringValue ?? ""),
+                severity: Severity(name: rule["severity"]?.stringValue ?? ""),
                 riskScore: rule["risk_score"]?.scalarText.flatMap { Int($0) } ?? 0
             ),
             mitre: (object["mitre"]?.arrayValue ?? []).map { entry in

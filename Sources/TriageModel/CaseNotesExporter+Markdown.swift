@@ -1,4 +1,5 @@
 import DetectionEngine
+import DetectionRules
 import ECSMapping
 
 extension CaseNotesExporter {
@@ -30,7 +31,7 @@ extension CaseNotesExporter {
         lines.append("\(code(record.action)) by \(actorText) at \(ECSTimestamp.format(milliseconds: record.originalTime))")
         lines.append("")
         lines.append("- **Alert:** \(code(record.uuid))")
-        lines.append("- **Rule:** \(esc(record.rule.name)) (\(code(record.rule.ruleID))), severity \(esc(record.rule.severity)), risk \(record.rule.riskScore)")
+        lines.append("- **Rule:** \(esc(record.rule.name)) (\(code(record.rule.ruleID))), severity \(esc(record.rule.severity.name)), risk \(record.rule.riskScore)")
         for technique in record.mitre {
             lines.append("- **MITRE ATT&CK:** \(esc(technique.line))")
         }

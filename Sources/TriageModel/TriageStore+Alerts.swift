@@ -1,4 +1,5 @@
 import DetectionEngine
+import DetectionRules
 import TrailTriageJSON
 
 extension TriageStore {
@@ -16,7 +17,7 @@ extension TriageStore {
                 for record in records {
                     try statement.run([
                         .text(record.uuid), .text(record.rule.ruleID), .text(record.rule.name),
-                        .text(record.rule.severity), .integer(record.originalTime),
+                        .text(record.rule.severity.name), .integer(record.originalTime),
                         .text(JSONWriter().string(from: record.storageJSON)),
                     ])
                 }

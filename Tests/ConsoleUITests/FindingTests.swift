@@ -1,4 +1,5 @@
 import DetectionEngine
+import DetectionRules
 import Testing
 import TerminalGrid
 import TriageModel

@@ -1,4 +1,5 @@
 import DetectionEngine
+import DetectionRules
 import Foundation
 import Testing
 import TerminalGrid
@@ -39,7 +40,7 @@ import TriageModel
             return RelatedTrustAnchor(event: event, relation: .sameActor)
         }
         return AlertRecord(
-            uuid: base.uuid, rule: AlertRule(ruleID: "r", name: "r", type: "query", severity: "low", riskScore: .min),
+            uuid: base.uuid, rule: AlertRule(ruleID: "r", name: "r", type: .query, severity: .low, riskScore: .min),
             mitre: base.mitre, originalTime: time, flatJSON: base.flatJSON, guide: base.guide,
             relatedActivity: events.map {
                 RelatedEvent(event: $0, relation: .sameARN, isFollowUp: true, isAlertEvent: false)

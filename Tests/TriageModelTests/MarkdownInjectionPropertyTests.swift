@@ -1,4 +1,5 @@
 import DetectionEngine
+import DetectionRules
 import ECSMapping
 // Foundation for its `contains`, which finds text scalar by scalar; the standard library's
 // compares Characters and misses a match followed by a combining mark.
@@ -120,7 +121,7 @@ struct MarkdownInjectionPropertyTests {
         let document = try TestEvents.document(json)
         var record = TestEvents.record(document, uuid: slots["uuid"], steps: [slots["step1"], slots["step2"]])
         record.rule = AlertRule(
-            ruleID: slots["ruleID"], name: slots["ruleName"], type: "query", severity: slots["severity"], riskScore: 47)
+            ruleID: slots["ruleID"], name: slots["ruleName"], type: .query, severity: Severity(name: slots["severity"]), riskScore: 47)
         record.mitre = [MITRETechnique(tactic: slots["tactic"], technique: slots["technique"])]
         let related = [
             RecordSummary(time: 1, eventID: "r1", provider: slots["related1Provider"], action: slots["related1Action"],

@@ -1,4 +1,5 @@
 import DetectionEngine
+import DetectionRules
 import Testing
 import TrailTriageJSON
 @testable import TriageModel
@@ -15,7 +16,7 @@ import TrailTriageJSON
             related.append(RelatedEvent(event: event, relation: .sameARN, isFollowUp: number == 7, isAlertEvent: number == 500))
         }
         let record = AlertRecord(
-            uuid: "u", rule: AlertRule(ruleID: "r", name: "R", type: "query", severity: "low", riskScore: 21),
+            uuid: "u", rule: AlertRule(ruleID: "r", name: "R", type: .query, severity: .low, riskScore: 21),
             originalTime: alertTime, flatJSON: [:], relatedActivity: related)
         let kept = record.storedRelatedActivity
         #expect(kept.count == AlertRecord.storedRelatedLimit)

@@ -1,4 +1,5 @@
 import DetectionEngine
+import DetectionRules
 import ECSMapping
 import TrailTriageJSON
 @testable import TriageModel
@@ -39,7 +40,7 @@ enum TestEvents {
             flat.members.append(JSONMember(key: key, value: value))
         }
         return AlertRecord(
-            uuid: uuid, rule: AlertRule(ruleID: "rule-1", name: "Test Rule", type: "query", severity: "low", riskScore: 21),
+            uuid: uuid, rule: AlertRule(ruleID: "rule-1", name: "Test Rule", type: .query, severity: .low, riskScore: 21),
             mitre: [MITRETechnique(tactic: "TA0003 Persistence", technique: "T1098 Account Manipulation")],
             originalTime: document.timestampMilliseconds, flatJSON: flat,
             guide: GuideSnapshot(steps: steps, falsePositiveNotes: ["Admins"], responseSteps: ["Disable"])

@@ -1,5 +1,6 @@
 import DetectionEngine
 import ConsoleUI
+import DetectionRules
 import ECSMapping
 import TerminalGrid
 import TrailTriageJSON
@@ -70,7 +71,7 @@ enum TestAlerts {
         }
         let anchor = RecordSummary(document: document)
         return AlertRecord(
-            uuid: uuid, rule: AlertRule(ruleID: ruleName, name: ruleName, type: "query", severity: severity, riskScore: severity == "low" ? 21 : 47),
+            uuid: uuid, rule: AlertRule(ruleID: ruleName, name: ruleName, type: .query, severity: Severity(name: severity), riskScore: severity == "low" ? 21 : 47),
             mitre: [MITRETechnique(tactic: "TA0003 Persistence", technique: "T1098 Account Manipulation")],
             originalTime: document.timestampMilliseconds, flatJSON: flat, guide: guide,
             relatedActivity: index.related(to: anchor), trustAnchors: index.trustAnchors(actorARN: anchor.actorARN, account: anchor.account),

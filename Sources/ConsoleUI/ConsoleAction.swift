@@ -1,8 +1,8 @@
 /// Everything a key can ask the console to do, by long name.
 ///
-/// Keys are bound to commands in one table (``Keymap``); the reducer only ever sees commands,
+/// Keys are bound to actions in one table (``Keymap``); the reducer only ever sees actions,
 /// so rebinding a key never touches behaviour.
-public enum ConsoleCommand: Sendable, Hashable {
+public enum ConsoleAction: Sendable, Hashable {
     // Movement, in whichever pane or overlay has focus.
     case moveDown, moveUp, top, bottom, pageDown, pageUp
     case nextPane, previousPane
