@@ -16,7 +16,7 @@ let package = Package(
             name: "TrailTriageCore",
             targets: [
                 "TrailTriageJSON", "CloudTrailReader", "ECSMapping", "KQL", "DetectionRules", "DetectionEngine",
-                "CloudTrailGenerator", "TriageModel", "TerminalGrid", "ConsoleUI",
+                "CloudTrailGenerator", "Alerts", "RelatedActivity", "TriageModel", "TerminalGrid", "ConsoleUI",
             ]
         ),
     ],
@@ -40,9 +40,19 @@ let package = Package(
             dependencies: ["CZlib", "ECSMapping"],
             swiftSettings: strictImports
         ),
+        // Related activity: the one event summary, the accumulator a scan fills, the event index.
+        .target(name: "RelatedActivity", dependencies: ["ECSMapping"], swiftSettings: strictImports),
+        // The alert model the engine produces and everything after it consumes.
+        .target(
+            name: "Alerts",
+            dependencies: ["CloudTrailReader", "DetectionRules", "ECSMapping", "TrailTriageJSON"],
+            swiftSettings: strictImports
+        ),
         .target(
             name: "DetectionEngine",
-            dependencies: ["TrailTriageJSON", "CloudTrailReader", "ECSMapping", "KQL", "DetectionRules"],
+            dependencies: [
+                "TrailTriageJSON", "CloudTrailReader", "ECSMapping", "KQL", "DetectionRules", "Alerts", "RelatedActivity",
+            ],
             swiftSettings: strictImports
         ),
 
@@ -52,7 +62,8 @@ let package = Package(
         .target(
             name: "ConsoleUI",
             dependencies: [
-                "TerminalGrid", "TriageModel", "DetectionEngine", "DetectionRules", "ECSMapping", "TrailTriageJSON",
+                "TerminalGrid", "TriageModel", "Alerts", "RelatedActivity", "DetectionRules", "ECSMapping",
+                "TrailTriageJSON",
             ],
             swiftSettings: strictImports
         ),
@@ -68,7 +79,7 @@ let package = Package(
         // Triage: what the console and case-note export stand on.
         .target(
             name: "TriageModel",
-            dependencies: ["DetectionEngine", "DetectionRules", "ECSMapping", "TrailTriageJSON", "CSQLite"],
+            dependencies: ["Alerts", "RelatedActivity", "DetectionRules", "ECSMapping", "TrailTriageJSON", "CSQLite"],
             swiftSettings: strictImports
         ),
 
@@ -76,7 +87,8 @@ let package = Package(
         .executableTarget(
             name: "trailtriage",
             dependencies: [
-                "DetectionEngine", "DetectionRules", "ECSMapping", "CloudTrailReader", "TrailTriageJSON",
+                "DetectionEngine", "Alerts", "RelatedActivity", "DetectionRules", "ECSMapping", "CloudTrailReader",
+                "TrailTriageJSON",
                 "CloudTrailGenerator", "TriageModel", "ConsoleUI", "NcursesTerminal", "TerminalGrid",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -110,16 +122,27 @@ let package = Package(
         .testTarget(
             name: "DetectionEngineTests",
             dependencies: [
-                "DetectionEngine", "CloudTrailGenerator", "CloudTrailReader", "DetectionRules", "ECSMapping", "KQL",
-                "TestSupport",
+                "DetectionEngine", "Alerts", "RelatedActivity", "CloudTrailGenerator", "CloudTrailReader",
+                "DetectionRules", "ECSMapping", "KQL", "TestSupport",
             ],
             swiftSettings: strictImports
         ),
         .testTarget(
             name: "TriageModelTests",
             dependencies: [
-                "TriageModel", "DetectionEngine", "DetectionRules", "ECSMapping", "TrailTriageJSON", "TestSupport",
+                "TriageModel", "Alerts", "RelatedActivity", "DetectionRules", "ECSMapping", "TrailTriageJSON",
+                "TestSupport",
             ],
+            swiftSettings: strictImports
+        ),
+        .testTarget(
+            name: "AlertsTests",
+            dependencies: ["Alerts"],
+            swiftSettings: strictImports
+        ),
+        .testTarget(
+            name: "RelatedActivityTests",
+            dependencies: ["RelatedActivity"],
             swiftSettings: strictImports
         ),
         .testTarget(name: "TerminalGridTests", dependencies: ["TerminalGrid"], swiftSettings: strictImports),
@@ -131,8 +154,8 @@ let package = Package(
         .testTarget(
             name: "ConsoleUITests",
             dependencies: [
-                "ConsoleUI", "TriageModel", "DetectionEngine", "DetectionRules", "ECSMapping", "TerminalGrid", "TrailTriageJSON",
-                "TestSupport",
+                "ConsoleUI", "TriageModel", "Alerts", "RelatedActivity", "DetectionRules", "ECSMapping", "TerminalGrid",
+                "TrailTriageJSON", "TestSupport",
             ],
             exclude: ["Snapshots"],
             swiftSettings: strictImports
@@ -140,8 +163,8 @@ let package = Package(
         .testTarget(
             name: "TrailTriageCommandTests",
             dependencies: [
-                "trailtriage", "TriageModel", "DetectionEngine", "DetectionRules", "ECSMapping", "TrailTriageJSON",
-                "TestSupport",
+                "trailtriage", "TriageModel", "DetectionEngine", "Alerts", "RelatedActivity", "DetectionRules",
+                "ECSMapping", "TrailTriageJSON", "TestSupport",
             ],
             swiftSettings: strictImports
         ),

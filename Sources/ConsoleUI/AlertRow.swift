@@ -3,7 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import DetectionEngine
+import Alerts
 import DetectionRules
 import TrailTriageJSON
 import TriageModel

@@ -1,4 +1,5 @@
-import DetectionEngine
+import Alerts
+import RelatedActivity
 import TerminalGrid
 import TriageModel
 import TrailTriageJSON

@@ -1,3 +1,4 @@
+import RelatedActivity
 import TerminalGrid
 import TrailTriageJSON
 import TriageModel

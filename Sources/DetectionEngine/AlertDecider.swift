@@ -1,3 +1,4 @@
+import Alerts
 import DetectionRules
 
 /// Turns one rule's query matches into alerts.

@@ -1,3 +1,5 @@
+import Alerts
+
 /// An alert decided on but not yet built: its document is mapped from the match's record only
 /// once deduplication, new terms and max_signals have kept it.
 struct PendingAlert: Sendable {

@@ -1,5 +1,6 @@
-import DetectionEngine
+import Alerts
 import DetectionRules
+import RelatedActivity
 import TrailTriageJSON
 
 /// The JSON form the store keeps in `alerts.record`. Written with ``JSONWriter`` and read back
@@ -89,7 +90,7 @@ extension AlertRecord {
                 investigationFields: Self.strings(guide?["investigation_fields"])
             ),
             relatedActivity: (object["related"]?.arrayValue ?? []).compactMap { entry in
-                guard let event = entry["event"].flatMap(RecordSummary.init(storageJSON:)) else { return nil }
+                guard let event = entry["event"].flatMap(EventSummary.init(storageJSON:)) else { return nil }
                 return RelatedEvent(
                     event: event,
                     relation: RelatedEvent.Relation(rawValue: entry["relation"]?.scalarText.flatMap { UInt8($0) } ?? 0),
@@ -98,12 +99,12 @@ extension AlertRecord {
                 )
             },
             trustAnchors: (object["trust_anchors"]?.arrayValue ?? []).compactMap { entry in
-                guard let event = entry["event"].flatMap(RecordSummary.init(storageJSON:)),
+                guard let event = entry["event"].flatMap(EventSummary.init(storageJSON:)),
                       let relation = entry["relation"]?.stringValue.flatMap(RelatedTrustAnchor.Relation.init(rawValue:))
                 else { return nil }
                 return RelatedTrustAnchor(event: event, relation: relation)
             },
-            firstSeen: object["first_seen"].flatMap(RecordSummary.init(storageJSON:))
+            firstSeen: object["first_seen"].flatMap(EventSummary.init(storageJSON:))
         )
     }
 
@@ -112,7 +113,7 @@ extension AlertRecord {
     }
 }
 
-extension RecordSummary {
+extension EventSummary {
     var storageJSON: JSONValue {
         var object: JSONObject = [
             "time": .number(String(time)), "event_id": .string(eventID), "provider": .string(provider),

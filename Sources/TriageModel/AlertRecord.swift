@@ -1,6 +1,7 @@
-import DetectionEngine
+import Alerts
 import DetectionRules
 import ECSMapping
+import RelatedActivity
 import TrailTriageJSON
 
 /// Everything about one alert that triage and export need, without the logs: what the state
@@ -23,12 +24,12 @@ public struct AlertRecord: Sendable, Hashable {
     /// CreateTrustAnchor calls by the same actor or in the same account.
     public var trustAnchors: [RelatedTrustAnchor]
     /// The earliest loaded event in which this actor performed this action.
-    public var firstSeen: RecordSummary?
+    public var firstSeen: EventSummary?
 
     public init(
         uuid: String, rule: AlertRule, mitre: [MITRETechnique] = [], originalTime: Int64,
         flatJSON: JSONObject, guide: GuideSnapshot = GuideSnapshot(), relatedActivity: [RelatedEvent] = [],
-        trustAnchors: [RelatedTrustAnchor] = [], firstSeen: RecordSummary? = nil
+        trustAnchors: [RelatedTrustAnchor] = [], firstSeen: EventSummary? = nil
     ) {
         self.uuid = uuid
         self.rule = rule
@@ -63,7 +64,7 @@ public struct AlertRecord: Sendable, Hashable {
         alert: Alert, guide: GuideSnapshot, mitre: [MITRETechnique], index: EventIndex?,
         windowMilliseconds: Int64 = EventIndex.defaultWindowMilliseconds
     ) {
-        let anchor = RecordSummary(document: alert.document)
+        let anchor = EventSummary(document: alert.document)
         self.init(
             uuid: alert.uuid, rule: alert.rule, mitre: mitre,
             originalTime: alert.originalTime, flatJSON: alert.flatJSON,

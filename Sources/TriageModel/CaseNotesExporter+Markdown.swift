@@ -1,6 +1,7 @@
-import DetectionEngine
+import Alerts
 import DetectionRules
 import ECSMapping
+import RelatedActivity
 
 extension CaseNotesExporter {
     /// Every value from a log or an analyst passes through ``MarkdownText`` and is placed after a

@@ -1,3 +1,4 @@
+import Alerts
 import DetectionEngine
 import ConsoleUI
 import DetectionRules

@@ -1,4 +1,4 @@
-import DetectionEngine
+import Alerts
 import DetectionRules
 import Testing
 import TerminalGrid

@@ -1,3 +1,4 @@
+import Alerts
 import CloudTrailGenerator
 import ECSMapping
 import Foundation

@@ -1,3 +1,4 @@
+import Alerts
 import CloudTrailReader
 import ECSMapping
 import Foundation

@@ -1,3 +1,4 @@
+import Alerts
 import DetectionRules
 import ECSMapping
 import Testing

@@ -1,7 +1,9 @@
+import Alerts
 import DetectionEngine
 import DetectionRules
 import ECSMapping
 import Foundation
+import RelatedActivity
 import Testing
 import TestSupport
 import TrailTriageJSON

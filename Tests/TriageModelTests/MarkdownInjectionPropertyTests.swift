@@ -1,9 +1,10 @@
-import DetectionEngine
+import Alerts
 import DetectionRules
 import ECSMapping
 // Foundation for its `contains`, which finds text scalar by scalar; the standard library's
 // compares Characters and misses a match followed by a combining mark.
 import Foundation
+import RelatedActivity
 import Testing
 import TrailTriageJSON
 @testable import TriageModel
@@ -124,21 +125,21 @@ struct MarkdownInjectionPropertyTests {
             ruleID: slots["ruleID"], name: slots["ruleName"], type: .query, severity: Severity(name: slots["severity"]), riskScore: 47)
         record.mitre = [MITRETechnique(tactic: slots["tactic"], technique: slots["technique"])]
         let related = [
-            RecordSummary(time: 1, eventID: "r1", provider: slots["related1Provider"], action: slots["related1Action"],
+            EventSummary(time: 1, eventID: "r1", provider: slots["related1Provider"], action: slots["related1Action"],
                           outcome: slots["related1Outcome"]),
-            RecordSummary(time: 2, eventID: "r2", provider: "iam.amazonaws.com", action: slots["related2Action"],
+            EventSummary(time: 2, eventID: "r2", provider: "iam.amazonaws.com", action: slots["related2Action"],
                           outcome: "success"),
         ]
         record.relatedActivity = related.map {
             RelatedEvent(event: $0, relation: .sameARN, isFollowUp: false, isAlertEvent: false)
         }
-        var anchorEvent = RecordSummary(time: 0, eventID: "a1", provider: "rolesanywhere.amazonaws.com",
+        var anchorEvent = EventSummary(time: 0, eventID: "a1", provider: "rolesanywhere.amazonaws.com",
                                         action: "CreateTrustAnchor")
         anchorEvent.trustAnchor = TrustAnchorDetails(
             arn: slots["anchorArn"], name: slots["anchorName"], sourceType: slots["anchorSource"],
             certificateAuthorityARN: slots["anchorCA"])
         record.trustAnchors = [RelatedTrustAnchor(event: anchorEvent, relation: .sameActor)]
-        record.firstSeen = RecordSummary(time: 0, eventID: "f1", provider: "p", action: slots["firstSeenAction"])
+        record.firstSeen = EventSummary(time: 0, eventID: "f1", provider: "p", action: slots["firstSeenAction"])
 
         let step = StepKey(index: 0, title: slots["step1"])
         var state = TriageAction.close(.truePositive, reason: slots["reason"]).applied(to: .untouched)

@@ -1,5 +1,6 @@
 import ECSMapping
 import Foundation
+import RelatedActivity
 import Testing
 import TrailTriageJSON
 @testable import TriageModel
@@ -51,7 +52,7 @@ import TrailTriageJSON
         var record = TestEvents.record(document)
         record.originalTime = time
         let events = times.enumerated().map { offset, eventTime in
-            RecordSummary(time: eventTime, eventID: "e\(offset)", provider: "iam.amazonaws.com", action: "CreateRole")
+            EventSummary(time: eventTime, eventID: "e\(offset)", provider: "iam.amazonaws.com", action: "CreateRole")
         }
         // More than the stored limit, so saving sorts them by distance from the alert.
         record.relatedActivity = (0...AlertRecord.storedRelatedLimit).map { index in
@@ -60,7 +61,7 @@ import TrailTriageJSON
         }
         let anchorDetails = TrustAnchorDetails(arn: "arn:anchor", name: "ca", sourceType: "CERTIFICATE_BUNDLE")
         record.trustAnchors = times.map { anchorTime in
-            var event = RecordSummary(time: anchorTime, eventID: "", provider: "rolesanywhere.amazonaws.com",
+            var event = EventSummary(time: anchorTime, eventID: "", provider: "rolesanywhere.amazonaws.com",
                                       action: "CreateTrustAnchor")
             event.trustAnchor = anchorDetails
             return RelatedTrustAnchor(event: event, relation: .sameAccount)
@@ -121,7 +122,7 @@ import TrailTriageJSON
         var builder = EventIndexBuilder()
         builder.add(document: try TestEvents.document(TestEvents.createProfile))
         let index = builder.build()
-        let anchor = RecordSummary(document: try TestEvents.document(TestEvents.createProfile))
+        let anchor = EventSummary(document: try TestEvents.document(TestEvents.createProfile))
         // The window's edges clamp: 2026 is within Int64.max of Int64.max, but not of Int64.min.
         for (time, found) in [(Int64.min, 0), (.max, 1)] {
             var moved = anchor

@@ -1,5 +1,6 @@
-import DetectionEngine
+import Alerts
 import DetectionRules
+import RelatedActivity
 import Testing
 import TrailTriageJSON
 @testable import TriageModel
@@ -12,7 +13,7 @@ import TrailTriageJSON
         var related: [RelatedEvent] = []
         for number in 0..<1_000 {
             let action = number == 7 ? "CreateAccessKey" : "GetObject"
-            let event = RecordSummary(time: alertTime - 500_000 + Int64(number) * 1_000, eventID: "e\(number)", provider: "s3.amazonaws.com", action: action)
+            let event = EventSummary(time: alertTime - 500_000 + Int64(number) * 1_000, eventID: "e\(number)", provider: "s3.amazonaws.com", action: action)
             related.append(RelatedEvent(event: event, relation: .sameARN, isFollowUp: number == 7, isAlertEvent: number == 500))
         }
         let record = AlertRecord(

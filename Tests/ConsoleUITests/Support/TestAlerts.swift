@@ -1,7 +1,8 @@
-import DetectionEngine
+import Alerts
 import ConsoleUI
 import DetectionRules
 import ECSMapping
+import RelatedActivity
 import TerminalGrid
 import TrailTriageJSON
 import TriageModel
@@ -69,7 +70,7 @@ enum TestAlerts {
         for (key, value) in document.flattened() where key != "event.original" {
             flat.members.append(JSONMember(key: key, value: value))
         }
-        let anchor = RecordSummary(document: document)
+        let anchor = EventSummary(document: document)
         return AlertRecord(
             uuid: uuid, rule: AlertRule(ruleID: ruleName, name: ruleName, type: .query, severity: Severity(name: severity), riskScore: severity == "low" ? 21 : 47),
             mitre: [MITRETechnique(tactic: "TA0003 Persistence", technique: "T1098 Account Manipulation")],

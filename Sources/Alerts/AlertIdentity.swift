@@ -8,7 +8,7 @@ import TrailTriageJSON
 /// and machine, and makes a record AWS delivered twice collapse into one alert.
 ///
 /// Only an identical re-delivery is the same event. When records share an `eventID` but differ in
-/// content (an eventID conflict, see ``EventIDConflicts``), each distinct content is its own event
+/// content (an eventID conflict, which the engine finds), each distinct content is its own event
 /// and its id also hashes ``contentKey(of:)``; ids of events without a conflict hash no content,
 /// so they are what they always were.
 public enum AlertIdentity {

@@ -15,9 +15,9 @@ public struct EventIndexBuilder: Sendable {
     public var count: Int { rows.count }
 
     /// Adds one event.
-    public mutating func add(_ summary: RecordSummary) {
+    public mutating func add(_ summary: EventSummary) {
         var anchorIndex: Int32 = -1
-        if let details = summary.trustAnchor {
+        if let details = summary.anchorDetails {
             anchorIndex = Int32(anchors.count)
             anchors.append(CompactAnchor(
                 arn: table.intern(details.arn), name: table.intern(details.name),
@@ -37,7 +37,7 @@ public struct EventIndexBuilder: Sendable {
 
     /// Adds the summary of a mapped event.
     public mutating func add(document: ECSDocument) {
-        add(RecordSummary(document: document))
+        add(EventSummary(document: document))
     }
 
     /// Adds every event another builder collected (e.g. another worker's). Each of its distinct
@@ -70,7 +70,7 @@ public struct EventIndexBuilder: Sendable {
         EventIndex(table: table, rows: rows, anchors: anchors)
     }
 
-    static func summary(of row: CompactEvent, table: StringTable, anchors: [CompactAnchor]) -> RecordSummary {
+    static func summary(of row: CompactEvent, table: StringTable, anchors: [CompactAnchor]) -> EventSummary {
         var details: TrustAnchorDetails?
         if row.anchor >= 0 {
             let anchor = anchors[Int(row.anchor)]
@@ -79,7 +79,7 @@ public struct EventIndexBuilder: Sendable {
                 certificateAuthorityARN: table[anchor.certificateAuthority]
             )
         }
-        return RecordSummary(
+        return EventSummary(
             time: row.time, eventID: table[row.eventID], provider: table[row.provider],
             action: table[row.action], outcome: table[row.outcome], actorARN: table[row.actor],
             accessKeyID: table[row.accessKey], sessionID: table[row.session], account: table[row.account],

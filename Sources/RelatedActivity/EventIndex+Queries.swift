@@ -1,11 +1,9 @@
-import DetectionEngine
-
 extension EventIndex {
     /// The actor's events within `window` milliseconds either side of `anchor.time` (edges
     /// included): same ARN, same access key or same session. In time order; the anchor event is
     /// included and flagged so a timeline can show where the alert sits.
     public func related(
-        to anchor: RecordSummary, windowMilliseconds window: Int64 = EventIndex.defaultWindowMilliseconds
+        to anchor: EventSummary, windowMilliseconds window: Int64 = EventIndex.defaultWindowMilliseconds
     ) -> [RelatedEvent] {
         // Saturating: the anchor's time may come from a stored record rather than a parse.
         let lower = anchor.time.saturatingSubtracting(window)
@@ -36,7 +34,7 @@ extension EventIndex {
     }
 
     /// The earliest event in the loaded data in which `actorARN` performed `action`, if any.
-    public func firstSeen(actorARN: String, action: String) -> RecordSummary? {
+    public func firstSeen(actorARN: String, action: String) -> EventSummary? {
         guard let actor = table.id(of: actorARN), actor != 0, let actionID = table.id(of: action),
               let list = byActor[actor]
         else { return nil }

@@ -18,6 +18,19 @@ public struct Alert: Sendable, Identifiable {
     public var eventKey: String
 
     public var id: String { uuid }
+
+    public init(
+        uuid: String, rule: AlertRule, originalTime: Int64, newTerms: [String]?, document: ECSDocument,
+        location: RecordLocation, eventKey: String
+    ) {
+        self.uuid = uuid
+        self.rule = rule
+        self.originalTime = originalTime
+        self.newTerms = newTerms
+        self.document = document
+        self.location = location
+        self.eventKey = eventKey
+    }
 }
 
 extension Alert {

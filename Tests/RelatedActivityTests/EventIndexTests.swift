@@ -1,5 +1,5 @@
 import Testing
-@testable import TriageModel
+@testable import RelatedActivity
 
 @Suite struct EventIndexTests {
     static let hour: Int64 = 3_600_000
@@ -7,13 +7,13 @@ import Testing
 
     static func event(_ id: String, at offset: Int64, action: String = "ListUsers", arn: String = "arn:alice",
                       key: String = "", session: String = "", account: String = "111122223333",
-                      anchor: TrustAnchorDetails? = nil) -> RecordSummary {
-        RecordSummary(time: t0 + offset, eventID: id, provider: "iam.amazonaws.com", action: action, outcome: "success",
+                      anchor: TrustAnchorDetails? = nil) -> EventSummary {
+        EventSummary(time: t0 + offset, eventID: id, provider: "iam.amazonaws.com", action: action, outcome: "success",
                       actorARN: arn, accessKeyID: key, sessionID: session, account: account, region: "us-east-1",
                       source: "203.0.113.10", trustAnchor: anchor)
     }
 
-    static func index(_ events: [RecordSummary]) -> EventIndex {
+    static func index(_ events: [EventSummary]) -> EventIndex {
         var builder = EventIndexBuilder()
         for event in events { builder.add(event) }
         return builder.build()
@@ -88,22 +88,5 @@ import Testing
         let index = first.build()
         #expect(index.count == 2)
         #expect(index.distinctStrings < 12)
-    }
-
-    @Test func summaryFromRealEventsFeedsTrustAnchors() throws {
-        var builder = EventIndexBuilder()
-        builder.add(document: try TestEvents.document(TestEvents.createTrustAnchor))
-        let profile = try TestEvents.document(TestEvents.createProfile)
-        builder.add(document: profile)
-        let index = builder.build()
-        let anchor = RecordSummary(document: profile)
-        let anchors = index.trustAnchors(actorARN: anchor.actorARN, account: anchor.account)
-        #expect(anchors.count == 1)
-        #expect(anchors.first?.details.arn == "arn:aws:rolesanywhere:us-east-1:111122223333:trust-anchor/9f8e7d6c")
-        #expect(anchors.first?.details.name == "partner-ca")
-        #expect(anchors.first?.details.sourceType == "CERTIFICATE_BUNDLE")
-        let related = index.related(to: anchor)
-        #expect(related.map(\.event.action) == ["CreateTrustAnchor", "CreateProfile"])
-        #expect(related[0].isFollowUp)
     }
 }

@@ -22,14 +22,14 @@ public struct RelatedEvent: Sendable, Hashable {
         }
     }
 
-    public var event: RecordSummary
+    public var event: EventSummary
     public var relation: Relation
     /// The action is one of ``FollowUpActions``.
     public var isFollowUp: Bool
     /// This is the alert's own event.
     public var isAlertEvent: Bool
 
-    public init(event: RecordSummary, relation: Relation, isFollowUp: Bool, isAlertEvent: Bool) {
+    public init(event: EventSummary, relation: Relation, isFollowUp: Bool, isAlertEvent: Bool) {
         self.event = event
         self.relation = relation
         self.isFollowUp = isFollowUp
@@ -47,10 +47,10 @@ public struct RelatedTrustAnchor: Sendable, Hashable {
     }
 
     /// The CreateTrustAnchor event; `event.trustAnchor` is always set.
-    public var event: RecordSummary
+    public var event: EventSummary
     public var relation: Relation
 
-    public init(event: RecordSummary, relation: Relation) {
+    public init(event: EventSummary, relation: Relation) {
         self.event = event
         self.relation = relation
     }

@@ -62,7 +62,7 @@ public struct EventIndex: Sendable {
     /// Distinct strings held (a measure of memory use).
     public var distinctStrings: Int { table.strings.count }
 
-    func summary(at position: Int32) -> RecordSummary {
+    func summary(at position: Int32) -> EventSummary {
         EventIndexBuilder.summary(of: rows[Int(position)], table: table, anchors: anchors)
     }
 }

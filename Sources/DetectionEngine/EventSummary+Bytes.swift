@@ -1,14 +1,13 @@
 import CloudTrailReader
 import ECSMapping
+import RelatedActivity
 import TrailTriageJSON
 
-extension EventDigest {
-    /// Actions whose digests need details from the full document.
-    static let actionsNeedingDocuments: Set<String> = ["CreateTrustAnchor", "ConsoleLogin"]
-
-    /// The digest of a framed record read from its bytes, or `nil` when the record needs the
-    /// full parser (unknown fields, escapes, no time, or an action in `actionsNeedingDocuments`).
-    static func raw(span: RecordSpan, in buffer: UnsafeBufferPointer<UInt8>) -> RawEventDigest? {
+extension EventSummary {
+    /// The summary of a framed record read from its bytes, or `nil` when the record needs the
+    /// full parser (unknown fields, escapes, no time, or an action in `actionsNeedingDocuments`,
+    /// which related activity decides).
+    static func raw(span: RecordSpan, in buffer: UnsafeBufferPointer<UInt8>) -> RawEventSummary? {
         let fields = span.keyFields
         guard fields.isKnown,
               let timeRange = fields.eventTime, let sourceRange = fields.eventSource, let nameRange = fields.eventName
@@ -16,7 +15,7 @@ extension EventDigest {
         func bytes(_ range: Range<Int>?, offset: Int = 0) -> UnsafeBufferPointer<UInt8> {
             guard let range else { return UnsafeBufferPointer(start: nil, count: 0) }
             let slice = UnsafeBufferPointer(rebasing: buffer[(range.lowerBound + offset)..<(range.upperBound + offset)])
-            // The mapper drops placeholder values; a digest must agree with it.
+            // The mapper drops placeholder values; a summary must agree with it.
             return EmptyValuePruner.isPlaceholder(slice) ? UnsafeBufferPointer(start: nil, count: 0) : slice
         }
         let action = bytes(nameRange)
@@ -30,7 +29,7 @@ extension EventDigest {
             identity = found
         }
         let failed = !bytes(fields.errorCode).isEmpty || !bytes(fields.errorMessage).isEmpty
-        return RawEventDigest(
+        return RawEventSummary(
             time: time,
             eventID: bytes(fields.eventID),
             provider: bytes(sourceRange),
@@ -48,7 +47,7 @@ extension EventDigest {
     private static let actionsNeedingDocumentsBytes: [[UInt8]] = actionsNeedingDocuments.map { Array($0.utf8) }
 }
 
-/// Where the `userIdentity` members a digest needs sit, relative to the object's first byte.
+/// Where the `userIdentity` members a summary needs sit, relative to the object's first byte.
 struct IdentityFields {
     var arn: Range<Int>?
     var accessKeyId: Range<Int>?
@@ -112,7 +111,7 @@ struct IdentityFields {
     }
 }
 
-/// The `userIdentity` keys a digest reads, recognised from bytes without making strings.
+/// The `userIdentity` keys a summary reads, recognised from bytes without making strings.
 enum IdentityKey {
     case arn, accessKeyId, principalId, accountId, onBehalfOf, other
 

@@ -2,7 +2,7 @@
 ///
 /// Kibana derives alert ids from a SHA-256 hash too; a small local implementation avoids a
 /// cryptography dependency for what is only an identity function here.
-struct SHA256 {
+package struct SHA256 {
     private var state: [UInt32] = [
         0x6A09_E667, 0xBB67_AE85, 0x3C6E_F372, 0xA54F_F53A, 0x510E_527F, 0x9B05_688C, 0x1F83_D9AB, 0x5BE0_CD19,
     ]
@@ -80,7 +80,7 @@ struct SHA256 {
     }
 
     /// The lowercase hex digest of `bytes`.
-    static func hexDigest<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+    package static func hexDigest<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
         var hasher = SHA256()
         hasher.update(bytes)
         let hexDigits = Array("0123456789abcdef".utf8)

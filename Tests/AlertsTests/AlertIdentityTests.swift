@@ -1,5 +1,5 @@
 import Testing
-@testable import DetectionEngine
+@testable import Alerts
 
 @Suite struct AlertIdentityTests {
     @Test func sha256MatchesPublishedTestVectors() {
