@@ -16,7 +16,8 @@ let package = Package(
             name: "TrailTriageCore",
             targets: [
                 "TrailTriageJSON", "CloudTrailReader", "ECSMapping", "KQL", "DetectionRules", "DetectionEngine",
-                "CloudTrailGenerator", "Alerts", "RelatedActivity", "TriageModel", "TerminalGrid", "ConsoleUI",
+                "CloudTrailGenerator", "Alerts", "RelatedActivity", "TriageModel", "TriageStore", "CaseNotes",
+                "TerminalGrid", "ConsoleUI",
             ]
         ),
     ],
@@ -51,7 +52,8 @@ let package = Package(
         .target(
             name: "DetectionEngine",
             dependencies: [
-                "TrailTriageJSON", "CloudTrailReader", "ECSMapping", "KQL", "DetectionRules", "Alerts", "RelatedActivity",
+                "TrailTriageJSON", "CloudTrailReader", "ECSMapping", "KQL", "DetectionRules", "Alerts",
+                "RelatedActivity",
             ],
             swiftSettings: strictImports
         ),
@@ -62,8 +64,8 @@ let package = Package(
         .target(
             name: "ConsoleUI",
             dependencies: [
-                "TerminalGrid", "TriageModel", "Alerts", "RelatedActivity", "DetectionRules", "ECSMapping",
-                "TrailTriageJSON",
+                "TerminalGrid", "TriageModel", "TriageStore", "CaseNotes", "Alerts", "RelatedActivity",
+                "DetectionRules", "ECSMapping", "TrailTriageJSON",
             ],
             swiftSettings: strictImports
         ),
@@ -76,10 +78,25 @@ let package = Package(
         // Its signal handlers, in C so that no Swift code runs inside them.
         .target(name: "CTerminalRestorer", dependencies: ["CNcursesw"]),
 
-        // Triage: what the console and case-note export stand on.
+        // Triage: state, actions and undo, key parameters and heuristics; plain values, no I/O.
         .target(
             name: "TriageModel",
-            dependencies: ["Alerts", "RelatedActivity", "DetectionRules", "ECSMapping", "TrailTriageJSON", "CSQLite"],
+            dependencies: ["Alerts", "RelatedActivity", "DetectionRules", "ECSMapping", "TrailTriageJSON"],
+            swiftSettings: strictImports
+        ),
+        // Where triage is kept: SQLite.
+        .target(
+            name: "TriageStore",
+            dependencies: ["TriageModel", "Alerts", "RelatedActivity", "DetectionRules", "TrailTriageJSON", "CSQLite"],
+            swiftSettings: strictImports
+        ),
+        // Case notes: Markdown and JSON export of triaged alerts.
+        .target(
+            name: "CaseNotes",
+            dependencies: [
+                "TriageModel", "TriageStore", "Alerts", "RelatedActivity", "DetectionRules", "ECSMapping",
+                "TrailTriageJSON",
+            ],
             swiftSettings: strictImports
         ),
 
@@ -88,7 +105,7 @@ let package = Package(
             name: "trailtriage",
             dependencies: [
                 "DetectionEngine", "Alerts", "RelatedActivity", "DetectionRules", "ECSMapping", "CloudTrailReader",
-                "TrailTriageJSON",
+                "TrailTriageJSON", "TriageStore", "CaseNotes",
                 "CloudTrailGenerator", "TriageModel", "ConsoleUI", "NcursesTerminal", "TerminalGrid",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -127,11 +144,30 @@ let package = Package(
             ],
             swiftSettings: strictImports
         ),
+        .target(
+            name: "TriageTestSupport",
+            dependencies: ["TriageModel", "Alerts", "DetectionRules", "ECSMapping", "TrailTriageJSON"],
+            path: "Tests/TriageTestSupport",
+            swiftSettings: strictImports
+        ),
         .testTarget(
             name: "TriageModelTests",
+            dependencies: ["TriageModel", "TriageTestSupport", "RelatedActivity"],
+            swiftSettings: strictImports
+        ),
+        .testTarget(
+            name: "TriageStoreTests",
             dependencies: [
-                "TriageModel", "Alerts", "RelatedActivity", "DetectionRules", "ECSMapping", "TrailTriageJSON",
-                "TestSupport",
+                "TriageStore", "TriageModel", "TriageTestSupport", "Alerts", "RelatedActivity", "DetectionRules",
+                "TrailTriageJSON", "TestSupport",
+            ],
+            swiftSettings: strictImports
+        ),
+        .testTarget(
+            name: "CaseNotesTests",
+            dependencies: [
+                "CaseNotes", "TriageStore", "TriageModel", "TriageTestSupport", "Alerts", "RelatedActivity",
+                "DetectionRules", "ECSMapping", "TrailTriageJSON", "TestSupport",
             ],
             swiftSettings: strictImports
         ),
@@ -154,8 +190,9 @@ let package = Package(
         .testTarget(
             name: "ConsoleUITests",
             dependencies: [
-                "ConsoleUI", "TriageModel", "Alerts", "RelatedActivity", "DetectionRules", "ECSMapping", "TerminalGrid",
-                "TrailTriageJSON", "TestSupport",
+                "ConsoleUI", "TriageModel", "TriageStore", "CaseNotes", "Alerts", "RelatedActivity", "DetectionRules",
+                "ECSMapping",
+                "TerminalGrid", "TrailTriageJSON", "TestSupport",
             ],
             exclude: ["Snapshots"],
             swiftSettings: strictImports
@@ -163,8 +200,8 @@ let package = Package(
         .testTarget(
             name: "TrailTriageCommandTests",
             dependencies: [
-                "trailtriage", "TriageModel", "DetectionEngine", "Alerts", "RelatedActivity", "DetectionRules",
-                "ECSMapping", "TrailTriageJSON", "TestSupport",
+                "trailtriage", "TriageModel", "TriageStore", "DetectionEngine", "Alerts", "RelatedActivity",
+                "DetectionRules", "ECSMapping", "TrailTriageJSON", "TestSupport",
             ],
             swiftSettings: strictImports
         ),

@@ -1,3 +1,4 @@
+import CaseNotes
 import TerminalGrid
 import TriageModel
 

@@ -7,7 +7,8 @@ import RelatedActivity
 import Testing
 import TestSupport
 import TrailTriageJSON
-@testable import TriageModel
+import TriageModel
+@testable import TriageStore
 
 /// `trailtriage export` works from the triage database alone and never lets log or note text
 /// forge structure in its output.

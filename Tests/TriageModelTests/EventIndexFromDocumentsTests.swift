@@ -1,5 +1,6 @@
 import RelatedActivity
 import Testing
+import TriageTestSupport
 
 /// The event index fed with mapped documents of real CloudTrail records, as a console load does.
 @Suite struct EventIndexFromDocumentsTests {

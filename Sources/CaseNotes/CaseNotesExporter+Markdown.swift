@@ -2,6 +2,7 @@ import Alerts
 import DetectionRules
 import ECSMapping
 import RelatedActivity
+import TriageModel
 
 extension CaseNotesExporter {
     /// Every value from a log or an analyst passes through ``MarkdownText`` and is placed after a

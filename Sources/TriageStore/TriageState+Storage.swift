@@ -1,4 +1,5 @@
 import TrailTriageJSON
+import TriageModel
 
 /// The checklist column's JSON form: `[{"index":0,"title":"…","done":true,"note":"…"}]`.
 extension TriageState {

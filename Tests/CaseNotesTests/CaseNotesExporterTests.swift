@@ -1,10 +1,13 @@
 // Foundation for its `contains`, which finds text scalar by scalar; the standard library's
 // compares Characters and misses a match followed by a combining mark.
+@testable import CaseNotes
 import Foundation
 import Testing
 import TestSupport
 import TrailTriageJSON
 @testable import TriageModel
+import TriageStore
+import TriageTestSupport
 
 @Suite struct CaseNotesExporterTests {
     static let hostile = [

@@ -1,3 +1,4 @@
+@testable import CaseNotes
 import Foundation
 import TestSupport
 

@@ -1,4 +1,4 @@
-import CSQLite
+internal import CSQLite
 
 /// A thin owner of one `sqlite3*` handle. Every C pointer of the module stays inside this type
 /// and ``SQLiteStatement``; neither is `Sendable`, so a handle never crosses threads.

@@ -1,4 +1,5 @@
 import Alerts
+@testable import CaseNotes
 import DetectionRules
 import ECSMapping
 // Foundation for its `contains`, which finds text scalar by scalar; the standard library's
@@ -8,6 +9,7 @@ import RelatedActivity
 import Testing
 import TrailTriageJSON
 @testable import TriageModel
+import TriageTestSupport
 
 /// Random hostile text in every place the Markdown export writes log or analyst text, rendered
 /// by a real CommonMark implementation: the hostile export must have exactly the elements of

@@ -1,4 +1,4 @@
-import CSQLite
+internal import CSQLite
 
 /// A prepared statement. Values are only ever bound, never spliced into SQL text.
 final class SQLiteStatement {

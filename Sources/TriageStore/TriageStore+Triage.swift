@@ -1,3 +1,5 @@
+import TriageModel
+
 extension TriageStore {
     /// The triage state of one alert (``TriageState/untouched`` when nobody acted on it).
     public func state(of uuid: String) throws(TriageStoreError) -> TriageState {

@@ -2,6 +2,7 @@ import Alerts
 import DetectionRules
 import RelatedActivity
 import TrailTriageJSON
+import TriageModel
 
 /// The JSON form the store keeps in `alerts.record`. Written with ``JSONWriter`` and read back
 /// with ``JSONParser``, so numbers keep their exact logged text.

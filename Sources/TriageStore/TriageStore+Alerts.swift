@@ -1,6 +1,7 @@
 import Alerts
 import DetectionRules
 import TrailTriageJSON
+import TriageModel
 
 extension TriageStore {
     /// Saves alert records (insert or refresh) in one transaction. Triage state is untouched, so

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 @testable import TriageModel
+@testable import TriageStore
 
 /// Two consoles on one database: writes name the version they were based on, and a stale one is
 /// refused instead of replacing the other console's work.

@@ -2,6 +2,8 @@ import Foundation
 import Testing
 import TestSupport
 @testable import TriageModel
+@testable import TriageStore
+import TriageTestSupport
 
 @Suite struct TriageStoreTests {
     let step0 = StepKey(index: 0, title: "Identify the actor")

@@ -1,4 +1,5 @@
 import TrailTriageJSON
+import TriageModel
 
 extension CaseNotesExporter {
     /// A JSON array with one flat object per alert: `kibana.alert.*` (with the current workflow

@@ -1,9 +1,12 @@
+@testable import CaseNotes
+@testable import TriageStore
 import ECSMapping
 import Foundation
 import RelatedActivity
 import Testing
 import TrailTriageJSON
 @testable import TriageModel
+import TriageTestSupport
 
 /// Log numbers at and past the edges of every type (the console used to trap on a CreateProfile
 /// whose `durationSeconds` was `Int.min`), through each numeric field the exports format.

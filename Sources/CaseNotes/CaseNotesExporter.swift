@@ -1,3 +1,6 @@
+import TriageModel
+import TriageStore
+
 /// Writes case notes for tickets (Markdown) or machines (JSON) from what the state database
 /// holds, so export needs no logs.
 public struct CaseNotesExporter: Sendable {

@@ -4,6 +4,7 @@ import RelatedActivity
 import Testing
 import TrailTriageJSON
 @testable import TriageModel
+@testable import TriageStore
 
 /// A busy actor can have thousands of related events; the stored case file keeps the ones that
 /// matter and says how many there were.
