@@ -1,16 +1,23 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+// Linux only. The C targets name Debian's -dev packages and ncursesw's header layout, and the
+// package is built and tested on Linux alone, so it declares no other platform.
+
+/// Every Swift target: a file that uses another module's members without importing that module
+/// does not compile, so the dependencies below are exactly the ones the code uses.
+let strictImports: [SwiftSetting] = [.enableUpcomingFeature("MemberImportVisibility")]
+
 let package = Package(
     name: "TrailTriage",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "trailtriage", targets: ["trailtriage"]),
         .library(
             name: "TrailTriageCore",
             targets: [
                 "TrailTriageJSON", "CloudTrailReader", "ECSMapping", "KQL", "DetectionRules", "DetectionEngine",
-                "CloudTrailGenerator", "TriageModel", "TerminalGrid", "ConsoleUI",
+                "CloudTrailGenerator", "Alerts", "RelatedActivity", "TriageModel", "TriageStore", "CaseNotes",
+                "TerminalGrid", "ConsoleUI",
             ]
         ),
     ],
@@ -25,57 +32,179 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
 
         // Detection core: one job per module.
-        .target(name: "TrailTriageJSON"),
-        .target(name: "CloudTrailReader", dependencies: ["CZlib", "CLibDeflate", "TrailTriageJSON"]),
-        .target(name: "ECSMapping", dependencies: ["TrailTriageJSON"]),
-        .target(name: "KQL"),
-        .target(name: "DetectionRules"),
-        .target(name: "CloudTrailGenerator", dependencies: ["CZlib", "ECSMapping", "TrailTriageJSON"]),
+        .target(name: "TrailTriageJSON", swiftSettings: strictImports),
+        .target(name: "CloudTrailReader", dependencies: ["CZlib", "CLibDeflate", "TrailTriageJSON"], swiftSettings: strictImports),
+        .target(name: "ECSMapping", dependencies: ["TrailTriageJSON"], swiftSettings: strictImports),
+        .target(name: "KQL", swiftSettings: strictImports),
+        .target(name: "DetectionRules", swiftSettings: strictImports),
+        .target(
+            name: "CloudTrailGenerator",
+            dependencies: ["CZlib", "ECSMapping"],
+            swiftSettings: strictImports
+        ),
+        // Related activity: the one event summary, the accumulator a scan fills, the event index.
+        .target(name: "RelatedActivity", dependencies: ["ECSMapping"], swiftSettings: strictImports),
+        // The alert model the engine produces and everything after it consumes.
+        .target(
+            name: "Alerts",
+            dependencies: ["CloudTrailReader", "DetectionRules", "ECSMapping", "TrailTriageJSON"],
+            swiftSettings: strictImports
+        ),
         .target(
             name: "DetectionEngine",
-            dependencies: ["TrailTriageJSON", "CloudTrailReader", "ECSMapping", "KQL", "DetectionRules"]
+            dependencies: [
+                "TrailTriageJSON", "CloudTrailReader", "ECSMapping", "KQL", "DetectionRules", "Alerts",
+                "RelatedActivity",
+            ],
+            swiftSettings: strictImports
         ),
 
         // The console: a character grid and key events shared by the UI and the terminal driver.
-        .target(name: "TerminalGrid", dependencies: ["TrailTriageJSON"]),
+        .target(name: "TerminalGrid", dependencies: ["TrailTriageJSON"], swiftSettings: strictImports),
         // The console's state, keys and rendering: plain Swift, no terminal.
         .target(
             name: "ConsoleUI",
-            dependencies: ["TerminalGrid", "TriageModel", "DetectionEngine", "DetectionRules", "ECSMapping", "TrailTriageJSON"]
+            dependencies: [
+                "TerminalGrid", "TriageModel", "TriageStore", "CaseNotes", "Alerts", "RelatedActivity",
+                "DetectionRules", "ECSMapping", "TrailTriageJSON",
+            ],
+            swiftSettings: strictImports
         ),
         // The only module that touches ncurses.
-        .target(name: "NcursesTerminal", dependencies: ["CNcursesw", "CTerminalRestorer", "TerminalGrid"]),
+        .target(
+            name: "NcursesTerminal",
+            dependencies: ["CNcursesw", "CTerminalRestorer", "TerminalGrid"],
+            swiftSettings: strictImports
+        ),
         // Its signal handlers, in C so that no Swift code runs inside them.
         .target(name: "CTerminalRestorer", dependencies: ["CNcursesw"]),
 
-        // Triage: what the console and case-note export stand on.
+        // Triage: state, actions and undo, key parameters and heuristics; plain values, no I/O.
         .target(
             name: "TriageModel",
-            dependencies: ["DetectionEngine", "DetectionRules", "ECSMapping", "TrailTriageJSON", "CSQLite"]
+            dependencies: ["Alerts", "RelatedActivity", "DetectionRules", "ECSMapping", "TrailTriageJSON"],
+            swiftSettings: strictImports
+        ),
+        // Where triage is kept: SQLite.
+        .target(
+            name: "TriageStore",
+            dependencies: ["TriageModel", "Alerts", "RelatedActivity", "DetectionRules", "TrailTriageJSON", "CSQLite"],
+            swiftSettings: strictImports
+        ),
+        // Case notes: Markdown and JSON export of triaged alerts.
+        .target(
+            name: "CaseNotes",
+            dependencies: [
+                "TriageModel", "TriageStore", "Alerts", "RelatedActivity", "DetectionRules", "ECSMapping",
+                "TrailTriageJSON",
+            ],
+            swiftSettings: strictImports
         ),
 
         // The command-line program.
         .executableTarget(
             name: "trailtriage",
             dependencies: [
-                "DetectionEngine", "DetectionRules", "ECSMapping", "CloudTrailReader", "TrailTriageJSON",
+                "DetectionEngine", "Alerts", "RelatedActivity", "DetectionRules", "ECSMapping", "CloudTrailReader",
+                "TrailTriageJSON", "TriageStore", "CaseNotes",
                 "CloudTrailGenerator", "TriageModel", "ConsoleUI", "NcursesTerminal", "TerminalGrid",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: strictImports
         ),
 
-        .testTarget(name: "TrailTriageJSONTests", dependencies: ["TrailTriageJSON"]),
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "CloudTrailReaderTests", dependencies: ["CloudTrailReader", "TestSupport"]),
-        .testTarget(name: "ECSMappingTests", dependencies: ["ECSMapping", "TestSupport"]),
-        .testTarget(name: "KQLTests", dependencies: ["KQL"]),
-        .testTarget(name: "DetectionRulesTests", dependencies: ["DetectionRules", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "CloudTrailGeneratorTests", dependencies: ["CloudTrailGenerator", "CloudTrailReader", "TrailTriageJSON", "TestSupport"]),
-        .testTarget(name: "DetectionEngineTests", dependencies: ["DetectionEngine", "CloudTrailGenerator", "TestSupport"]),
-        .testTarget(name: "TriageModelTests", dependencies: ["TriageModel", "DetectionEngine", "TestSupport"]),
-        .testTarget(name: "TerminalGridTests", dependencies: ["TerminalGrid"]),
-        .testTarget(name: "NcursesTerminalTests", dependencies: ["NcursesTerminal"]),
-        .testTarget(name: "ConsoleUITests", dependencies: ["ConsoleUI", "DetectionEngine"], exclude: ["Snapshots"]),
-        .testTarget(name: "TrailTriageCommandTests", dependencies: ["trailtriage", "TriageModel", "DetectionEngine", "TestSupport"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictImports),
+        .testTarget(name: "TrailTriageJSONTests", dependencies: ["TrailTriageJSON"], swiftSettings: strictImports),
+        .testTarget(
+            name: "CloudTrailReaderTests",
+            dependencies: ["CloudTrailReader", "TrailTriageJSON", "TestSupport"],
+            swiftSettings: strictImports
+        ),
+        .testTarget(
+            name: "ECSMappingTests",
+            dependencies: ["ECSMapping", "TrailTriageJSON", "TestSupport"],
+            swiftSettings: strictImports
+        ),
+        .testTarget(name: "KQLTests", dependencies: ["KQL"], swiftSettings: strictImports),
+        .testTarget(
+            name: "DetectionRulesTests",
+            dependencies: ["DetectionRules", "TestSupport"],
+            exclude: ["Fixtures"],
+            swiftSettings: strictImports
+        ),
+        .testTarget(
+            name: "CloudTrailGeneratorTests",
+            dependencies: ["CloudTrailGenerator", "CloudTrailReader", "TrailTriageJSON", "TestSupport"],
+            swiftSettings: strictImports
+        ),
+        .testTarget(
+            name: "DetectionEngineTests",
+            dependencies: [
+                "DetectionEngine", "Alerts", "RelatedActivity", "CloudTrailGenerator", "CloudTrailReader",
+                "DetectionRules", "ECSMapping", "KQL", "TestSupport",
+            ],
+            swiftSettings: strictImports
+        ),
+        .target(
+            name: "TriageTestSupport",
+            dependencies: ["TriageModel", "Alerts", "DetectionRules", "ECSMapping", "TrailTriageJSON"],
+            path: "Tests/TriageTestSupport",
+            swiftSettings: strictImports
+        ),
+        .testTarget(
+            name: "TriageModelTests",
+            dependencies: ["TriageModel", "TriageTestSupport", "RelatedActivity"],
+            swiftSettings: strictImports
+        ),
+        .testTarget(
+            name: "TriageStoreTests",
+            dependencies: [
+                "TriageStore", "TriageModel", "TriageTestSupport", "Alerts", "RelatedActivity", "DetectionRules",
+                "TrailTriageJSON", "TestSupport",
+            ],
+            swiftSettings: strictImports
+        ),
+        .testTarget(
+            name: "CaseNotesTests",
+            dependencies: [
+                "CaseNotes", "TriageStore", "TriageModel", "TriageTestSupport", "Alerts", "RelatedActivity",
+                "DetectionRules", "ECSMapping", "TrailTriageJSON", "TestSupport",
+            ],
+            swiftSettings: strictImports
+        ),
+        .testTarget(
+            name: "AlertsTests",
+            dependencies: ["Alerts"],
+            swiftSettings: strictImports
+        ),
+        .testTarget(
+            name: "RelatedActivityTests",
+            dependencies: ["RelatedActivity"],
+            swiftSettings: strictImports
+        ),
+        .testTarget(name: "TerminalGridTests", dependencies: ["TerminalGrid"], swiftSettings: strictImports),
+        .testTarget(
+            name: "NcursesTerminalTests",
+            dependencies: ["NcursesTerminal", "CNcursesw", "TerminalGrid"],
+            swiftSettings: strictImports
+        ),
+        .testTarget(
+            name: "ConsoleUITests",
+            dependencies: [
+                "ConsoleUI", "TriageModel", "TriageStore", "CaseNotes", "Alerts", "RelatedActivity", "DetectionRules",
+                "ECSMapping",
+                "TerminalGrid", "TrailTriageJSON", "TestSupport",
+            ],
+            exclude: ["Snapshots"],
+            swiftSettings: strictImports
+        ),
+        .testTarget(
+            name: "TrailTriageCommandTests",
+            dependencies: [
+                "trailtriage", "TriageModel", "TriageStore", "DetectionEngine", "Alerts", "RelatedActivity",
+                "DetectionRules", "ECSMapping", "TrailTriageJSON", "TestSupport",
+            ],
+            swiftSettings: strictImports
+        ),
     ]
 )

@@ -1,3 +1,7 @@
+// Foundation for its `contains`, which finds text scalar by scalar; the standard library's
+// compares Characters and misses a match followed by a combining mark.
+import Foundation
+
 /// One input to read: a file on disk or standard input.
 public struct InputFile: Sendable, Hashable {
     /// The path as discovered, or `-` for standard input.

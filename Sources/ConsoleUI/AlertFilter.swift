@@ -1,3 +1,4 @@
+import DetectionRules
 import TriageModel
 
 /// Which alerts the list shows. Search is not part of it: search moves the selection between

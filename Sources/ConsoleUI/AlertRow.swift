@@ -3,6 +3,8 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Alerts
+import DetectionRules
 import TrailTriageJSON
 import TriageModel
 
@@ -24,7 +26,7 @@ struct AlertRow: Sendable {
 
     init(record: AlertRecord) {
         time = record.originalTime
-        severity = Severity(text: record.rule.severity)
+        severity = record.rule.severity
         ruleName = record.rule.name
         var actor = "", action = "", account = "", region = ""
         var searchable: [String] = [record.rule.name, record.uuid]

@@ -1,3 +1,4 @@
+import CaseNotes
 import TriageModel
 
 /// Work the reducer asks the app to do. The reducer is pure; the app performs each effect and

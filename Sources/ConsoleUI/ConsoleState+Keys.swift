@@ -31,7 +31,7 @@ extension ConsoleState {
 
     /// Runs a command outside prompts. Public so an app can offer commands by other means
     /// (a command line, a menu) without synthesising keys.
-    public mutating func perform(_ command: ConsoleCommand) -> [ConsoleEffect] {
+    public mutating func perform(_ command: ConsoleAction) -> [ConsoleEffect] {
         switch command {
         case .moveDown: move(by: 1)
         case .moveUp: move(by: -1)

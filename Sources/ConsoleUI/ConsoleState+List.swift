@@ -1,3 +1,4 @@
+import DetectionRules
 import TriageModel
 
 extension ConsoleState {
@@ -12,7 +13,7 @@ extension ConsoleState {
         for index in alerts.indices {
             if let statuses, !statuses.contains(states[index].status) { continue }
             if let ruleName, rows[index].ruleName != ruleName { continue }
-            if rows[index].severity < minimum { continue }
+            if rows[index].severity.rank < minimum.rank { continue }
             kept.append(index)
         }
         sort(&kept)
@@ -41,7 +42,10 @@ extension ConsoleState {
         case .timeDescending:
             positions.sort { byTime($1, $0) }
         case .severity:
-            positions.sort { rows[$0].severity != rows[$1].severity ? rows[$0].severity > rows[$1].severity : byTime($0, $1) }
+            positions.sort {
+                let (lhs, rhs) = (rows[$0].severity.rank, rows[$1].severity.rank)
+                return lhs != rhs ? lhs > rhs : byTime($0, $1)
+            }
         case .rule:
             positions.sort { rows[$0].ruleName != rows[$1].ruleName ? rows[$0].ruleName < rows[$1].ruleName : byTime($0, $1) }
         case .status:
@@ -127,8 +131,8 @@ extension ConsoleState {
     }
 
     mutating func cycleSeverityFilter() {
-        let all = Severity.allCases
-        filter.minimumSeverity = all[(filter.minimumSeverity.rawValue + 1) % all.count]
+        let all = Severity.listed
+        filter.minimumSeverity = all[(filter.minimumSeverity.rank + 1) % all.count]
         refreshList(keeping: selectedPosition)
         message = StatusMessage("Severity filter: at least " + filter.minimumSeverity.label)
     }

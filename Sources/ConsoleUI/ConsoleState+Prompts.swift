@@ -1,3 +1,4 @@
+import CaseNotes
 import TerminalGrid
 import TriageModel
 
@@ -183,7 +184,7 @@ extension ConsoleState {
     }
 
     /// Applies a text-editing command or types a printable key. Returns whether `input` changed.
-    private func edit(_ input: inout TextInput, with command: ConsoleCommand?, key: KeyEvent) -> Bool {
+    private func edit(_ input: inout TextInput, with command: ConsoleAction?, key: KeyEvent) -> Bool {
         if command == .deleteBackward {
             input.deleteBackward()
             return true

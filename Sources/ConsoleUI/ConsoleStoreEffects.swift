@@ -1,4 +1,5 @@
 import TriageModel
+import TriageStore
 
 /// Performs the console's triage effects against a ``TriageStore`` and reports each result to
 /// the state, so what the screen shows has been committed first. The app keeps the effects that

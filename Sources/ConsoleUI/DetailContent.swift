@@ -1,3 +1,5 @@
+import Alerts
+import RelatedActivity
 import TerminalGrid
 import TriageModel
 import TrailTriageJSON
@@ -16,7 +18,7 @@ enum DetailContent {
         let parameters = KeyParameters(document: document)
         let actor = ActorSummary(document: document)
         let source = SourceSummary(document: document)
-        let severity = Severity(text: record.rule.severity)
+        let severity = record.rule.severity
         var lines: [StyledLine] = []
 
         lines.append(StyledLine([Span.untrusted(record.action.isEmpty ? "(no action)" : record.action, .emphasis),

@@ -10,7 +10,7 @@ public struct Keymap: Sendable, Hashable {
     }
 
     /// The command bound to `key` in the first of `contexts` that binds it.
-    public func command(for key: KeyEvent, in contexts: [KeyContext]) -> ConsoleCommand? {
+    public func command(for key: KeyEvent, in contexts: [KeyContext]) -> ConsoleAction? {
         for context in contexts {
             if let binding = bindings.first(where: { $0.context == context && $0.key == key }) {
                 return binding.command

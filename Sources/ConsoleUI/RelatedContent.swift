@@ -1,4 +1,6 @@
+import RelatedActivity
 import TerminalGrid
+import TrailTriageJSON
 import TriageModel
 
 /// The related-activity view: the actor's events around the alert in time order, follow-ups

@@ -1,3 +1,6 @@
+// Foundation for its `contains`, which finds text scalar by scalar; the standard library's
+// compares Characters and misses a match followed by a combining mark.
+import Foundation
 import TerminalGrid
 import TriageModel
 

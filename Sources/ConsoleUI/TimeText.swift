@@ -1,4 +1,5 @@
 import ECSMapping
+import RelatedActivity
 import TriageModel
 
 /// Formats epoch milliseconds as UTC text, from ``ECSTimestamp`` (no Foundation or C library),

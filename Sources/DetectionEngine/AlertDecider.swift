@@ -1,3 +1,6 @@
+import Alerts
+import DetectionRules
+
 /// Turns one rule's query matches into alerts.
 ///
 /// - A record delivered twice (same identity: event key, and content when the key is shared by

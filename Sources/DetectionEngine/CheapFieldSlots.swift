@@ -1,3 +1,4 @@
+import DetectionRules
 import KQL
 
 /// The slot numbers of the cheap fields a scan's rules read, shared by all its rules so each

@@ -1,6 +1,9 @@
+import Alerts
 import CloudTrailReader
+import DetectionRules
 import Dispatch
 import ECSMapping
+import RelatedActivity
 import Synchronization
 
 /// Runs rules over CloudTrail inputs and produces alerts.

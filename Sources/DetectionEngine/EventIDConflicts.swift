@@ -1,3 +1,4 @@
+import Alerts
 import CloudTrailReader
 import TrailTriageJSON
 

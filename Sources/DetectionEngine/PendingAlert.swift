@@ -1,3 +1,5 @@
+import Alerts
+
 /// An alert decided on but not yet built: its record is read again and mapped into its document
 /// only once deduplication, new terms and max_signals have kept it.
 struct PendingAlert: Sendable {

@@ -1,6 +1,9 @@
+import Alerts
 import CloudTrailReader
+import DetectionRules
 import ECSMapping
 import KQL
+import RelatedActivity
 import TrailTriageJSON
 
 /// Turns one file's records into rule matches: frame → prefilter → map → match. Deciding which
@@ -92,7 +95,7 @@ struct RecordEvaluator {
         if candidates.isEmpty {
             reportMissingKeys(span, into: &outcome)
             guard collectsDigests else { return }
-            if let digest = EventDigest.raw(span: span, in: buffer) {
+            if let digest = EventSummary.raw(span: span, in: buffer) {
                 digests.add(raw: digest)
                 return
             }
@@ -256,9 +259,9 @@ struct RecordEvaluator {
         var reason: String
     }
 
-    private static func digest(of document: ECSDocument) -> EventDigest {
-        var digest = EventDigest(document: document)
-        if !EventDigest.actionsNeedingDocuments.contains(digest.action) {
+    private static func digest(of document: ECSDocument) -> EventSummary {
+        var digest = EventSummary(document: document)
+        if !EventSummary.actionsNeedingDocuments.contains(digest.action) {
             digest.document = nil  // keep memory for the few events that need their details
         }
         return digest

@@ -1,3 +1,5 @@
+import Alerts
+
 /// The alerts a scan raised, in report order, and its summary.
 public struct ScanResult: Sendable {
     public var alerts: [Alert]

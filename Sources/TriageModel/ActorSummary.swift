@@ -1,4 +1,7 @@
 import ECSMapping
+// Foundation for its `contains`, which finds text scalar by scalar; the standard library's
+// compares Characters and misses a match followed by a combining mark.
+import Foundation
 
 /// Who made the call, as the detail pane and the export show it.
 public struct ActorSummary: Sendable, Hashable {

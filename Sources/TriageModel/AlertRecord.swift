@@ -1,6 +1,7 @@
-import DetectionEngine
+import Alerts
 import DetectionRules
 import ECSMapping
+import RelatedActivity
 import TrailTriageJSON
 
 /// Everything about one alert that triage and export need, without the logs: what the state
@@ -14,8 +15,9 @@ public struct AlertRecord: Sendable, Hashable {
     public var originalTime: Int64
     /// The alert as one flat Kibana-shaped object (`kibana.alert.*` then the ECS fields).
     public let flatJSON: JSONObject
-    /// The source event, rebuilt once from `flatJSON`: the detail pane, the sidebar and export
-    /// all read it, several times per screen.
+    /// The source event: the scan's own document for a record made from an alert, rebuilt
+    /// once from `flatJSON` for one read back from the store. The detail pane, the sidebar and
+    /// export all read it, several times per screen.
     public let document: ECSDocument
     public var guide: GuideSnapshot
     /// The actor's events around the alert, as they were when the alert was saved.
@@ -23,22 +25,35 @@ public struct AlertRecord: Sendable, Hashable {
     /// CreateTrustAnchor calls by the same actor or in the same account.
     public var trustAnchors: [RelatedTrustAnchor]
     /// The earliest loaded event in which this actor performed this action.
-    public var firstSeen: RecordSummary?
+    public var firstSeen: EventSummary?
 
+    /// A record from its stored form: the document is rebuilt from `flatJSON`.
     public init(
         uuid: String, rule: AlertRule, mitre: [MITRETechnique] = [], originalTime: Int64,
         flatJSON: JSONObject, guide: GuideSnapshot = GuideSnapshot(), relatedActivity: [RelatedEvent] = [],
-        trustAnchors: [RelatedTrustAnchor] = [], firstSeen: RecordSummary? = nil
+        trustAnchors: [RelatedTrustAnchor] = [], firstSeen: EventSummary? = nil
+    ) {
+        let document = ECSDocument(
+            flattened: flatJSON.members, skippingPrefixes: ["kibana.", "trailtriage."],
+            timestampMilliseconds: originalTime, eventID: flatJSON["event.id"]?.stringValue
+        )
+        self.init(
+            uuid: uuid, rule: rule, mitre: mitre, originalTime: originalTime, flatJSON: flatJSON, document: document,
+            guide: guide, relatedActivity: relatedActivity, trustAnchors: trustAnchors, firstSeen: firstSeen
+        )
+    }
+
+    private init(
+        uuid: String, rule: AlertRule, mitre: [MITRETechnique], originalTime: Int64, flatJSON: JSONObject,
+        document: ECSDocument, guide: GuideSnapshot, relatedActivity: [RelatedEvent],
+        trustAnchors: [RelatedTrustAnchor], firstSeen: EventSummary?
     ) {
         self.uuid = uuid
         self.rule = rule
         self.mitre = mitre
         self.originalTime = originalTime
         self.flatJSON = flatJSON
-        document = ECSDocument(
-            flattened: flatJSON.members, skippingPrefixes: ["kibana.", "trailtriage."],
-            timestampMilliseconds: originalTime, eventID: flatJSON["event.id"]?.stringValue
-        )
+        self.document = document
         self.guide = guide
         self.relatedActivity = relatedActivity
         self.trustAnchors = trustAnchors
@@ -58,15 +73,16 @@ public struct AlertRecord: Sendable, Hashable {
     }
 
     /// Builds the record of a scan alert from a guide and MITRE mapping made once per rule
-    /// (parsing a rule's guide for each of its alerts would repeat the same work).
+    /// (parsing a rule's guide for each of its alerts would repeat the same work). The alert's
+    /// document is used as it is; `flatJSON` is made from it for the store and the raw view.
     public init(
         alert: Alert, guide: GuideSnapshot, mitre: [MITRETechnique], index: EventIndex?,
         windowMilliseconds: Int64 = EventIndex.defaultWindowMilliseconds
     ) {
-        let anchor = RecordSummary(document: alert.document)
+        let anchor = EventSummary(document: alert.document)
         self.init(
             uuid: alert.uuid, rule: alert.rule, mitre: mitre,
-            originalTime: alert.originalTime, flatJSON: alert.flatJSON,
+            originalTime: alert.originalTime, flatJSON: alert.flatJSON, document: alert.document,
             guide: guide,
             relatedActivity: index?.related(to: anchor, windowMilliseconds: windowMilliseconds) ?? [],
             trustAnchors: index?.trustAnchors(actorARN: anchor.actorARN, account: anchor.account) ?? [],

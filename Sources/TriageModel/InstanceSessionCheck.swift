@@ -1,3 +1,5 @@
+import Foundation
+
 /// Whether an actor that matched an `*i-*` ARN pattern really is an EC2 instance session.
 ///
 /// The Create User rule's `aws.cloudtrail.user_identity.arn: *i-*` also matches role names that

@@ -1,5 +1,8 @@
+import Alerts
 import DetectionEngine
 import ConsoleUI
+import DetectionRules
+import ECSMapping
 import TerminalGrid
 import TrailTriageJSON
 
@@ -22,7 +25,7 @@ enum AlertTable {
             let actor = document.string(at: "aws.cloudtrail.user_identity.arn") ?? document.string(at: "user.name") ?? "-"
             let account = (document.string(at: "cloud.account.id") ?? "-") + "/" + (document.string(at: "cloud.region") ?? "-")
             let source = document.string(at: "source.ip") ?? document.string(at: "source.address") ?? "-"
-            lines.append(row([time, alert.rule.severity, alert.rule.name, actor, document.string(at: "event.action") ?? "-", account, source]))
+            lines.append(row([time, alert.rule.severity.name, alert.rule.name, actor, document.string(at: "event.action") ?? "-", account, source]))
         }
         if alerts.isEmpty {
             lines.append("(no alerts)")

@@ -5,6 +5,7 @@ import Dispatch
 import Foundation
 import TerminalGrid
 import TriageModel
+import TriageStore
 
 /// `trailtriage benchmark-console`: the console's costs without a terminal, for `Scripts/bench.sh`.
 ///

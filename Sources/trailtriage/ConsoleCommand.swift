@@ -2,6 +2,7 @@ import ArgumentParser
 import DetectionEngine
 import Foundation
 import TriageModel
+import TriageStore
 
 /// `trailtriage [PATH...]`: the triage console (the default command).
 struct ConsoleCommand: ParsableCommand {

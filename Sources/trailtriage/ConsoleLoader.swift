@@ -1,6 +1,9 @@
+import Alerts
 import CloudTrailReader
 import DetectionEngine
+import DetectionRules
 import ECSMapping
+import RelatedActivity
 import TriageModel
 
 /// What the console does to open logs: scan them, index every event for related activity, and

@@ -1,3 +1,4 @@
+import CaseNotes
 import CloudTrailReader
 import ConsoleUI
 import DetectionEngine
@@ -8,6 +9,7 @@ import NcursesTerminal
 import Synchronization
 import TerminalGrid
 import TriageModel
+import TriageStore
 
 /// One run of the console: loads alerts in the background while the screen shows progress, then
 /// turns key presses into state changes and commits every triage action to the store before the

@@ -1,6 +1,8 @@
 import ArgumentParser
+import CaseNotes
 import Foundation
 import TriageModel
+import TriageStore
 
 /// `trailtriage export`: case notes from the triage database, without the logs.
 struct ExportCommand: ParsableCommand {

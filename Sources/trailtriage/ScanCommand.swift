@@ -1,6 +1,9 @@
+import Alerts
 import ArgumentParser
 import DetectionEngine
+import DetectionRules
 import ECSMapping
+import KQL
 import TrailTriageJSON
 
 /// `trailtriage scan`: run rules over CloudTrail and print alerts.

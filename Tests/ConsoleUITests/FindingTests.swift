@@ -1,3 +1,5 @@
+import Alerts
+import DetectionRules
 import Testing
 import TerminalGrid
 import TriageModel

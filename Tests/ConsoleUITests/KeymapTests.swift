@@ -24,7 +24,7 @@ import TerminalGrid
 
     @Test func analystKeysFromTheNotesAreBound() {
         let keymap = Keymap.standard
-        let expected: [(KeyEvent, ConsoleCommand)] = [
+        let expected: [(KeyEvent, ConsoleAction)] = [
             (.character("j"), .moveDown), (.down, .moveDown), (.character("k"), .moveUp), (.up, .moveUp),
             (.character("g"), .top), (.home, .top), (.character("G"), .bottom), (.end, .bottom),
             (.control("f"), .pageDown), (.pageDown, .pageDown), (.control("b"), .pageUp), (.pageUp, .pageUp),
@@ -42,7 +42,7 @@ import TerminalGrid
     }
 
     @Test func everyCommandRunsOnEmptyOneAndManyAlertStates() {
-        let commands: [ConsoleCommand] = [
+        let commands: [ConsoleAction] = [
             .moveDown, .moveUp, .top, .bottom, .pageDown, .pageUp, .nextPane, .previousPane, .open, .toggleMark,
             .toggleReviewed, .acknowledge, .close, .reopen, .editNote, .tickStep, .editStepNote, .bulkAction, .undo,
             .exportSelected, .exportFiltered, .showRaw, .showRelated, .showHelp, .cycleWindow, .search, .nextMatch,

@@ -3,6 +3,7 @@ import TerminalGrid
 import TestSupport
 @testable import TriageModel
 @testable import ConsoleUI
+@testable import TriageStore
 
 /// Consoles on one database see each other's commits at their next poll, without ever
 /// replacing text being typed; and triage that cannot be read is reported, not shown as untouched.

@@ -1,4 +1,7 @@
-import DetectionEngine
+import Alerts
+import DetectionRules
+import Foundation
+import RelatedActivity
 import Testing
 import TerminalGrid
 import TriageModel
@@ -29,16 +32,16 @@ import TriageModel
         let base = TestAlerts.record(json, uuid: "extreme", ruleName: TestAlerts.profileRule, severity: "low",
                                      guide: TestAlerts.profileGuide)
         let events = times.map {
-            RecordSummary(time: $0, eventID: "", provider: "iam.amazonaws.com", action: "CreateRole")
+            EventSummary(time: $0, eventID: "", provider: "iam.amazonaws.com", action: "CreateRole")
         }
         let anchors = times.map { anchorTime in
-            var event = RecordSummary(time: anchorTime, eventID: "", provider: "rolesanywhere.amazonaws.com",
+            var event = EventSummary(time: anchorTime, eventID: "", provider: "rolesanywhere.amazonaws.com",
                                       action: "CreateTrustAnchor")
             event.trustAnchor = TrustAnchorDetails(arn: "arn:anchor", name: "ca", sourceType: "CERTIFICATE_BUNDLE")
             return RelatedTrustAnchor(event: event, relation: .sameActor)
         }
         return AlertRecord(
-            uuid: base.uuid, rule: AlertRule(ruleID: "r", name: "r", type: "query", severity: "low", riskScore: .min),
+            uuid: base.uuid, rule: AlertRule(ruleID: "r", name: "r", type: .query, severity: .low, riskScore: .min),
             mitre: base.mitre, originalTime: time, flatJSON: base.flatJSON, guide: base.guide,
             relatedActivity: events.map {
                 RelatedEvent(event: $0, relation: .sameARN, isFollowUp: true, isAlertEvent: false)

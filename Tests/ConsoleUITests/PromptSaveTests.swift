@@ -3,6 +3,7 @@ import TerminalGrid
 import TestSupport
 @testable import TriageModel
 @testable import ConsoleUI
+@testable import TriageStore
 
 /// The step-note and close-reason prompts against a real store: each stays open with its text
 /// until the save commits, and text left after a failed or refused save comes back as a draft.

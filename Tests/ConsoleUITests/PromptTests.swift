@@ -1,3 +1,4 @@
+import CaseNotes
 import Testing
 import TerminalGrid
 import TriageModel

@@ -3,6 +3,7 @@ import TerminalGrid
 import TestSupport
 @testable import TriageModel
 @testable import ConsoleUI
+@testable import TriageStore
 
 /// Two consoles on one database file, each with its own store, its effects carried out by the
 /// same code the app uses. The second console opens first and is stale whenever the first acts.

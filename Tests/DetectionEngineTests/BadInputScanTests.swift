@@ -1,3 +1,5 @@
+import Alerts
+import CloudTrailReader
 import Foundation
 import Testing
 import TestSupport

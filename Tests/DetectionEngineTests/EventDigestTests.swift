@@ -1,18 +1,19 @@
 import CloudTrailGenerator
+import RelatedActivity
 import Testing
 import TestSupport
 @testable import DetectionEngine
 
 /// Collects digests in a plain array, for comparisons.
 struct DigestList: EventAccumulator {
-    var digests: [EventDigest] = []
-    mutating func add(_ digest: EventDigest) { digests.append(digest) }
+    var digests: [EventSummary] = []
+    mutating func add(_ digest: EventSummary) { digests.append(digest) }
     mutating func merge(_ other: DigestList) { digests += other.digests }
 }
 
 /// Digests read from bytes must say exactly what the mapped documents say.
 @Suite struct EventDigestTests {
-    private func fields(_ digest: EventDigest) -> [String] {
+    private func fields(_ digest: EventSummary) -> [String] {
         [String(digest.time), digest.eventID, digest.provider, digest.action, digest.outcome, digest.actorARN,
          digest.accessKeyID, digest.sessionID, digest.account, digest.region, digest.source]
     }

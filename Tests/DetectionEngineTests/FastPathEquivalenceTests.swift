@@ -1,4 +1,6 @@
+import Alerts
 import CloudTrailGenerator
+import ECSMapping
 import Foundation
 import Testing
 import TestSupport

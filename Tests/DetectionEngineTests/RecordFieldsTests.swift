@@ -1,4 +1,6 @@
 import CloudTrailReader
+import DetectionRules
+import ECSMapping
 import Foundation
 import KQL
 import Testing

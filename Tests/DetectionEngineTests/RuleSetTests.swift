@@ -1,3 +1,6 @@
+import Alerts
+import DetectionRules
+import Foundation
 import Testing
 import TestSupport
 @testable import DetectionEngine

@@ -1,4 +1,6 @@
+import Alerts
 import CloudTrailReader
+import ECSMapping
 import Foundation
 import Testing
 import TestSupport

@@ -1,3 +1,6 @@
+import Alerts
+import DetectionRules
+import ECSMapping
 import Testing
 import TestSupport
 @testable import DetectionEngine

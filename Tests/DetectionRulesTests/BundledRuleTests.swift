@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import DetectionRules
 
@@ -30,7 +31,7 @@ struct BundledRuleTests {
 
         """)
         #expect(rule.index == ["filebeat-*", "logs-aws.cloudtrail-*"])
-        #expect(rule.severity == "low")
+        #expect(rule.severity == .low)
         #expect(rule.riskScore == 21)
         #expect(rule.from == "now-6m")
         #expect(rule.interval == "5m")
@@ -74,7 +75,7 @@ struct BundledRuleTests {
 
         """)
         #expect(rule.newTerms == NewTermsSettings(fields: ["aws.cloudtrail.user_identity.arn"], historyWindowStart: "now-14d"))
-        #expect(rule.severity == "medium")
+        #expect(rule.severity == .medium)
         #expect(rule.riskScore == 47)
         #expect(rule.from == "now-9m")
         #expect(try RelativeDuration(parsing: rule.from).seconds == 540)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import DetectionRules
 
@@ -16,7 +17,7 @@ struct RuleLoaderTests {
         #expect(rule.interval == "5m")
         #expect(rule.maxSignals == 100)
         #expect(rule.riskScore == 73)
-        #expect(rule.severity == "high")
+        #expect(rule.severity == .high)
         #expect(rule.timestampOverride == "event.ingested")
         #expect(rule.falsePositives == ["Break-glass procedures sometimes require the root user."])
         #expect(rule.references == ["https://example.com/root", "https://example.com/signin"])
@@ -148,6 +149,26 @@ struct RuleLoaderTests {
         """
         let error = try #require(throws: RuleLoadError.self) { try RuleLoader.load(text: text, sourcePath: "inline.toml") }
         #expect(error.kind == .missingKey("rule.new_terms"))
+    }
+
+    @Test func severityKeepsItsSpellingAndRanksByItsWord() throws {
+        let text = """
+        [rule]
+        rule_id = "x"
+        name = "n"
+        description = "d"
+        type = "query"
+        query = "a: b"
+        severity = "High"
+        risk_score = 73
+        """
+        let rule = try RuleLoader.load(text: text, sourcePath: "inline.toml")
+        #expect(rule.severity == .other("High"))
+        #expect(rule.severity.name == "High")
+        #expect(rule.severity.rank == Severity.high.rank)
+        #expect(Severity(name: "urgent").rank == Severity.low.rank)
+        #expect(Severity.listed.map(\.name) == ["low", "medium", "high", "critical"])
+        #expect(Severity.listed.map { Severity(name: $0.name) } == Severity.listed)
     }
 
     @Test func missingQueryIsAnErrorForQueryRules() throws {

@@ -1,9 +1,14 @@
+import Alerts
 import DetectionEngine
+import DetectionRules
+import ECSMapping
 import Foundation
+import RelatedActivity
 import Testing
 import TestSupport
 import TrailTriageJSON
 import TriageModel
+@testable import TriageStore
 
 /// `trailtriage export` works from the triage database alone and never lets log or note text
 /// forge structure in its output.
@@ -25,6 +30,27 @@ import TriageModel
         try store.apply(.setStepDone(StepKey(index: 0, title: "x"), true), to: [profile.uuid], analyst: "dana", time: 1_773_133_201_000)
         try store.apply(.close(.truePositive, reason: "rogue profile"), to: [profile.uuid], analyst: "dana", time: 1_773_133_202_000)
         return (path, profile.uuid)
+    }
+
+    /// A record made from a scan alert keeps the scan's document instead of rebuilding it from
+    /// the flat alert JSON, and still reads the same as the record the store gives back.
+    @Test func recordsKeepTheScanDocumentAndAgreeWithTheStoredForm() throws {
+        let rules = RuleSet.load(paths: [RepositoryPaths.bundledRules])
+        let (result, builder) = DetectionScan.run(
+            paths: [RepositoryPaths.fixtures + "/seed-rules"], configuration: ScanConfiguration(ruleSet: rules),
+            accumulating: EventIndexBuilder.self)
+        let index = builder.build()
+        let ruleByID = Dictionary(uniqueKeysWithValues: rules.rules.map { ($0.rule.ruleID, $0.rule) })
+        #expect(!result.alerts.isEmpty)
+        for alert in result.alerts {
+            let record = AlertRecord(alert: alert, rule: ruleByID[alert.rule.ruleID], index: index)
+            #expect(record.document == alert.document, "\(alert.uuid)")
+            let stored = try #require(AlertRecord(uuid: record.uuid, storageJSON: record.storageJSON))
+            #expect(stored.keyParameters == record.keyParameters)
+            #expect(stored.actor == record.actor)
+            #expect(stored.source == record.source)
+            #expect(stored.highlightedFields.map(\.values) == record.highlightedFields.map(\.values))
+        }
     }
 
     @Test func jsonExportHasOneObjectPerAlertWithTriageFields() throws {

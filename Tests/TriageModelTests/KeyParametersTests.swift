@@ -1,5 +1,6 @@
 import Testing
 @testable import TriageModel
+import TriageTestSupport
 
 @Suite struct KeyParametersTests {
     @Test func createProfileHasRolesAndDurationButNoTrustAnchor() throws {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Inline Markdown clean-up for display titles.
 enum GuideMarkup {
     /// If `text` is wholly bold (`**x**`, `__x__`, optionally followed by `:`), the inner text.

@@ -1,3 +1,7 @@
+// Foundation for its `contains`, which finds text scalar by scalar; the standard library's
+// compares Characters and misses a match followed by a combining mark.
+import Foundation
+
 /// The part of a guide a heading introduces, decided from the heading's words.
 enum GuideSection: Equatable {
     /// Before any recognised heading, or under "Triage and analysis".

@@ -40,7 +40,7 @@ extension DetectionRule {
             interval: try rule.string("interval") ?? Self.defaultInterval,
             maxSignals: try rule.integer("max_signals") ?? Self.defaultMaxSignals,
             riskScore: try rule.requiredInteger("risk_score"),
-            severity: try rule.requiredString("severity"),
+            severity: Severity(name: try rule.requiredString("severity")),
             timestampOverride: try rule.string("timestamp_override"),
             note: try rule.string("note"),
             falsePositives: try rule.stringArray("false_positives").map { $0.unwrappingLines() },

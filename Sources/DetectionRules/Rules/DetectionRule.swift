@@ -26,7 +26,7 @@ public struct DetectionRule: Sendable {
     public var maxSignals: Int
 
     public var riskScore: Int
-    public var severity: String
+    public var severity: Severity
     /// The field used instead of `@timestamp` for windows, normally `"event.ingested"`.
     public var timestampOverride: String?
 
@@ -62,7 +62,7 @@ public struct DetectionRule: Sendable {
         interval: String = DetectionRule.defaultInterval,
         maxSignals: Int = DetectionRule.defaultMaxSignals,
         riskScore: Int,
-        severity: String,
+        severity: Severity,
         timestampOverride: String? = nil,
         note: String? = nil,
         falsePositives: [String] = [],

@@ -1,6 +1,8 @@
-import DetectionEngine
+import Alerts
 import ConsoleUI
+import DetectionRules
 import ECSMapping
+import RelatedActivity
 import TerminalGrid
 import TrailTriageJSON
 import TriageModel
@@ -68,9 +70,9 @@ enum TestAlerts {
         for (key, value) in document.flattened() where key != "event.original" {
             flat.members.append(JSONMember(key: key, value: value))
         }
-        let anchor = RecordSummary(document: document)
+        let anchor = EventSummary(document: document)
         return AlertRecord(
-            uuid: uuid, rule: AlertRule(ruleID: ruleName, name: ruleName, type: "query", severity: severity, riskScore: severity == "low" ? 21 : 47),
+            uuid: uuid, rule: AlertRule(ruleID: ruleName, name: ruleName, type: .query, severity: Severity(name: severity), riskScore: severity == "low" ? 21 : 47),
             mitre: [MITRETechnique(tactic: "TA0003 Persistence", technique: "T1098 Account Manipulation")],
             originalTime: document.timestampMilliseconds, flatJSON: flat, guide: guide,
             relatedActivity: index.related(to: anchor), trustAnchors: index.trustAnchors(actorARN: anchor.actorARN, account: anchor.account),

@@ -1,0 +1,36 @@
+/// Everything a key can ask the console to do, by long name.
+///
+/// Keys are bound to actions in one table (``Keymap``); the reducer only ever sees actions,
+/// so rebinding a key never touches behaviour.
+public enum ConsoleAction: Sendable, Hashable {
+    // Movement, in whichever pane or overlay has focus.
+    case moveDown, moveUp, top, bottom, pageDown, pageUp
+    case nextPane, previousPane
+    /// Enter on the list: focus the detail pane.
+    case open
+    /// Space on the list: mark or unmark the alert for a bulk action.
+    case toggleMark
+
+    // Triage of the selected alert.
+    case toggleReviewed, acknowledge, close, reopen
+    case editNote
+    case tickStep, editStepNote
+    case bulkAction
+    case undo
+    case exportSelected, exportFiltered
+
+    // Views.
+    case showRaw, showRelated, showHelp
+    case cycleWindow
+
+    // Finding alerts.
+    case search, nextMatch, previousMatch
+    case cycleStatusFilter, cycleRuleFilter, cycleSeverityFilter, cycleSort
+
+    // Prompts and questions.
+    case submit, confirm, deny, deleteBackward, newline, saveNote
+    /// Picks the numbered option of a choice (1-based).
+    case choose(Int)
+
+    case redraw, back, quit
+}

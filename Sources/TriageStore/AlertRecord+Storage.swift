@@ -1,0 +1,152 @@
+import Alerts
+import DetectionRules
+import RelatedActivity
+import TrailTriageJSON
+import TriageModel
+
+/// The JSON form the store keeps in `alerts.record`. Written with ``JSONWriter`` and read back
+/// with ``JSONParser``, so numbers keep their exact logged text.
+extension AlertRecord {
+    var storageJSON: JSONValue {
+        var object = JSONObject()
+        object["rule"] = .object([
+            "rule_id": .string(rule.ruleID), "name": .string(rule.name), "type": .string(rule.type.name),
+            "severity": .string(rule.severity.name), "risk_score": .number(String(rule.riskScore)),
+        ])
+        object["mitre"] = .array(mitre.map { technique in
+            .object([
+                "tactic": .string(technique.tactic), "technique": .string(technique.technique),
+                "subtechniques": .array(technique.subtechniques.map(JSONValue.string)),
+            ])
+        })
+        object["original_time"] = .number(String(originalTime))
+        object["alert"] = .object(flatJSON)
+        object["guide"] = .object([
+            "steps": .array(guide.steps.map(JSONValue.string)),
+            "false_positives": .array(guide.falsePositiveNotes.map(JSONValue.string)),
+            "response": .array(guide.responseSteps.map(JSONValue.string)),
+            "investigation_fields": .array(guide.investigationFields.map(JSONValue.string)),
+        ])
+        let kept = storedRelatedActivity
+        if kept.count < relatedActivity.count {
+            object["related_total"] = .number(String(relatedActivity.count))
+        }
+        object["related"] = .array(kept.map { related in
+            .object([
+                "event": related.event.storageJSON, "relation": .number(String(related.relation.rawValue)),
+                "follow_up": .bool(related.isFollowUp), "alert_event": .bool(related.isAlertEvent),
+            ])
+        })
+        object["trust_anchors"] = .array(trustAnchors.map { anchor in
+            .object(["event": anchor.event.storageJSON, "relation": .string(anchor.relation.rawValue)])
+        })
+        if let firstSeen { object["first_seen"] = firstSeen.storageJSON }
+        return .object(object)
+    }
+
+    /// At most this many related events are stored per alert. A busy instance role can make
+    /// thousands of calls in a day; the case file needs the follow-ups and the events around the
+    /// alert, and the console works from the full in-memory index anyway.
+    static let storedRelatedLimit = 200
+
+    /// The related events the store keeps: every follow-up and the alert's own event, then the
+    /// events nearest in time to the alert, in time order.
+    var storedRelatedActivity: [RelatedEvent] {
+        guard relatedActivity.count > Self.storedRelatedLimit else { return relatedActivity }
+        var keep = Set(relatedActivity.indices.filter { relatedActivity[$0].isFollowUp || relatedActivity[$0].isAlertEvent }.prefix(Self.storedRelatedLimit))
+        let nearest = relatedActivity.indices.sorted {
+            relatedActivity[$0].event.time.distance(magnitudeTo: originalTime)
+                < relatedActivity[$1].event.time.distance(magnitudeTo: originalTime)
+        }
+        for index in nearest where keep.count < Self.storedRelatedLimit {
+            keep.insert(index)
+        }
+        return keep.sorted().map { relatedActivity[$0] }
+    }
+
+    init?(uuid: String, storageJSON value: JSONValue) {
+        guard let object = value.objectValue, let rule = object["rule"], let alert = object["alert"]?.objectValue else {
+            return nil
+        }
+        let guide = object["guide"]
+        self.init(
+            uuid: uuid,
+            rule: AlertRule(
+                ruleID: rule["rule_id"]?.stringValue ?? "", name: rule["name"]?.stringValue ?? "",
+                type: RuleType(name: rule["type"]?.stringValue ?? ""),
+                severity: Severity(name: rule["severity"]?.stringValue ?? ""),
+                riskScore: rule["risk_score"]?.scalarText.flatMap { Int($0) } ?? 0
+            ),
+            mitre: (object["mitre"]?.arrayValue ?? []).map { entry in
+                MITRETechnique(
+                    tactic: entry["tactic"]?.stringValue ?? "", technique: entry["technique"]?.stringValue ?? "",
+                    subtechniques: Self.strings(entry["subtechniques"])
+                )
+            },
+            originalTime: object["original_time"]?.scalarText.flatMap { Int64($0) } ?? 0,
+            flatJSON: alert,
+            guide: GuideSnapshot(
+                steps: Self.strings(guide?["steps"]), falsePositiveNotes: Self.strings(guide?["false_positives"]),
+                responseSteps: Self.strings(guide?["response"]),
+                investigationFields: Self.strings(guide?["investigation_fields"])
+            ),
+            relatedActivity: (object["related"]?.arrayValue ?? []).compactMap { entry in
+                guard let event = entry["event"].flatMap(EventSummary.init(storageJSON:)) else { return nil }
+                return RelatedEvent(
+                    event: event,
+                    relation: RelatedEvent.Relation(rawValue: entry["relation"]?.scalarText.flatMap { UInt8($0) } ?? 0),
+                    isFollowUp: entry["follow_up"]?.boolValue ?? false,
+                    isAlertEvent: entry["alert_event"]?.boolValue ?? false
+                )
+            },
+            trustAnchors: (object["trust_anchors"]?.arrayValue ?? []).compactMap { entry in
+                guard let event = entry["event"].flatMap(EventSummary.init(storageJSON:)),
+                      let relation = entry["relation"]?.stringValue.flatMap(RelatedTrustAnchor.Relation.init(rawValue:))
+                else { return nil }
+                return RelatedTrustAnchor(event: event, relation: relation)
+            },
+            firstSeen: object["first_seen"].flatMap(EventSummary.init(storageJSON:))
+        )
+    }
+
+    static func strings(_ value: JSONValue?) -> [String] {
+        (value?.arrayValue ?? []).compactMap(\.stringValue)
+    }
+}
+
+extension EventSummary {
+    var storageJSON: JSONValue {
+        var object: JSONObject = [
+            "time": .number(String(time)), "event_id": .string(eventID), "provider": .string(provider),
+            "action": .string(action), "outcome": .string(outcome), "actor": .string(actorARN),
+            "access_key": .string(accessKeyID), "session": .string(sessionID), "account": .string(account),
+            "region": .string(region), "source": .string(source),
+        ]
+        if let trustAnchor {
+            object["trust_anchor"] = .object([
+                "arn": .string(trustAnchor.arn), "name": .string(trustAnchor.name),
+                "source_type": .string(trustAnchor.sourceType), "ca": .string(trustAnchor.certificateAuthorityARN),
+            ])
+        }
+        return .object(object)
+    }
+
+    init?(storageJSON value: JSONValue) {
+        guard let time = value["time"]?.scalarText.flatMap({ Int64($0) }) else { return nil }
+        func text(_ key: String) -> String { value[key]?.stringValue ?? "" }
+        var anchor: TrustAnchorDetails?
+        if let details = value["trust_anchor"] {
+            anchor = TrustAnchorDetails(
+                arn: details["arn"]?.stringValue ?? "", name: details["name"]?.stringValue ?? "",
+                sourceType: details["source_type"]?.stringValue ?? "",
+                certificateAuthorityARN: details["ca"]?.stringValue ?? ""
+            )
+        }
+        self.init(
+            time: time, eventID: text("event_id"), provider: text("provider"), action: text("action"),
+            outcome: text("outcome"), actorARN: text("actor"), accessKeyID: text("access_key"),
+            sessionID: text("session"), account: text("account"), region: text("region"), source: text("source"),
+            trustAnchor: anchor
+        )
+    }
+}
