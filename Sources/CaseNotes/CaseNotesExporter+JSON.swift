@@ -22,19 +22,21 @@ extension CaseNotesExporter {
         object["triage.disposition"] = state.disposition.map { .string($0.rawValue) } ?? .null
         object["triage.reason"] = .string(state.reason)
         object["triage.notes"] = .string(state.notes)
-        object["triage.checklist"] = .array(item.record.guide.stepKeys.map { key in
-            let step = state.step(key)
-            return .object([
-                "index": .number(String(key.index)), "title": .string(key.title),
-                "done": .bool(step.isDone), "note": .string(step.note),
-            ])
-        })
-        object["triage.audit"] = .array(item.audit.map { entry in
-            .object([
-                "analyst": .string(entry.analyst), "time": .string(entry.isoTime),
-                "action": .string(entry.action), "detail": .string(entry.detail),
-            ])
-        })
+        object["triage.checklist"] = .array(
+            item.record.guide.stepKeys.map { key in
+                let step = state.step(key)
+                return .object([
+                    "index": .number(String(key.index)), "title": .string(key.title),
+                    "done": .bool(step.isDone), "note": .string(step.note),
+                ])
+            })
+        object["triage.audit"] = .array(
+            item.audit.map { entry in
+                .object([
+                    "analyst": .string(entry.analyst), "time": .string(entry.isoTime),
+                    "action": .string(entry.action), "detail": .string(entry.detail),
+                ])
+            })
         object.members.append(contentsOf: flat.members.filter { !$0.key.hasPrefix("kibana.") })
         return object
     }

@@ -30,10 +30,13 @@ extension CaseNotesExporter {
         let actorText = actor.arn.map(code) ?? "an unknown actor"
         lines.append("## \(esc(record.rule.name))")
         lines.append("")
-        lines.append("\(code(record.action)) by \(actorText) at \(ECSTimestamp.format(milliseconds: record.originalTime))")
+        lines.append(
+            "\(code(record.action)) by \(actorText) at \(ECSTimestamp.format(milliseconds: record.originalTime))")
         lines.append("")
         lines.append("- **Alert:** \(code(record.uuid))")
-        lines.append("- **Rule:** \(esc(record.rule.name)) (\(code(record.rule.ruleID))), severity \(esc(record.rule.severity.name)), risk \(record.rule.riskScore)")
+        lines.append(
+            "- **Rule:** \(esc(record.rule.name)) (\(code(record.rule.ruleID))), severity \(esc(record.rule.severity.name)), risk \(record.rule.riskScore)"
+        )
         for technique in record.mitre {
             lines.append("- **MITRE ATT&CK:** \(esc(technique.line))")
         }
@@ -56,9 +59,11 @@ extension CaseNotesExporter {
             lines.append("- **Trust anchors in related activity:**")
             for anchor in record.trustAnchors {
                 let details = anchor.details
-                lines.append("  - \(code(details.arn.isEmpty ? "(no ARN: call failed?)" : details.arn)) name \(code(details.name)), source \(code(details.sourceType))"
-                    + (details.certificateAuthorityARN.isEmpty ? "" : " CA \(code(details.certificateAuthorityARN))")
-                    + " (\(anchor.relation.rawValue), \(ECSTimestamp.format(milliseconds: anchor.event.time)))")
+                lines.append(
+                    "  - \(code(details.arn.isEmpty ? "(no ARN: call failed?)" : details.arn)) name \(code(details.name)), source \(code(details.sourceType))"
+                        + (details.certificateAuthorityARN.isEmpty
+                            ? "" : " CA \(code(details.certificateAuthorityARN))")
+                        + " (\(anchor.relation.rawValue), \(ECSTimestamp.format(milliseconds: anchor.event.time)))")
             }
         }
 
@@ -90,13 +95,15 @@ extension CaseNotesExporter {
         if record.relatedActivity.isEmpty { lines.append("- none recorded") }
         for related in record.relatedActivity {
             let event = related.event
-            var line = "- \(ECSTimestamp.format(milliseconds: event.time)) \(code(event.action)) \(code(event.provider)) \(code(event.outcome)) (same \(related.relation.label))"
+            var line =
+                "- \(ECSTimestamp.format(milliseconds: event.time)) \(code(event.action)) \(code(event.provider)) \(code(event.outcome)) (same \(related.relation.label))"
             if related.isAlertEvent { line += " **this alert**" }
             if related.isFollowUp { line += " **follow-up**" }
             lines.append(line)
         }
         if let firstSeen = record.firstSeen {
-            lines.append("- First seen doing \(code(firstSeen.action)): \(ECSTimestamp.format(milliseconds: firstSeen.time))")
+            lines.append(
+                "- First seen doing \(code(firstSeen.action)): \(ECSTimestamp.format(milliseconds: firstSeen.time))")
         }
 
         lines.append("")

@@ -46,7 +46,12 @@ enum MarkdownText {
         var longest = 0
         var run = 0
         for scalar in scalars {
-            if scalar == "`" { run += 1; longest = max(longest, run) } else { run = 0 }
+            if scalar == "`" {
+                run += 1
+                longest = max(longest, run)
+            } else {
+                run = 0
+            }
         }
         let fence = String(repeating: "`", count: longest + 1)
         // Content that starts or ends with a backtick scalar needs a space between it and the

@@ -39,13 +39,14 @@ struct AccountDirectory: Sendable {
         let people = Self.people.shuffledDeterministically(&random)
         for name in people.prefix(4) {
             let console = random.chance(50)
-            humans.append(.iamUser(
-                account: id, name: name,
-                client: console
-                    ? .console(browser: random.pick([ClientProfile.firefox, ClientProfile.chrome]))
-                    : .cli(os: random.pick(["macos#23.6.0", "linux#6.8.0-48-generic"])),
-                ip: Self.officeIP(&random), random: &random, console: console, mfa: console
-            ))
+            humans.append(
+                .iamUser(
+                    account: id, name: name,
+                    client: console
+                        ? .console(browser: random.pick([ClientProfile.firefox, ClientProfile.chrome]))
+                        : .cli(os: random.pick(["macos#23.6.0", "linux#6.8.0-48-generic"])),
+                    ip: Self.officeIP(&random), random: &random, console: console, mfa: console
+                ))
         }
         automation = [
             .iamUser(account: id, name: "terraform-ci", client: .terraform, ip: Self.cloudIP(&random), random: &random),
@@ -63,12 +64,13 @@ struct AccountDirectory: Sendable {
             let roleID = "AROA" + random.upperAlphanumeric(17)
             for person in people.dropFirst(4).prefix(share) {
                 let console = random.chance(60)
-                ssoSessions.append(.roleSession(
-                    account: id, role: role, roleID: roleID, session: "\(person)@example.com",
-                    client: console ? .console(browser: ClientProfile.chrome) : .cli(os: "macos#23.6.0"),
-                    ip: Self.officeIP(&random), console: console,
-                    path: "aws-reserved/sso.amazonaws.com/"
-                ))
+                ssoSessions.append(
+                    .roleSession(
+                        account: id, role: role, roleID: roleID, session: "\(person)@example.com",
+                        client: console ? .console(browser: ClientProfile.chrome) : .cli(os: "macos#23.6.0"),
+                        ip: Self.officeIP(&random), console: console,
+                        path: "aws-reserved/sso.amazonaws.com/"
+                    ))
             }
             roleNames.append(role)
         }
@@ -84,10 +86,11 @@ struct AccountDirectory: Sendable {
                     .boto3(environment: "exec-env/EC2"),
                     .cli(os: "linux#5.10.225-213.878.amzn2.x86_64"),
                 ])
-                instanceSessions.append(.roleSession(
-                    account: id, role: role, roleID: roleID, session: instance, client: client,
-                    ip: Self.cloudIP(&random), ec2: true
-                ))
+                instanceSessions.append(
+                    .roleSession(
+                        account: id, role: role, roleID: roleID, session: instance, client: client,
+                        ip: Self.cloudIP(&random), ec2: true
+                    ))
             }
         }
 
@@ -95,13 +98,14 @@ struct AccountDirectory: Sendable {
             let role = "\(function)-role"
             roleNames.append(role)
             functions.append(function)
-            lambdaSessions.append(.roleSession(
-                account: id, role: role, roleID: "AROA" + random.upperAlphanumeric(17), session: function,
-                client: random.chance(50)
-                    ? .boto3(environment: "exec-env/AWS_Lambda_python3.12")
-                    : .nodeSDK(environment: "exec-env/AWS_Lambda_nodejs20.x"),
-                ip: Self.cloudIP(&random)
-            ))
+            lambdaSessions.append(
+                .roleSession(
+                    account: id, role: role, roleID: "AROA" + random.upperAlphanumeric(17), session: function,
+                    client: random.chance(50)
+                        ? .boto3(environment: "exec-env/AWS_Lambda_python3.12")
+                        : .nodeSDK(environment: "exec-env/AWS_Lambda_nodejs20.x"),
+                    ip: Self.cloudIP(&random)
+                ))
         }
 
         for task in ["payments-api", "catalog-service"] {
@@ -109,10 +113,11 @@ struct AccountDirectory: Sendable {
             let roleID = "AROA" + random.upperAlphanumeric(17)
             roleNames.append(role)
             for _ in 0..<2 {
-                containerSessions.append(.roleSession(
-                    account: id, role: role, roleID: roleID, session: random.hex(32),
-                    client: .nodeSDK(environment: "exec-env/AWS_ECS_FARGATE"), ip: Self.cloudIP(&random)
-                ))
+                containerSessions.append(
+                    .roleSession(
+                        account: id, role: role, roleID: roleID, session: random.hex(32),
+                        client: .nodeSDK(environment: "exec-env/AWS_ECS_FARGATE"), ip: Self.cloudIP(&random)
+                    ))
             }
         }
 
@@ -121,7 +126,7 @@ struct AccountDirectory: Sendable {
                 account: id, role: "github-actions-deploy", roleID: "AROA" + random.upperAlphanumeric(17),
                 session: "GitHubActions", client: .terraform,
                 ip: "140.82.\(random.within(112...127)).\(random.within(1...254))"
-            ),
+            )
         ]
         roleNames.append("github-actions-deploy")
 
@@ -150,7 +155,8 @@ struct AccountDirectory: Sendable {
         ]
         kmsKeys = (0..<4).map { _ in random.uuid() }
         tables = ["orders", "sessions", "catalog-items", "idempotency-keys"]
-        logGroups = functions.map { "/aws/lambda/\($0)" }
+        logGroups =
+            functions.map { "/aws/lambda/\($0)" }
             + ["/ecs/payments-api", "/ecs/catalog-service", "/var/log/messages"]
         parameters = [
             "/\(label)/prod/db/host", "/\(label)/prod/feature-flags", "/\(label)/shared/datadog-api-key",

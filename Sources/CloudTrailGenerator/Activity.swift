@@ -61,7 +61,10 @@ enum Activity: CaseIterable, Sendable {
     private static let table: [Activity] = Array(allCases)
     private static let cumulative: [Int] = {
         var running = 0
-        return table.map { running += $0.weight; return running }
+        return table.map {
+            running += $0.weight
+            return running
+        }
     }()
 
     /// Draws an activity according to the weights.

@@ -133,7 +133,8 @@ extension BackgroundCall {
         let failed = random.chance(6)
         let usedMFA = caller.mfa || caller.kind == .assumedRole
         // Role sessions count as signed in with MFA but have no IAM MFA device of their own to name.
-        let mfaDevice = usedMFA && caller.kind != .assumedRole
+        let mfaDevice =
+            usedMFA && caller.kind != .assumedRole
             ? "arn:aws:iam::\(account.id):mfa/\(caller.userName ?? "root-account-mfa-device")"
             : nil
         if failed {

@@ -20,22 +20,27 @@ enum ClientProfile: Sendable {
         case .console(let browser):
             return service == "s3" ? "[S3Console/0.4]" : browser
         case .cli(let os):
-            text = "aws-cli/2.17.60 ua/2.0 os/\(os) md/arch#x86_64 lang/python#3.12.6 md/pyimpl#CPython "
+            text =
+                "aws-cli/2.17.60 ua/2.0 os/\(os) md/arch#x86_64 lang/python#3.12.6 md/pyimpl#CPython "
                 + "cfg/retry-mode#standard md/command#\(Self.cliCommand(service: service, eventName: eventName))"
         case .boto3(let environment):
-            text = "Boto3/1.35.36 md/Botocore#1.35.36 ua/2.0 os/linux#5.10.225 md/arch#x86_64 lang/python#3.12.6 "
+            text =
+                "Boto3/1.35.36 md/Botocore#1.35.36 ua/2.0 os/linux#5.10.225 md/arch#x86_64 lang/python#3.12.6 "
                 + "\(environment) Botocore/1.35.36"
         case .terraform:
-            text = "APN/1.0 HashiCorp/1.0 Terraform/1.9.8 (+https://www.terraform.io) terraform-provider-aws/5.72.1 "
+            text =
+                "APN/1.0 HashiCorp/1.0 Terraform/1.9.8 (+https://www.terraform.io) terraform-provider-aws/5.72.1 "
                 + "(+https://registry.terraform.io/providers/hashicorp/aws) aws-sdk-go-v2/1.32.2 ua/2.1 os/linux "
                 + "lang/go#1.23.2 md/GOOS#linux md/GOARCH#amd64 api/\(service)#1.37.2"
         case .goSDK(let suffix):
             text = "aws-sdk-go/1.55.5 (go1.23.8; linux; amd64) \(suffix)"
         case .javaSDK:
-            text = "aws-sdk-java/2.28.16 Linux/5.10.226-214.880.amzn2.x86_64 OpenJDK_64-Bit_Server_VM/21.0.5+11-LTS "
+            text =
+                "aws-sdk-java/2.28.16 Linux/5.10.226-214.880.amzn2.x86_64 OpenJDK_64-Bit_Server_VM/21.0.5+11-LTS "
                 + "Java/21.0.5 vendor/Amazon.com_Inc. io/sync http/Apache cfg/retry-mode/legacy"
         case .nodeSDK(let environment):
-            text = "aws-sdk-js/3.687.0 ua/2.1 os/linux#5.10.227-219.884.amzn2.x86_64 lang/js md/nodejs#20.18.0 "
+            text =
+                "aws-sdk-js/3.687.0 ua/2.1 os/linux#5.10.227-219.884.amzn2.x86_64 lang/js md/nodejs#20.18.0 "
                 + "api/\(service)#3.687.0 \(environment)"
         case .service(let host):
             return host

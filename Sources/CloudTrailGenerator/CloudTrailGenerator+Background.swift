@@ -14,7 +14,8 @@ extension CloudTrailGenerator {
         // A small share of calls by people and workloads are refused, as least-privilege policies
         // and exploratory tooling produce; data events and service calls are left alone.
         if !draft.isData, draft.actor.kind != .awsService, draft.service != "signin", draft.errorCode == nil,
-           random.chance(2.5) {
+            random.chance(2.5)
+        {
             draft.deny()
         }
         return draft

@@ -37,9 +37,10 @@ extension CloudTrailGenerator {
                 let path = Self.objectPath(
                     account: account.id, region: region, stamp: stamp, suffix: random.alphanumeric(16)
                 )
-                files.append(GeneratedFile(
-                    relativePath: path, json: json, recordCount: end - offset, accountID: account.id, region: region
-                ))
+                files.append(
+                    GeneratedFile(
+                        relativePath: path, json: json, recordCount: end - offset, accountID: account.id, region: region
+                    ))
                 offset = end
             }
         }

@@ -35,7 +35,8 @@ public struct CloudTrailGenerator: Sendable {
         validationError = problem
         let usable = problem == nil
         start = UTCTime.parseDate(configuration.startDate) ?? 0
-        accounts = usable
+        accounts =
+            usable
             ? (0..<configuration.accounts).map { AccountDirectory(index: $0, seed: configuration.seed) }
             : []
         var index: [String: Int] = [:]
@@ -43,7 +44,8 @@ public struct CloudTrailGenerator: Sendable {
             index[region] = position
         }
         regionIndex = index
-        globalRegion = configuration.regions.contains("us-east-1")
+        globalRegion =
+            configuration.regions.contains("us-east-1")
             ? "us-east-1"
             : (configuration.regions.first ?? "us-east-1")
 
@@ -68,7 +70,8 @@ public struct CloudTrailGenerator: Sendable {
         plantedByWindow = byWindow
         truePositives = positives
         nearMisses = misses
-        backgroundPlan = usable
+        backgroundPlan =
+            usable
             ? Self.plan(
                 total: max(0, configuration.events - planted.count), windows: windows, start: start,
                 seed: configuration.seed

@@ -2,7 +2,8 @@ extension EventDraft {
     /// Turns the record into a refused call, with the error code each service really uses.
     mutating func deny() {
         let action = "\(service == "monitoring" ? "cloudwatch" : service):\(name)"
-        let refusal = "User: \(actor.arn) is not authorized to perform: \(action) "
+        let refusal =
+            "User: \(actor.arn) is not authorized to perform: \(action) "
             + "because no identity-based policy allows the \(action) action"
         switch service {
         case "ec2":

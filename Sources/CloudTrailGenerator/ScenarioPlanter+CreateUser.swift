@@ -27,8 +27,9 @@ extension ScenarioPlanter {
 
         let userName = backdoorName()
         let created = addCreateUser(at: time + 64, account: account, actor: actor, userName: userName)
-        record(created.draft, rule: PlantedEvent.createUserRule, kind: .truePositive,
-               "CreateUser \(userName) by EC2 instance session \(actor.arn); first CreateUser by this ARN")
+        record(
+            created.draft, rule: PlantedEvent.createUserRule, kind: .truePositive,
+            "CreateUser \(userName) by EC2 instance session \(actor.arn); first CreateUser by this ARN")
 
         let accessKey = "AKIA" + random.upperAlphanumeric(16)
         add(at: time + 79, account: account, actor: actor, service: "iam", name: "CreateAccessKey") { draft, _ in
@@ -93,8 +94,9 @@ extension ScenarioPlanter {
         let second = addCreateUser(
             at: time + 3600 + Int64(random.below(5 * 3600)), account: account, actor: actor, userName: secondName
         )
-        record(second.draft, rule: PlantedEvent.createUserRule, kind: .nearMiss,
-               "CreateUser \(secondName) by the same instance session \(actor.arn) within the 14-day history window")
+        record(
+            second.draft, rule: PlantedEvent.createUserRule, kind: .nearMiss,
+            "CreateUser \(secondName) by the same instance session \(actor.arn) within the 14-day history window")
 
         if plantRepeat {
             let thirdName = backdoorName()
@@ -102,9 +104,10 @@ extension ScenarioPlanter {
                 at: time + 15 * UTCTime.secondsPerDay + 6 * 3600 + Int64(random.below(3 * 3600)),
                 account: account, actor: actor, userName: thirdName
             )
-            record(third.draft, rule: PlantedEvent.createUserRule, kind: .truePositive,
-                   "CreateUser \(thirdName) by \(actor.arn) more than 14 days after its previous CreateUser "
-                       + "(new again)")
+            record(
+                third.draft, rule: PlantedEvent.createUserRule, kind: .truePositive,
+                "CreateUser \(thirdName) by \(actor.arn) more than 14 days after its previous CreateUser "
+                    + "(new again)")
         }
     }
 
@@ -113,8 +116,9 @@ extension ScenarioPlanter {
         let actor = accounts[account].automation[0]
         let name = "svc-metrics-exporter-" + random.hex(4)
         let created = addCreateUser(at: time, account: account, actor: actor, userName: name)
-        record(created.draft, rule: PlantedEvent.createUserRule, kind: .nearMiss,
-               "CreateUser \(name) by IAM user \(actor.arn) (not an assumed role)")
+        record(
+            created.draft, rule: PlantedEvent.createUserRule, kind: .nearMiss,
+            "CreateUser \(name) by IAM user \(actor.arn) (not an assumed role)")
     }
 
     /// An administrator's Identity Center session: an assumed role, but no `i-` in the ARN.
@@ -124,8 +128,9 @@ extension ScenarioPlanter {
         actor.client = .console(browser: ClientProfile.chrome)
         let name = random.pick(["contractor.", "auditor.", "vendor."]) + random.hex(4)
         let created = addCreateUser(at: time, account: account, actor: actor, userName: name)
-        record(created.draft, rule: PlantedEvent.createUserRule, kind: .nearMiss,
-               "CreateUser \(name) by SSO session \(actor.arn) (session is a person, not an instance)")
+        record(
+            created.draft, rule: PlantedEvent.createUserRule, kind: .nearMiss,
+            "CreateUser \(name) by SSO session \(actor.arn) (session is a person, not an instance)")
     }
 
     /// A provisioning Lambda function's session: an assumed role whose ARN has no `i-`.
@@ -139,8 +144,9 @@ extension ScenarioPlanter {
         )
         let name = "app-" + random.pick(["reporting", "billing", "exports"]) + "-" + random.hex(4)
         let created = addCreateUser(at: time, account: account, actor: actor, userName: name)
-        record(created.draft, rule: PlantedEvent.createUserRule, kind: .nearMiss,
-               "CreateUser \(name) by Lambda session \(actor.arn) (session is a function name)")
+        record(
+            created.draft, rule: PlantedEvent.createUserRule, kind: .nearMiss,
+            "CreateUser \(name) by Lambda session \(actor.arn) (session is a function name)")
     }
 
     /// A CI role whose name contains `i-`: the seed query's `*i-*` matches it although no
@@ -155,8 +161,9 @@ extension ScenarioPlanter {
         )
         let name = "deploy-" + random.hex(6)
         let created = addCreateUser(at: time, account: account, actor: actor, userName: name)
-        record(created.draft, rule: PlantedEvent.createUserRule, kind: .falsePositiveShape,
-               "CreateUser \(name) by \(actor.arn): `*i-*` matches the role name, the session is not an instance")
+        record(
+            created.draft, rule: PlantedEvent.createUserRule, kind: .falsePositiveShape,
+            "CreateUser \(name) by \(actor.arn): `*i-*` matches the role name, the session is not an instance")
     }
 
     /// An instance session whose CreateUser is refused: right identity, failed outcome.
@@ -170,8 +177,9 @@ extension ScenarioPlanter {
         )
         let name = backdoorName()
         let created = addCreateUser(at: time, account: account, actor: actor, userName: name, denied: true)
-        record(created.draft, rule: PlantedEvent.createUserRule, kind: .nearMiss,
-               "CreateUser \(name) by instance session \(actor.arn) refused with AccessDenied")
+        record(
+            created.draft, rule: PlantedEvent.createUserRule, kind: .nearMiss,
+            "CreateUser \(name) by instance session \(actor.arn) refused with AccessDenied")
     }
 
     // MARK: Records
@@ -185,7 +193,8 @@ extension ScenarioPlanter {
             draft.request = { json in json.object { parameters in parameters.field("userName", userName) } }
             if denied {
                 draft.errorCode = "AccessDenied"
-                draft.errorMessage = "User: \(actor.arn) is not authorized to perform: iam:CreateUser on resource: "
+                draft.errorMessage =
+                    "User: \(actor.arn) is not authorized to perform: iam:CreateUser on resource: "
                     + "arn:aws:iam::\(acct):user/\(userName) "
                     + "because no identity-based policy allows the iam:CreateUser action"
                 return

@@ -31,7 +31,8 @@ extension ScenarioPlanter {
 
         let roleArn = "arn:aws:iam::\(acct):role/\(roleName)"
         let roleID = "AROA" + random.upperAlphanumeric(17)
-        let trust = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","#
+        let trust =
+            #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","#
             + #""Principal":{"Service":"rolesanywhere.amazonaws.com"},"#
             + #""Action":["sts:AssumeRole","sts:TagSession","sts:SetSourceIdentity"]}]}"#
         add(at: time + 41, account: account, actor: actor, service: "iam", name: "CreateRole") { draft, _ in
@@ -212,12 +213,14 @@ extension ScenarioPlanter {
                 }
             }
             draft.errorCode = "AccessDeniedException"
-            draft.errorMessage = "User: \(actor.arn) is not authorized to perform: rolesanywhere:CreateProfile "
+            draft.errorMessage =
+                "User: \(actor.arn) is not authorized to perform: rolesanywhere:CreateProfile "
                 + "on resource: arn:aws:rolesanywhere:\(region):\(directory.id):profile/* "
                 + "because no identity-based policy allows the rolesanywhere:CreateProfile action"
         }
-        record(draft, rule: PlantedEvent.rolesAnywhereRule, kind: .nearMiss,
-               "CreateProfile \(name) refused with AccessDeniedException (outcome failure)")
+        record(
+            draft, rule: PlantedEvent.rolesAnywhereRule, kind: .nearMiss,
+            "CreateProfile \(name) refused with AccessDeniedException (outcome failure)")
     }
 
     /// A trust anchor that is never used by a profile: suspicious context, but not the rule's action.
@@ -230,8 +233,9 @@ extension ScenarioPlanter {
         let anchor = addTrustAnchor(
             at: time, account: account, actor: actor, name: name, region: configuration.regions[0], privateCA: true
         )
-        record(anchor.draft, rule: PlantedEvent.rolesAnywhereRule, kind: .nearMiss,
-               "CreateTrustAnchor \(name) with no CreateProfile (not the rule's action)")
+        record(
+            anchor.draft, rule: PlantedEvent.rolesAnywhereRule, kind: .nearMiss,
+            "CreateTrustAnchor \(name) with no CreateProfile (not the rule's action)")
     }
 
     // MARK: Records
@@ -393,8 +397,8 @@ extension ScenarioPlanter {
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
-                 UInt8(ascii: "~"):
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+                UInt8(ascii: "~"):
                 output.unicodeScalars.append(Unicode.Scalar(byte))
             default:
                 let hex = String(byte, radix: 16, uppercase: true)

@@ -11,8 +11,8 @@ enum UTCTime {
     static func parseDate(_ text: String) -> Int64? {
         let parts = text.split(separator: "-")
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int64(parts[0]), let month = Int64(parts[1]), let day = Int64(parts[2]),
-              (1...12).contains(month), (1...ECSTimestamp.daysInMonth(year: year, month: month)).contains(day)
+            let year = Int64(parts[0]), let month = Int64(parts[1]), let day = Int64(parts[2]),
+            (1...12).contains(month), (1...ECSTimestamp.daysInMonth(year: year, month: month)).contains(day)
         else { return nil }
         return ECSTimestamp.days(year: year, month: month, day: day) * secondsPerDay
     }
@@ -78,7 +78,9 @@ enum UTCTime {
         seconds >= 0 ? seconds / secondsPerDay : (seconds - secondsPerDay + 1) / secondsPerDay
     }
 
-    private static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    private static let monthNames = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ]
 
     @inline(__always)
     private static func pad(_ value: Int64) -> String {

@@ -21,7 +21,9 @@ public enum CloudTrailReader {
         if let failure = loaded.failure {
             let kept = framed.records.count
             framed.issues.insert(
-                ReadIssue(kind: .unreadableFile, file: input.path, reason: "\(failure); \(kept) complete record\(kept == 1 ? "" : "s") before it were kept"),
+                ReadIssue(
+                    kind: .unreadableFile, file: input.path,
+                    reason: "\(failure); \(kept) complete record\(kept == 1 ? "" : "s") before it were kept"),
                 at: 0
             )
         }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reads a whole input into memory, decompressing gzip when the content is gzip.
@@ -52,8 +52,9 @@ public enum FileLoader {
             switch status.st_mode & S_IFMT {
             case S_IFREG:
                 if Int(status.st_size) > limits.maxFileBytes {
-                    throw Failure(reason: "is \(ReadLimits.describe(Int(status.st_size))), more than the per-file "
-                        + "limit of \(ReadLimits.describe(limits.maxFileBytes)) (--max-file-bytes)")
+                    throw Failure(
+                        reason: "is \(ReadLimits.describe(Int(status.st_size))), more than the per-file "
+                            + "limit of \(ReadLimits.describe(limits.maxFileBytes)) (--max-file-bytes)")
                 }
                 capacity = max(Int(status.st_size) + 1, 1)
             case S_IFDIR:
@@ -70,8 +71,9 @@ public enum FileLoader {
         var filled = 0
         while true {
             if filled > limits.maxFileBytes {
-                throw Failure(reason: "holds more than the per-file limit of \(ReadLimits.describe(limits.maxFileBytes)) "
-                    + "(--max-file-bytes); reading stopped there")
+                throw Failure(
+                    reason: "holds more than the per-file limit of \(ReadLimits.describe(limits.maxFileBytes)) "
+                        + "(--max-file-bytes); reading stopped there")
             }
             if filled == bytes.count {
                 let grown = min(bytes.count * 2, ceiling)

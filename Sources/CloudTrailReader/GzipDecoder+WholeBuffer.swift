@@ -15,7 +15,7 @@ extension GzipDecoder {
     /// ``ReadLimits/ratioFloorBytes``, where zlib does not judge the ratio either.
     static func decompressWhole(_ input: UnsafeBufferPointer<UInt8>, limits: ReadLimits) -> Output? {
         guard let inputBase = input.baseAddress, let claimed = trailerSize(of: input, limits: limits),
-              let decompressor = libdeflate_alloc_decompressor()
+            let decompressor = libdeflate_alloc_decompressor()
         else {
             return nil
         }
@@ -47,7 +47,7 @@ extension GzipDecoder {
                         break
                     }
                     guard result == LIBDEFLATE_SUCCESS,
-                          excess(produced: produced + memberOut, consumed: consumed + memberIn, limits: limits) == nil
+                        excess(produced: produced + memberOut, consumed: consumed + memberIn, limits: limits) == nil
                     else {
                         break
                     }

@@ -88,7 +88,8 @@ public enum GzipDecoder {
             case Z_OK:
                 continue
             case Z_STREAM_END:
-                if let excess = excess(produced: produced, consumed: input.count - Int(stream.avail_in), limits: limits) {
+                if let excess = excess(produced: produced, consumed: input.count - Int(stream.avail_in), limits: limits)
+                {
                     output.removeSubrange(min(produced, limits.maxFileBytes)...)
                     return Output(bytes: output, failure: excess)
                 }
@@ -104,13 +105,15 @@ public enum GzipDecoder {
                 }
             case Z_BUF_ERROR where stream.avail_in == 0:
                 output.removeSubrange(produced...)
-                return Output(bytes: output, failure: "gzip data is truncated (ends after \(produced) decompressed bytes)")
+                return Output(
+                    bytes: output, failure: "gzip data is truncated (ends after \(produced) decompressed bytes)")
             case Z_BUF_ERROR:
                 continue
             default:
                 output.removeSubrange(produced...)
                 let message = stream.msg.map { String(cString: $0) } ?? "zlib error \(status)"
-                return Output(bytes: output, failure: "gzip data is corrupt: \(message) (after \(produced) decompressed bytes)")
+                return Output(
+                    bytes: output, failure: "gzip data is corrupt: \(message) (after \(produced) decompressed bytes)")
             }
         }
     }
@@ -136,7 +139,8 @@ public enum GzipDecoder {
     static func trailerSize(of input: UnsafeBufferPointer<UInt8>, limits: ReadLimits) -> Int? {
         guard input.count >= 18 else { return nil }
         let tail = input.count - 4
-        let size = Int(input[tail]) | Int(input[tail + 1]) << 8 | Int(input[tail + 2]) << 16
+        let size =
+            Int(input[tail]) | Int(input[tail + 1]) << 8 | Int(input[tail + 2]) << 16
             | Int(input[tail + 3]) << 24
         let (expansion, overflow) = input.count.multipliedReportingOverflow(by: limits.maxCompressionRatio)
         guard size > 0, size <= limits.maxFileBytes, overflow || size <= expansion else { return nil }

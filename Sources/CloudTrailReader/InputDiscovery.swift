@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Expands the paths a user gave into the files to read.
 ///
@@ -42,7 +43,8 @@ public enum InputDiscovery {
                 continue
             }
             guard let status = status(of: path) else {
-                walk.result.issues.append(ReadIssue(kind: .unreadableFile, file: path, reason: "no such file or directory"))
+                walk.result.issues.append(
+                    ReadIssue(kind: .unreadableFile, file: path, reason: "no such file or directory"))
                 continue
             }
             switch status.st_mode & S_IFMT {
@@ -51,10 +53,12 @@ public enum InputDiscovery {
             case S_IFREG:
                 walk.result.files.append(InputFile(path: path))
             default:
-                walk.result.issues.append(ReadIssue(
-                    kind: .unreadableFile, file: path,
-                    reason: "refused: not a regular file (\(typeName(status.st_mode))); to read a stream, pipe it to `-`"
-                ))
+                walk.result.issues.append(
+                    ReadIssue(
+                        kind: .unreadableFile, file: path,
+                        reason:
+                            "refused: not a regular file (\(typeName(status.st_mode))); to read a stream, pipe it to `-`"
+                    ))
             }
         }
         return walk.result
@@ -88,7 +92,8 @@ public enum InputDiscovery {
         mutating func enter(directory: String, status: stat) {
             let identity = DirectoryIdentity(status)
             guard visited.insert(identity).inserted else {
-                let reason = ancestors.contains(identity)
+                let reason =
+                    ancestors.contains(identity)
                     ? "directory loop (a link back to a folder being walked); not followed"
                     : "directory already read through another path; not read twice"
                 result.issues.append(ReadIssue(kind: .skippedFile, file: directory, reason: reason))
@@ -104,15 +109,18 @@ public enum InputDiscovery {
             do {
                 entries = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
             } catch {
-                result.issues.append(ReadIssue(
-                    kind: .unreadableFile, file: directory, reason: "cannot list directory: \(error.localizedDescription)"))
+                result.issues.append(
+                    ReadIssue(
+                        kind: .unreadableFile, file: directory,
+                        reason: "cannot list directory: \(error.localizedDescription)"))
                 return
             }
             let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
             for entry in entries {
                 let path = base + "/" + entry
                 guard let status = InputDiscovery.status(of: path) else {
-                    result.issues.append(ReadIssue(kind: .unreadableFile, file: path, reason: "broken link or vanished file"))
+                    result.issues.append(
+                        ReadIssue(kind: .unreadableFile, file: path, reason: "broken link or vanished file"))
                     continue
                 }
                 switch status.st_mode & S_IFMT {
@@ -121,22 +129,27 @@ public enum InputDiscovery {
                 case S_IFREG:
                     add(file: InputFile(path: path))
                 default:
-                    result.issues.append(ReadIssue(
-                        kind: .skippedFile, file: path,
-                        reason: "not a regular file (\(InputDiscovery.typeName(status.st_mode)))"))
+                    result.issues.append(
+                        ReadIssue(
+                            kind: .skippedFile, file: path,
+                            reason: "not a regular file (\(InputDiscovery.typeName(status.st_mode)))"))
                 }
             }
         }
 
         private mutating func add(file: InputFile) {
             if file.isDigestByName {
-                result.issues.append(ReadIssue(
-                    kind: .skippedFile, file: file.path, reason: "CloudTrail digest file (holds hashes, not events)"))
+                result.issues.append(
+                    ReadIssue(
+                        kind: .skippedFile, file: file.path, reason: "CloudTrail digest file (holds hashes, not events)"
+                    ))
             } else if file.hasLogFileExtension {
                 result.files.append(file)
             } else {
-                result.issues.append(ReadIssue(
-                    kind: .skippedFile, file: file.path, reason: "not a log file (expected .json, .ndjson, .jsonl or .gz)"))
+                result.issues.append(
+                    ReadIssue(
+                        kind: .skippedFile, file: file.path,
+                        reason: "not a log file (expected .json, .ndjson, .jsonl or .gz)"))
             }
         }
     }

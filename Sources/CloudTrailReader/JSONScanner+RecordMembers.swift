@@ -17,44 +17,52 @@ extension JSONScanner {
         var walk = RecordWalk()
         let buffer = bytes
         let reader = self
-        let stopped = try skipObject(stoppingBefore: { key in
-            guard stoppingAtEnvelope, !walk.looksLikeEvent, Self.isRecordsKey(key, in: buffer) else { return false }
-            return Self.valueAfterKey(key, in: buffer) == UInt8(ascii: "[")
-        }) { key, value in
-            let first = buffer[value.lowerBound]
-            let escaped = key.contains(UInt8(ascii: "\\"))
-            let recordKey = RecordKey.matching(key)
-            if escaped {
-                let name = Self.memberName(key, in: buffer)
-                name.withUnsafeBufferPointer { decoded in
-                    if Self.isEventKey(decoded, matching: RecordKey.matching(decoded)) { walk.looksLikeEvent = true }
-                    if first == UInt8(ascii: "["), decoded.elementsEqual(Self.recordsKey) {
-                        walk.holdsRecordsArray = true
-                    }
-                }
-            } else if Self.isEventKey(key, matching: recordKey) {
-                walk.looksLikeEvent = true
-            } else if first == UInt8(ascii: "["), key.elementsEqual(Self.recordsKey) {
-                walk.holdsRecordsArray = true
-            }
-            guard let recordKey else {
+        let stopped = try skipObject(
+            stoppingBefore: { key in
+                guard stoppingAtEnvelope, !walk.looksLikeEvent, Self.isRecordsKey(key, in: buffer) else { return false }
+                return Self.valueAfterKey(key, in: buffer) == UInt8(ascii: "[")
+            },
+            visitingMembers: { key, value in
+                let first = buffer[value.lowerBound]
+                let escaped = key.contains(UInt8(ascii: "\\"))
+                let recordKey = RecordKey.matching(key)
                 if escaped {
-                    walk.fields = .unknown  // an escaped key might spell one of ours
+                    let name = Self.memberName(key, in: buffer)
+                    name.withUnsafeBufferPointer { decoded in
+                        if Self.isEventKey(decoded, matching: RecordKey.matching(decoded)) {
+                            walk.looksLikeEvent = true
+                        }
+                        if first == UInt8(ascii: "["), decoded.elementsEqual(Self.recordsKey) {
+                            walk.holdsRecordsArray = true
+                        }
+                    }
+                } else if Self.isEventKey(key, matching: recordKey) {
+                    walk.looksLikeEvent = true
+                } else if first == UInt8(ascii: "["), key.elementsEqual(Self.recordsKey) {
+                    walk.holdsRecordsArray = true
                 }
-                return
-            }
-            guard walk.fields.isKnown else { return }
-            if recordKey.range(in: walk.fields) != nil {
-                walk.fields = .unknown  // a repeated key: only the full parser can say which wins
-            } else if recordKey == .userIdentity {
-                if first == UInt8(ascii: "{") { recordKey.set(value, in: &walk.fields) } else { walk.fields = .unknown }
-            } else if reader.isPlainString(value) {
-                recordKey.set((value.lowerBound + 1)..<(value.upperBound - 1), in: &walk.fields)
-            } else if first == UInt8(ascii: "\"") || recordKey.isRequired {
-                // Escapes, or an odd type where a string belongs: the parser decides.
-                walk.fields = .unknown
-            }
-        }
+                guard let recordKey else {
+                    if escaped {
+                        walk.fields = .unknown  // an escaped key might spell one of ours
+                    }
+                    return
+                }
+                guard walk.fields.isKnown else { return }
+                if recordKey.range(in: walk.fields) != nil {
+                    walk.fields = .unknown  // a repeated key: only the full parser can say which wins
+                } else if recordKey == .userIdentity {
+                    if first == UInt8(ascii: "{") {
+                        recordKey.set(value, in: &walk.fields)
+                    } else {
+                        walk.fields = .unknown
+                    }
+                } else if reader.isPlainString(value) {
+                    recordKey.set((value.lowerBound + 1)..<(value.upperBound - 1), in: &walk.fields)
+                } else if first == UInt8(ascii: "\"") || recordKey.isRequired {
+                    // Escapes, or an odd type where a string belongs: the parser decides.
+                    walk.fields = .unknown
+                }
+            })
         walk.stoppedAtEnvelope = stopped
         if stopped { walk.fields = .unknown }
         return walk

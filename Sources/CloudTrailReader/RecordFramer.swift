@@ -73,8 +73,10 @@ struct RecordFramer {
             let slice = UnsafeBufferPointer(rebasing: bytes[record.range])
             guard let offset = UTF8Validation.firstInvalidOffset(slice) else { continue }
             let badOffset = record.range.lowerBound + offset
-            issues.append(ReadIssue(kind: .repairedRecord, file: input.path, location: record.location,
-                                    reason: "invalid UTF-8 at byte \(badOffset); shown as U+FFFD and still checked by the rules"))
+            issues.append(
+                ReadIssue(
+                    kind: .repairedRecord, file: input.path, location: record.location,
+                    reason: "invalid UTF-8 at byte \(badOffset); shown as U+FFFD and still checked by the rules"))
         }
     }
 
@@ -105,7 +107,8 @@ struct RecordFramer {
         let firstIsOneLine = !bytes[start.position..<probe.position].contains(0x0A)
 
         if input.isLineDelimitedByName || (hasMore && firstIsOneLine)
-            || (!firstEnds && Self.hasSecondLine(bytes, after: start.position)) {
+            || (!firstEnds && Self.hasSecondLine(bytes, after: start.position))
+        {
             format = .lineDelimited
             frameLines(bytes, from: start.position)
             return
@@ -122,9 +125,10 @@ struct RecordFramer {
             scanner.skipWhitespace()
             if scanner.atEnd { return }
             guard scanner.current == UInt8(ascii: "{") else {
-                broken(index: nextIndex, offset: scanner.position,
-                       "expected a JSON object, found '\(JSONScanner.printable(scanner.current))'; "
-                           + "the rest of the file was not read")
+                broken(
+                    index: nextIndex, offset: scanner.position,
+                    "expected a JSON object, found '\(JSONScanner.printable(scanner.current))'; "
+                        + "the rest of the file was not read")
                 return
             }
             guard frameObject(&scanner, index: &nextIndex, topLevel: true) else { return }
@@ -150,8 +154,10 @@ struct RecordFramer {
         if walked.looksLikeEvent {
             records.append(RecordSpan(range: start..<walk.position, location: location, keyFields: walked.fields))
         } else if walked.holdsRecordsArray {
-            foreign(location, "record \(index) holds a Records array but no event fields; "
-                        + "a log file inside another is not read")
+            foreign(
+                location,
+                "record \(index) holds a Records array but no event fields; "
+                    + "a log file inside another is not read")
         } else {
             foreign(location, "record \(index) is not a CloudTrail event (\(Self.noEventKeys))")
         }
@@ -166,18 +172,20 @@ struct RecordFramer {
     ) -> Bool {
         let start = scanner.position
         if scanner.skipOverDeepValue() {
-            broken(index: index, offset: start,
-                   "record \(index) is nested deeper than \(JSONParser.maximumDepth) levels, so it was not read; "
-                       + "the records after it were")
+            broken(
+                index: index, offset: start,
+                "record \(index) is nested deeper than \(JSONParser.maximumDepth) levels, so it was not read; "
+                    + "the records after it were")
             index += 1
             return true
         }
         if error.offset >= scanner.bytes.count {
             broken(index: index, offset: start, "the file ends inside record \(index) (truncated?)")
         } else {
-            broken(index: index, offset: start,
-                   "record \(index) is not valid JSON (\(error.reason) at byte \(error.offset)); "
-                       + "the rest of the file was not read")
+            broken(
+                index: index, offset: start,
+                "record \(index) is not valid JSON (\(error.reason) at byte \(error.offset)); "
+                    + "the rest of the file was not read")
         }
         return false
     }
@@ -189,14 +197,17 @@ struct RecordFramer {
     /// taken back and the object is framed as one record.
     private mutating func frameEnvelope(_ scanner: inout JSONScanner, nextIndex: inout Int) -> Bool {
         let start = scanner.position
-        let marks = (records: records.count, issues: issues.count, index: nextIndex,
-                     foreign: foreignCount, broken: sawBrokenInput)
+        let marks = (
+            records: records.count, issues: issues.count, index: nextIndex,
+            foreign: foreignCount, broken: sawBrokenInput
+        )
         var isEvent = false
         scanner.position += 1  // {
         while true {
             scanner.skipWhitespace()
             guard !scanner.atEnd else {
-                broken(index: nextIndex, offset: scanner.position, "the file ends inside the Records object (truncated?)")
+                broken(
+                    index: nextIndex, offset: scanner.position, "the file ends inside the Records object (truncated?)")
                 return false
             }
             if scanner.current == UInt8(ascii: "}") {
@@ -221,7 +232,9 @@ struct RecordFramer {
                 scanner.position += 1
                 scanner.skipWhitespace()
             } catch {
-                broken(index: nextIndex, offset: keyOffset, "the Records object is not valid JSON (\(error.reason) at byte \(error.offset))")
+                broken(
+                    index: nextIndex, offset: keyOffset,
+                    "the Records object is not valid JSON (\(error.reason) at byte \(error.offset))")
                 return false
             }
             if key.withUnsafeBufferPointer({ JSONScanner.isEventKey($0, matching: RecordKey.matching($0)) }) {
@@ -237,12 +250,15 @@ struct RecordFramer {
             } catch {
                 scanner.position = valueStart
                 if scanner.skipOverDeepValue() {
-                    broken(index: nextIndex, offset: valueStart,
-                           "a member of the Records object is nested deeper than "
-                               + "\(JSONParser.maximumDepth) levels; it was skipped")
+                    broken(
+                        index: nextIndex, offset: valueStart,
+                        "a member of the Records object is nested deeper than "
+                            + "\(JSONParser.maximumDepth) levels; it was skipped")
                     continue
                 }
-                broken(index: nextIndex, offset: keyOffset, "the Records object is not valid JSON (\(error.reason) at byte \(error.offset))")
+                broken(
+                    index: nextIndex, offset: keyOffset,
+                    "the Records object is not valid JSON (\(error.reason) at byte \(error.offset))")
                 return false
             }
         }
@@ -278,8 +294,9 @@ struct RecordFramer {
                 do throws(JSONParseError) {
                     try element.skipValue()
                     scanner = element
-                    foreign(RecordLocation(file: input.path, index: index, byteOffset: start),
-                            "record \(index) is not a JSON object (it starts with '\(JSONScanner.printable(found))')")
+                    foreign(
+                        RecordLocation(file: input.path, index: index, byteOffset: start),
+                        "record \(index) is not a JSON object (it starts with '\(JSONScanner.printable(found))')")
                     index += 1
                 } catch {
                     guard frameUnreadable(&scanner, index: &index, error: error) else { return false }
@@ -298,7 +315,9 @@ struct RecordFramer {
                 scanner.position += 1
                 return true
             }
-            broken(index: index, offset: scanner.position, "expected ',' or ']' after record \(index - 1); the rest of the file was not read")
+            broken(
+                index: index, offset: scanner.position,
+                "expected ',' or ']' after record \(index - 1); the rest of the file was not read")
             return false
         }
     }
@@ -325,7 +344,9 @@ struct RecordFramer {
         }
     }
 
-    private mutating func frameLine(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, lineNumber: Int, index: inout Int) {
+    private mutating func frameLine(
+        _ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, lineNumber: Int, index: inout Int
+    ) {
         let line = UnsafeBufferPointer(rebasing: bytes[range])
         var scanner = JSONScanner(bytes: line)
         let location = RecordLocation(file: input.path, index: index, line: lineNumber, byteOffset: range.lowerBound)
@@ -355,8 +376,9 @@ struct RecordFramer {
         } catch {
             var deep = JSONScanner(bytes: line)
             if deep.skipOverDeepValue() {
-                report(location, "line is nested deeper than \(JSONParser.maximumDepth) levels, so it was not read",
-                       broken: true)
+                report(
+                    location, "line is nested deeper than \(JSONParser.maximumDepth) levels, so it was not read",
+                    broken: true)
             } else {
                 report(location, "line is not valid JSON (\(error.reason) at column \(error.offset + 1))", broken: true)
             }
@@ -364,21 +386,27 @@ struct RecordFramer {
     }
 
     /// Frames a line that holds a whole `{"Records":[…]}` log file, as some SIEM exports write it.
-    private mutating func frameLineOfRecords(_ scanner: inout JSONScanner, range: Range<Int>, lineNumber: Int, index: inout Int) {
+    private mutating func frameLineOfRecords(
+        _ scanner: inout JSONScanner, range: Range<Int>, lineNumber: Int, index: inout Int
+    ) {
         var lineFramer = RecordFramer(input: input)
         var firstIndex = index
         lineFramer.frameValueStream(&scanner, nextIndex: &firstIndex)
         for var record in lineFramer.records {
             record.range = (record.range.lowerBound + range.lowerBound)..<(record.range.upperBound + range.lowerBound)
             record.keyFields = record.keyFields.shifted(by: range.lowerBound)
-            record.location = RecordLocation(file: input.path, index: record.location.index, line: lineNumber, byteOffset: record.range.lowerBound)
+            record.location = RecordLocation(
+                file: input.path, index: record.location.index, line: lineNumber, byteOffset: record.range.lowerBound)
             records.append(record)
         }
-        issues.append(contentsOf: lineFramer.issues.map { issue in
-            var moved = issue
-            moved.location = RecordLocation(file: input.path, index: issue.location?.index ?? index, line: lineNumber, byteOffset: range.lowerBound + (issue.location?.byteOffset ?? 0))
-            return moved
-        })
+        issues.append(
+            contentsOf: lineFramer.issues.map { issue in
+                var moved = issue
+                moved.location = RecordLocation(
+                    file: input.path, index: issue.location?.index ?? index, line: lineNumber,
+                    byteOffset: range.lowerBound + (issue.location?.byteOffset ?? 0))
+                return moved
+            })
         foreignCount += lineFramer.foreignCount
         sawBrokenInput = sawBrokenInput || lineFramer.sawBrokenInput
         index = firstIndex
@@ -387,7 +415,8 @@ struct RecordFramer {
     // MARK: - Helpers
 
     private static let recordsKey: [UInt8] = Array("Records".utf8)
-    private static let noEventKeys = "it has none of eventVersion, eventSource, eventName, eventTime, eventID, "
+    private static let noEventKeys =
+        "it has none of eventVersion, eventSource, eventName, eventTime, eventID, "
         + "userIdentity or detail at its top level"
 
     private mutating func skipFile(_ reason: String) {
@@ -448,13 +477,15 @@ struct RecordFramer {
         var scanner = start
         var keys: Set<String> = []
         do throws(JSONParseError) {
-            try scanner.skipObject(stoppingBefore: { key in
-                let isRecords = key.elementsEqual("Records".utf8)
-                if isRecords { keys.insert("Records") }
-                return isRecords
-            }) { key, _ in
-                keys.insert(String(decoding: key, as: UTF8.self))
-            }
+            try scanner.skipObject(
+                stoppingBefore: { key in
+                    let isRecords = key.elementsEqual("Records".utf8)
+                    if isRecords { keys.insert("Records") }
+                    return isRecords
+                },
+                visitingMembers: { key, _ in
+                    keys.insert(String(decoding: key, as: UTF8.self))
+                })
         } catch {
             return keys
         }

@@ -21,7 +21,9 @@ public struct AlertFilter: Sendable, Hashable {
     public var isEmpty: Bool { statuses == nil && ruleName == nil && minimumSeverity == .low }
 
     /// The status filters `f` cycles through, in order.
-    static let statusCycle: [Set<WorkflowStatus>?] = [nil, [.open], [.acknowledged], [.closed], [.open, .acknowledged]]
+    static let statusCycle: [Set<WorkflowStatus>?] = [
+        nil, [.open], [.acknowledged], [.closed], [.open, .acknowledged],
+    ]
 
     /// Words for the header, e.g. `open+acknowledged`.
     var statusLabel: String {

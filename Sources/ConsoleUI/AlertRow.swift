@@ -1,12 +1,13 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Alerts
 import DetectionRules
 import TrailTriageJSON
 import TriageModel
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The list columns and search text of one alert, computed once when alerts are loaded.
 ///
@@ -28,7 +29,10 @@ struct AlertRow: Sendable {
         time = record.originalTime
         severity = record.rule.severity
         ruleName = record.rule.name
-        var actor = "", action = "", account = "", region = ""
+        var actor = ""
+        var action = ""
+        var account = ""
+        var region = ""
         var searchable: [String] = [record.rule.name, record.uuid]
         for member in record.flatJSON.members {
             let key = member.key
@@ -38,11 +42,12 @@ struct AlertRow: Sendable {
             case "cloud.account.id": account = Self.text(member.value)
             case "cloud.region": region = Self.text(member.value)
             case "source.ip", "source.address", "user_agent.original", "user.name", "user.id",
-                 "aws.cloudtrail.user_identity.access_key_id", "event.provider":
+                "aws.cloudtrail.user_identity.access_key_id", "event.provider":
                 searchable.append(Self.text(member.value))
             default:
                 if key.hasPrefix("aws.cloudtrail.flattened.request_parameters.")
-                    || key.hasPrefix("aws.cloudtrail.flattened.response_elements.") {
+                    || key.hasPrefix("aws.cloudtrail.flattened.response_elements.")
+                {
                     searchable.append(Self.text(member.value))
                 }
             }

@@ -5,9 +5,11 @@ extension ConsoleRenderer {
     static func drawList(_ state: ConsoleState, layout: ConsoleLayout, into buffer: inout ScreenBuffer) {
         let pane = layout.list
         let columns = ListColumns(width: pane.width)
-        var titles = ["  " + TextLayout.fit("TIME (UTC)", columns.time), TextLayout.fit("SEVERITY", columns.severity),
-                      TextLayout.fit("RULE", columns.rule), TextLayout.fit("ACTOR", columns.actor),
-                      TextLayout.fit("ACTION", columns.action)]
+        var titles = [
+            "  " + TextLayout.fit("TIME (UTC)", columns.time), TextLayout.fit("SEVERITY", columns.severity),
+            TextLayout.fit("RULE", columns.rule), TextLayout.fit("ACTOR", columns.actor),
+            TextLayout.fit("ACTION", columns.action),
+        ]
         if columns.accountRegion > 0 { titles.append(TextLayout.fit("ACCOUNT/REGION", columns.accountRegion)) }
         titles.append("STATUS")
         buffer.fill(row: pane.top, style: .header)
@@ -15,23 +17,29 @@ extension ConsoleRenderer {
 
         let body = layout.listBody
         guard !state.visible.isEmpty else {
-            let text = state.progress != nil ? "Loading…"
+            let text =
+                state.progress != nil
+                ? "Loading…"
                 : state.alerts.isEmpty ? "No alerts." : "No alerts match the filters (Esc clears them)."
             buffer.write(text, row: body.top, column: 2, style: .dim)
             return
         }
-        let top = ConsoleState.scrollTop(current: state.listScroll, selection: state.selection, count: state.visible.count, height: body.height)
+        let top = ConsoleState.scrollTop(
+            current: state.listScroll, selection: state.selection, count: state.visible.count, height: body.height)
         for offset in 0..<min(body.height, state.visible.count - top) {
             let index = top + offset
             let position = state.visible[index]
             let selected = index == state.selection
-            let background: StyleRole? = selected ? (state.focus == .list && state.overlay == nil ? .selected : .selectedInactive) : nil
+            let background: StyleRole? =
+                selected ? (state.focus == .list && state.overlay == nil ? .selected : .selectedInactive) : nil
             let line = rowLine(state, position: position, columns: columns, background: background)
             buffer.draw(line, row: body.top + offset, left: 0, width: body.width)
         }
     }
 
-    private static func rowLine(_ state: ConsoleState, position: Int, columns: ListColumns, background: StyleRole?) -> StyledLine {
+    private static func rowLine(_ state: ConsoleState, position: Int, columns: ListColumns, background: StyleRole?)
+        -> StyledLine
+    {
         let row = state.rows[position]
         let triage = state.states[position]
         let mark = state.marks.contains(position) ? "*" : " "

@@ -17,18 +17,24 @@ extension ConsoleRenderer {
     }
 
     /// The multi-line note editor, in a box over the lower panes.
-    static func drawNoteEditor(_ state: ConsoleState, uuid: String, input: TextInput, layout: ConsoleLayout, into buffer: inout ScreenBuffer) {
-        let frame = Rect(top: layout.detail.top - 1, left: 0, height: layout.detail.height + 1, width: layout.size.columns)
+    static func drawNoteEditor(
+        _ state: ConsoleState, uuid: String, input: TextInput, layout: ConsoleLayout, into buffer: inout ScreenBuffer
+    ) {
+        let frame = Rect(
+            top: layout.detail.top - 1, left: 0, height: layout.detail.height + 1, width: layout.size.columns)
         let inner = frame.width - 2
         // The note's own alert, which need not be the selected one.
         let action = state.positionByUUID[uuid].map { state.alerts[$0].action } ?? ""
-        drawBox(frame, title: "Notes · \(action) \(uuid.prefix(8))", footer: "Ctrl-D saves · Esc leaves, keeping the draft", into: &buffer)
+        drawBox(
+            frame, title: "Notes · \(action) \(uuid.prefix(8))", footer: "Ctrl-D saves · Esc leaves, keeping the draft",
+            into: &buffer)
         var lines = TextLayout.wrap(input.text, width: max(1, inner - 1), newlines: true)
         // The cursor sits after the last character.
         if let last = lines.popLast() { lines.append(last + "▏") }
         let height = frame.height - 2
         for (offset, line) in lines.suffix(height).enumerated() {
-            buffer.draw(StyledLine([Span.untrusted(line)]), row: frame.top + 1 + offset, left: frame.left + 1, width: inner)
+            buffer.draw(
+                StyledLine([Span.untrusted(line)]), row: frame.top + 1 + offset, left: frame.left + 1, width: inner)
         }
     }
 
@@ -47,6 +53,7 @@ extension ConsoleRenderer {
         buffer.write(" " + title + " ", row: frame.top, column: frame.left + 2, width: frame.width - 4, style: .header)
         let footerText = " " + footer + " "
         let footerLeft = max(frame.left + 2, frame.right - 2 - TextLayout.width(of: footerText))
-        buffer.write(footerText, row: frame.bottom - 1, column: footerLeft, width: frame.right - 2 - footerLeft, style: .dim)
+        buffer.write(
+            footerText, row: frame.bottom - 1, column: footerLeft, width: frame.right - 2 - footerLeft, style: .dim)
     }
 }

@@ -36,13 +36,19 @@ extension ConsoleRenderer {
         // its end, where typing happens, so the message stays on screen beside it.
         func entry(_ question: String, _ input: TextInput, _ hint: String) -> StyledLine {
             guard let message = state.message else {
-                return StyledLine([Span(question, .prompt), Span.untrusted(input.text, .prompt), Span("▏", .prompt),
-                                   Span("  " + hint, .dim)], background: .prompt)
+                return StyledLine(
+                    [
+                        Span(question, .prompt), Span.untrusted(input.text, .prompt), Span("▏", .prompt),
+                        Span("  " + hint, .dim),
+                    ], background: .prompt)
             }
             let room = max(12, state.size.columns - question.count - message.text.count - 3)
             let text = input.text.count <= room ? input.text : "…" + input.text.suffix(room - 1)
-            return StyledLine([Span(question, .prompt), Span.untrusted(text, .prompt), Span("▏", .prompt),
-                               Span.untrusted("  " + message.text, style(of: message.kind))], background: .prompt)
+            return StyledLine(
+                [
+                    Span(question, .prompt), Span.untrusted(text, .prompt), Span("▏", .prompt),
+                    Span.untrusted("  " + message.text, style(of: message.kind)),
+                ], background: .prompt)
         }
         switch prompt {
         case .search(let input, _):
@@ -67,17 +73,31 @@ extension ConsoleRenderer {
         case .reason(_, let disposition, let input):
             return entry("Reason (\(disposition.label)): ", input, "Enter closes · Esc cancels")
         case .bulkMenu(let targets, let scope):
-            return StyledLine([Span("Bulk action on \(targets.count) \(scope) alert\(targets.count == 1 ? "" : "s"): "
-                + "r reviewed · a acknowledge · c close · o reopen · Esc cancels", .prompt)], background: .prompt)
+            return StyledLine(
+                [
+                    Span(
+                        "Bulk action on \(targets.count) \(scope) alert\(targets.count == 1 ? "" : "s"): "
+                            + "r reviewed · a acknowledge · c close · o reopen · Esc cancels", .prompt)
+                ], background: .prompt)
         case .confirmBulk(let action, let targets):
-            return StyledLine([Span("\(describe(action)) for \(targets.count) alert\(targets.count == 1 ? "" : "s")? y/n", .warning)], background: .prompt)
+            return StyledLine(
+                [Span("\(describe(action)) for \(targets.count) alert\(targets.count == 1 ? "" : "s")? y/n", .warning)],
+                background: .prompt)
         case .exportPath(let targets, let input):
-            return entry("Export \(targets.count) alert\(targets.count == 1 ? "" : "s") to: ", input, ".md or .json · Enter · Esc")
+            return entry(
+                "Export \(targets.count) alert\(targets.count == 1 ? "" : "s") to: ", input,
+                ".md or .json · Enter · Esc")
         case .overwrite(_, let path):
-            return StyledLine([Span("\(path) exists. Overwrite? y/n (n picks another name)", .warning)], background: .prompt)
+            return StyledLine(
+                [Span("\(path) exists. Overwrite? y/n (n picks another name)", .warning)], background: .prompt)
         case .quit:
             let count = state.alertsWithUnsavedText
-            return StyledLine([Span("Unsaved note\(count == 1 ? "" : "s") on \(max(count, 1)) alert\(count > 1 ? "s" : ""). Quit and lose \(count > 1 ? "them" : "it")? y/n", .warning)], background: .prompt)
+            return StyledLine(
+                [
+                    Span(
+                        "Unsaved note\(count == 1 ? "" : "s") on \(max(count, 1)) alert\(count > 1 ? "s" : ""). Quit and lose \(count > 1 ? "them" : "it")? y/n",
+                        .warning)
+                ], background: .prompt)
         }
     }
 

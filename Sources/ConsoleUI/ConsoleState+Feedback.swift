@@ -84,9 +84,11 @@ extension ConsoleState {
         if let draft = drafts[uuid] {
             if let base = noteVersions[uuid], base != revision.version {
                 message = StatusMessage(
-                    "This draft is older than the stored note: " + Self.describe(TriageChange.Conflict(
-                        alertID: uuid, current: revision
-                    )) + ". Ctrl-D saves the draft over it",
+                    "This draft is older than the stored note: "
+                        + Self.describe(
+                            TriageChange.Conflict(
+                                alertID: uuid, current: revision
+                            )) + ". Ctrl-D saves the draft over it",
                     kind: .warning
                 )
             }
@@ -167,8 +169,9 @@ extension ConsoleState {
             return StatusMessage(summary(of: change, prefix: prefix), kind: .success)
         }
         if change.entries.isEmpty {
-            return StatusMessage("Not saved: " + (count == 1 ? "" : "\(count) alerts ") + describe(change.conflicts),
-                                 kind: .warning)
+            return StatusMessage(
+                "Not saved: " + (count == 1 ? "" : "\(count) alerts ") + describe(change.conflicts),
+                kind: .warning)
         }
         let refusal = "; \(count) \(refused): " + describe(change.conflicts)
         return StatusMessage(summary(of: change, prefix: prefix) + refusal, kind: .warning)

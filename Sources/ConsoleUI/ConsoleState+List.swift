@@ -47,11 +47,14 @@ extension ConsoleState {
                 return lhs != rhs ? lhs > rhs : byTime($0, $1)
             }
         case .rule:
-            positions.sort { rows[$0].ruleName != rows[$1].ruleName ? rows[$0].ruleName < rows[$1].ruleName : byTime($0, $1) }
+            positions.sort {
+                rows[$0].ruleName != rows[$1].ruleName ? rows[$0].ruleName < rows[$1].ruleName : byTime($0, $1)
+            }
         case .status:
             func rank(_ status: WorkflowStatus) -> Int { WorkflowStatus.allCases.firstIndex(of: status) ?? 0 }
             positions.sort {
-                let left = rank(states[$0].status), right = rank(states[$1].status)
+                let left = rank(states[$0].status)
+                let right = rank(states[$1].status)
                 return left != right ? left < right : byTime($0, $1)
             }
         }
@@ -109,7 +112,8 @@ extension ConsoleState {
             return
         }
         select(found.index)
-        message = found.wrapped
+        message =
+            found.wrapped
             ? StatusMessage(forward ? "Search wrapped to the top" : "Search wrapped to the bottom", kind: .warning)
             : nil
     }

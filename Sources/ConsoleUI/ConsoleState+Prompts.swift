@@ -48,7 +48,8 @@ extension ConsoleState {
                     noteVersions[uuid] = nil
                 } else {
                     drafts[uuid] = input.text
-                    message = StatusMessage("Note not saved: m resumes it, Ctrl-D in the editor saves it", kind: .warning)
+                    message = StatusMessage(
+                        "Note not saved: m resumes it, Ctrl-D in the editor saves it", kind: .warning)
                 }
             case .newline:
                 input.insert("\n")
@@ -242,7 +243,9 @@ extension String {
     /// The text without leading and trailing spaces and newlines (no Foundation here).
     var trimmingSpaces: String {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
         return String(self[first...last])
     }
 }

@@ -96,7 +96,8 @@ extension ConsoleState {
             if filtered { message = StatusMessage("No alerts listed", kind: .warning) }
             return
         }
-        let name = targets.count == 1
+        let name =
+            targets.count == 1
             ? "case-notes-\(first.prefix(8)).md"
             : "case-notes-\(TimeText.iso(now).prefix(10))-\(targets.count)-alerts.md"
         prompt = .exportPath(targets: targets, TextInput(name))

@@ -1,8 +1,8 @@
 import Alerts
 import RelatedActivity
 import TerminalGrid
-import TriageModel
 import TrailTriageJSON
+import TriageModel
 
 /// The lines of the detail pane for one alert.
 ///
@@ -21,13 +21,17 @@ enum DetailContent {
         let severity = record.rule.severity
         var lines: [StyledLine] = []
 
-        lines.append(StyledLine([Span.untrusted(record.action.isEmpty ? "(no action)" : record.action, .emphasis),
-                                 Span(" · "), Span(record.rule.name)]))
-        lines.append(StyledLine([
-            Span(severity.label, severity.style), Span(" \(record.rule.riskScore)  "),
-            Span(StatusText.long(state), state.status == .closed ? .success : .normal),
-            Span(state.reviewed ? " · reviewed" : " · not reviewed", state.reviewed ? .success : .dim),
-        ]))
+        lines.append(
+            StyledLine([
+                Span.untrusted(record.action.isEmpty ? "(no action)" : record.action, .emphasis),
+                Span(" · "), Span(record.rule.name),
+            ]))
+        lines.append(
+            StyledLine([
+                Span(severity.label, severity.style), Span(" \(record.rule.riskScore)  "),
+                Span(StatusText.long(state), state.status == .closed ? .success : .normal),
+                Span(state.reviewed ? " · reviewed" : " · not reviewed", state.reviewed ? .success : .dim),
+            ]))
         if state.status == .closed, !state.reason.isEmpty {
             lines += row("reason", state.reason, width: width, untrusted: true)
         }
@@ -126,7 +130,9 @@ enum DetailContent {
         let pieces = room >= 8 ? TextLayout.wrap(value, width: room) : [value]
         let style: StyleRole = untrusted && TextLayout.needsEscaping(value) ? .escaped : .normal
         return pieces.enumerated().map { index, piece in
-            StyledLine([Span(index == 0 ? prefix : String(repeating: " ", count: labelWidth + 3), .dim), Span(piece, style)])
+            StyledLine([
+                Span(index == 0 ? prefix : String(repeating: " ", count: labelWidth + 3), .dim), Span(piece, style),
+            ])
         }
     }
 

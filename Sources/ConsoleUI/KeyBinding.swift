@@ -10,7 +10,9 @@ public struct KeyBinding: Sendable, Hashable {
     /// A word or two for the hint bar; `nil` keeps the binding out of it.
     public var hint: String?
 
-    public init(_ key: KeyEvent, _ context: KeyContext, _ command: ConsoleAction, _ description: String, hint: String? = nil) {
+    public init(
+        _ key: KeyEvent, _ context: KeyContext, _ command: ConsoleAction, _ description: String, hint: String? = nil
+    ) {
         self.key = key
         self.context = context
         self.command = command

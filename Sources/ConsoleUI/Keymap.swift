@@ -58,7 +58,9 @@ extension Keymap {
         KeyBinding(.character("m"), .global, .editNote, "edit the alert's notes", hint: "note"),
         KeyBinding(.character("b"), .global, .bulkAction, "bulk action on marked alerts, else on the filtered list"),
         KeyBinding(.character("u"), .global, .undo, "undo the last action", hint: "undo"),
-        KeyBinding(.character("e"), .global, .exportSelected, "export case notes for the selected (or marked) alerts", hint: "export"),
+        KeyBinding(
+            .character("e"), .global, .exportSelected, "export case notes for the selected (or marked) alerts",
+            hint: "export"),
         KeyBinding(.character("E"), .global, .exportFiltered, "export case notes for the filtered list"),
 
         // Views.

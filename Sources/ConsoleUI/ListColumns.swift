@@ -12,11 +12,17 @@ struct ListColumns: Sendable, Hashable {
 
     init(width: Int) {
         if width >= 150 {
-            time = 19; action = 20; accountRegion = 23
+            time = 19
+            action = 20
+            accountRegion = 23
         } else if width >= 100 {
-            time = 19; action = 16; accountRegion = 0
+            time = 19
+            action = 16
+            accountRegion = 0
         } else {
-            time = 14; action = 14; accountRegion = 0
+            time = 14
+            action = 14
+            accountRegion = 0
         }
         // Two mark cells, then one space after every column but the last.
         let columnCount = accountRegion > 0 ? 7 : 6

@@ -1,5 +1,5 @@
-import TriageModel
 import TrailTriageJSON
+import TriageModel
 
 /// The raw record view: the rule's highlighted fields first, then the stored record
 /// pretty-printed.
@@ -30,7 +30,9 @@ enum RawRecordText {
         case .object(let object) where !object.members.isEmpty:
             lines.append(pad + name + "{")
             for (index, member) in object.members.enumerated() {
-                print(member.value, key: member.key, indent: indent + 1, last: index == object.members.count - 1, into: &lines)
+                print(
+                    member.value, key: member.key, indent: indent + 1, last: index == object.members.count - 1,
+                    into: &lines)
             }
             lines.append(pad + "}" + comma)
         case .array(let elements) where !elements.isEmpty:

@@ -11,8 +11,10 @@ enum RelatedContent {
         var lines: [StyledLine] = []
         let actor = record.flatJSON["aws.cloudtrail.user_identity.arn"].map(AlertRow.text) ?? ""
         lines.append(StyledLine([Span("Actor: "), Span.untrusted(actor.isEmpty ? "unknown" : actor, .emphasis)]))
-        lines.append(StyledLine("Window: ±\(HumanDuration.format(seconds: Int(window / 1000))) around "
-            + TimeText.dateTime(record.originalTime) + " UTC (w changes it)"))
+        lines.append(
+            StyledLine(
+                "Window: ±\(HumanDuration.format(seconds: Int(window / 1000))) around "
+                    + TimeText.dateTime(record.originalTime) + " UTC (w changes it)"))
         lines.append(firstSeenLine(record))
         lines.append(.blank)
 
@@ -51,7 +53,9 @@ enum RelatedContent {
         let eventID = record.flatJSON["event.id"]?.stringValue ?? ""
         let when = TimeText.dateTime(first.time) + " UTC"
         if (!eventID.isEmpty && first.eventID == eventID) || first.time == record.originalTime {
-            return StyledLine([Span("First seen doing \(action): "), Span(when + " (this alert's event: first time)", .warning)])
+            return StyledLine([
+                Span("First seen doing \(action): "), Span(when + " (this alert's event: first time)", .warning),
+            ])
         }
         let offset = TimeText.offset(first.time, from: record.originalTime)
         return StyledLine("First seen doing \(action): \(when) (\(offset) from this alert)")
@@ -70,7 +74,8 @@ enum RelatedContent {
         }
 
         var header: String {
-            "  " + TextLayout.fit("TIME (UTC)", 19) + " " + TextLayout.fit("OFFSET", 8) + " " + TextLayout.fit("ACTION", action)
+            "  " + TextLayout.fit("TIME (UTC)", 19) + " " + TextLayout.fit("OFFSET", 8) + " "
+                + TextLayout.fit("ACTION", action)
                 + " " + TextLayout.fit("OUTCOME", 8) + " " + TextLayout.fit("RELATION", 12) + " SOURCE"
         }
     }

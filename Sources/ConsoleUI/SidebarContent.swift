@@ -33,16 +33,23 @@ enum SidebarContent {
                 let lead = index == 0 ? (isCursor ? "▸ " : "  ") + box : "      "
                 let style: StyleRole = step.isDone ? .dim : .normal
                 let background: StyleRole? = isCursor && index == 0 ? (focused ? .selected : .selectedInactive) : nil
-                lines.append(StyledLine([Span(lead, step.isDone ? .success : .normal), Span(piece, style)], background: background))
+                lines.append(
+                    StyledLine(
+                        [Span(lead, step.isDone ? .success : .normal), Span(piece, style)], background: background))
             }
             if !step.note.isEmpty {
-                for (index, piece) in TextLayout.wrap(step.note, width: max(1, width - 12), newlines: true).enumerated() {
-                    lines.append(StyledLine([Span(index == 0 ? "      note: " : "            ", .dim), Span.untrusted(piece)]))
+                for (index, piece) in TextLayout.wrap(step.note, width: max(1, width - 12), newlines: true).enumerated()
+                {
+                    lines.append(
+                        StyledLine([Span(index == 0 ? "      note: " : "            ", .dim), Span.untrusted(piece)]))
                 }
             }
             if let hint, hint.step == key.index {
                 for (index, piece) in TextLayout.wrap(hint.text, width: max(1, width - 8)).enumerated() {
-                    lines.append(StyledLine([Span(index == 0 ? "      ! " : "        ", hint.style), Span.untrusted(piece, hint.style)]))
+                    lines.append(
+                        StyledLine([
+                            Span(index == 0 ? "      ! " : "        ", hint.style), Span.untrusted(piece, hint.style),
+                        ]))
                 }
             }
         }
@@ -73,7 +80,8 @@ enum SidebarContent {
     static func hintForStep(record: AlertRecord) -> (step: Int, text: String, style: StyleRole)? {
         guard let check = InstanceSessionCheck(actor: record.actor), !record.guide.steps.isEmpty else { return nil }
         let titles = record.guide.steps.map { $0.lowercased() }
-        let step = titles.firstIndex { $0.contains("instance id") }
+        let step =
+            titles.firstIndex { $0.contains("instance id") }
             ?? titles.firstIndex { $0.contains("session") }
             ?? 0
         if let explanation = check.explanation {

@@ -18,8 +18,9 @@ public enum AssetLocator {
             candidates.append(directory.appendingPathComponent("Assets").path)
             directory = directory.deletingLastPathComponent()
         }
-        candidates.append(executable.deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("share/trailtriage").path)
+        candidates.append(
+            executable.deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("share/trailtriage").path)
         candidates.append(FileManager.default.currentDirectoryPath + "/Assets")
         return candidates.first { FileManager.default.fileExists(atPath: $0 + "/rules") }
     }

@@ -41,13 +41,15 @@ public struct CompiledRule: Sendable {
                 throw RuleCompileError(rule: rule, message: "new_terms rule without new_terms fields")
             }
             guard settings.fields.count <= 3 else {
-                throw RuleCompileError(rule: rule, message: "new_terms allows at most 3 fields, found \(settings.fields.count)")
+                throw RuleCompileError(
+                    rule: rule, message: "new_terms allows at most 3 fields, found \(settings.fields.count)")
             }
             let window: RelativeDuration
             do {
                 window = try settings.historyWindow
             } catch {
-                throw RuleCompileError(rule: rule, message: "invalid history_window_start \"\(settings.historyWindowStart)\": \(error)")
+                throw RuleCompileError(
+                    rule: rule, message: "invalid history_window_start \"\(settings.historyWindowStart)\": \(error)")
             }
             historyWindowMilliseconds = try Self.milliseconds(of: window, named: "history_window_start", in: rule)
         } else {
@@ -67,8 +69,10 @@ public struct CompiledRule: Sendable {
         of duration: RelativeDuration, named setting: String, in rule: DetectionRule
     ) throws(RuleCompileError) -> Int64 {
         guard duration.seconds <= maximumDurationSeconds else {
-            throw RuleCompileError(rule: rule, message: "\(setting) \"\(duration.text)\" is longer than the "
-                + "10,000 years event times can span")
+            throw RuleCompileError(
+                rule: rule,
+                message: "\(setting) \"\(duration.text)\" is longer than the "
+                    + "10,000 years event times can span")
         }
         return Int64(duration.seconds) * 1000
     }

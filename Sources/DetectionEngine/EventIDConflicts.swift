@@ -39,9 +39,11 @@ struct EventIDConflicts {
         let positions = records.indices.filter { suspects.contains(records[$0].eventKey) }
         let read = reader.read(positions, in: table) { Self.contentKey(of: $0) }
         readIssues = read.failures.map { failure in
-            ReadIssue(kind: .unreadableFile, file: failure.file, reason: "\(failure.reason): \(failure.records) "
-                + "record\(failure.records == 1 ? "" : "s") sharing an eventID with other content could not be "
-                + "compared, so each counts as its own event")
+            ReadIssue(
+                kind: .unreadableFile, file: failure.file,
+                reason: "\(failure.reason): \(failure.records) "
+                    + "record\(failure.records == 1 ? "" : "s") sharing an eventID with other content could not be "
+                    + "compared, so each counts as its own event")
         }
         var contents: [String: Set<String>] = [:]
         var contentByRecord: [Int: String] = [:]
@@ -61,7 +63,8 @@ struct EventIDConflicts {
             conflicting.contains(records[$0].eventKey) && seen.insert(table.location(of: $0)).inserted
         }.sorted { lhs, rhs in
             if records[lhs].eventKey != records[rhs].eventKey { return records[lhs].eventKey < records[rhs].eventKey }
-            let left = table.location(of: lhs), right = table.location(of: rhs)
+            let left = table.location(of: lhs)
+            let right = table.location(of: rhs)
             if left.file != right.file { return left.file < right.file }
             return left.index < right.index
         }
@@ -69,7 +72,8 @@ struct EventIDConflicts {
             let key = records[position].eventKey
             let location = table.location(of: position)
             let others = (contents[key]?.count ?? 2) - 1
-            let reason = "eventID \(key) is also used by \(others) other event\(others == 1 ? "" : "s") with different "
+            let reason =
+                "eventID \(key) is also used by \(others) other event\(others == 1 ? "" : "s") with different "
                 + "content; each is evaluated and alerted on as its own event, not as a re-delivery"
             return ReadIssue(kind: .eventIDConflict, file: location.file, location: location, reason: reason)
         }

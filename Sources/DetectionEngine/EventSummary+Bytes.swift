@@ -10,7 +10,7 @@ extension EventSummary {
     static func raw(span: RecordSpan, in buffer: UnsafeBufferPointer<UInt8>) -> RawEventSummary? {
         let fields = span.keyFields
         guard fields.isKnown,
-              let timeRange = fields.eventTime, let sourceRange = fields.eventSource, let nameRange = fields.eventName
+            let timeRange = fields.eventTime, let sourceRange = fields.eventSource, let nameRange = fields.eventName
         else { return nil }
         func bytes(_ range: Range<Int>?, offset: Int = 0) -> UnsafeBufferPointer<UInt8> {
             guard let range else { return UnsafeBufferPointer(start: nil, count: 0) }
@@ -20,7 +20,7 @@ extension EventSummary {
         }
         let action = bytes(nameRange)
         guard !actionsNeedingDocumentsBytes.contains(where: { $0.elementsEqual(action) }),
-              let time = ECSTimestamp.parse(bytes(timeRange))
+            let time = ECSTimestamp.parse(bytes(timeRange))
         else { return nil }
         var identity = IdentityFields()
         let base = fields.userIdentity?.lowerBound ?? 0
@@ -38,7 +38,8 @@ extension EventSummary {
             actorARN: bytes(identity.arn, offset: base),
             accessKeyID: bytes(identity.accessKeyId, offset: base),
             sessionID: bytes(identity.principalId, offset: base),
-            account: identity.accountId == nil ? bytes(fields.recipientAccountId) : bytes(identity.accountId, offset: base),
+            account: identity.accountId == nil
+                ? bytes(fields.recipientAccountId) : bytes(identity.accountId, offset: base),
             region: bytes(fields.awsRegion),
             source: bytes(fields.sourceIPAddress)
         )

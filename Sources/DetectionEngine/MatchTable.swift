@@ -41,7 +41,8 @@ struct MatchTable: Sendable {
     /// Earliest first; ties broken by where the record was read, so results never depend on
     /// which worker finished first.
     func readOrder(_ lhs: Int, _ rhs: Int) -> Bool {
-        let left = records[lhs], right = records[rhs]
+        let left = records[lhs]
+        let right = records[rhs]
         if left.time != right.time { return left.time < right.time }
         if left.file != right.file && paths[left.file] != paths[right.file] {
             return paths[left.file] < paths[right.file]
@@ -51,10 +52,11 @@ struct MatchTable: Sendable {
 
     /// Adds a record matched in `span` of the file at `file` and returns its position.
     mutating func add(_ span: RecordSpan, file: Int, time: Int64, eventKey: String, digest: RecordDigest) -> Int {
-        records.append(MatchedRecord(
-            time: time, eventKey: eventKey, file: file, index: span.location.index, line: span.location.line ?? 0,
-            byteOffset: span.location.byteOffset, range: span.range, digest: digest
-        ))
+        records.append(
+            MatchedRecord(
+                time: time, eventKey: eventKey, file: file, index: span.location.index, line: span.location.line ?? 0,
+                byteOffset: span.location.byteOffset, range: span.range, digest: digest
+            ))
         return records.count - 1
     }
 
@@ -75,19 +77,22 @@ struct MatchTable: Sendable {
         let fileBase = paths.count
         let keyBase = combinationKeys.count
         paths.append(contentsOf: other.paths)
-        records.append(contentsOf: other.records.lazy.map { record in
-            var moved = record
-            moved.file += fileBase
-            return moved
-        })
+        records.append(
+            contentsOf: other.records.lazy.map { record in
+                var moved = record
+                moved.file += fileBase
+                return moved
+            })
         combinationKeys.append(contentsOf: other.combinationKeys)
         for (rule, matches) in other.byRule.enumerated() {
-            byRule[rule].append(contentsOf: matches.lazy.map { match in
-                RuleMatch(
-                    record: match.record + recordBase,
-                    combinations: (match.combinations.lowerBound + keyBase)..<(match.combinations.upperBound + keyBase)
-                )
-            })
+            byRule[rule].append(
+                contentsOf: matches.lazy.map { match in
+                    RuleMatch(
+                        record: match.record + recordBase,
+                        combinations: (match.combinations.lowerBound + keyBase)..<(match.combinations.upperBound
+                            + keyBase)
+                    )
+                })
         }
         for (position, bytes) in other.keptBytes { keptBytes[position + recordBase] = bytes }
         for (position, content) in other.conflictContents { conflictContents[position + recordBase] = content }

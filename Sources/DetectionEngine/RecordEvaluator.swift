@@ -47,7 +47,8 @@ struct RecordEvaluator {
         plainOptions.enrichment = ECSEnrichment()
         plainMapper = ECSMapper(options: plainOptions)
         readsEnrichment = rules.map { rule in
-            (Array(rule.query.fieldNames) + (rule.rule.newTerms?.fields ?? [])).contains(where: ECSEnrichment.isEnrichedField)
+            (Array(rule.query.fieldNames) + (rule.rule.newTerms?.fields ?? [])).contains(
+                where: ECSEnrichment.isEnrichedField)
         }
         self.usesPrefilter = usesPrefilter
         self.readLimits = readLimits
@@ -102,7 +103,8 @@ struct RecordEvaluator {
         }
         let record = UnsafeBufferPointer(rebasing: buffer[span.range])
         if usesPrefilter && !collectsDigests
-            && matchFromBytes(span, in: buffer, candidates: candidates, into: &outcome) {
+            && matchFromBytes(span, in: buffer, candidates: candidates, into: &outcome)
+        {
             return
         }
         let enriched = candidates.contains { readsEnrichment[$0] }
@@ -141,7 +143,7 @@ struct RecordEvaluator {
             RecordFields.plainText(range.map { UnsafeBufferPointer(rebasing: buffer[$0]) })
         }
         guard fields.isUsable, case .text(let timeText) = text(span.keyFields.eventTime),
-              let time = ECSTimestamp.parse(timeText)
+            let time = ECSTimestamp.parse(timeText)
         else { return false }
         // A record without an eventID is mapped, so the mapper's warning about it is reported.
         guard case .text(let idBytes) = text(span.keyFields.eventID) else { return false }
@@ -222,10 +224,12 @@ struct RecordEvaluator {
                 guard !found.isEmpty else { continue }
                 combinations = found
             }
-            let matched = position ?? outcome.matches.add(
-                span, file: 0, time: document.timestampMilliseconds,
-                eventKey: AlertIdentity.eventKey(eventID: document.eventID, recordBytes: record),
-                digest: RecordDigest(record, key: digestKey))
+            let matched =
+                position
+                ?? outcome.matches.add(
+                    span, file: 0, time: document.timestampMilliseconds,
+                    eventKey: AlertIdentity.eventKey(eventID: document.eventID, recordBytes: record),
+                    digest: RecordDigest(record, key: digestKey))
             position = matched
             outcome.matches.addMatch(rule: index, record: matched, combinations: combinations)
         }
@@ -233,7 +237,8 @@ struct RecordEvaluator {
 
     /// A record's parse and mapping: the same steps for evaluating it and, later, for building
     /// the document of an alert it raised.
-    func mapped(_ record: UnsafeBufferPointer<UInt8>, enriched: Bool = true) -> Result<ECSMappingResult, MappingFailure> {
+    func mapped(_ record: UnsafeBufferPointer<UInt8>, enriched: Bool = true) -> Result<ECSMappingResult, MappingFailure>
+    {
         let value: JSONValue
         do {
             value = try JSONParser.parse(record, repairingInvalidUTF8: true)
@@ -273,11 +278,17 @@ struct RecordEvaluator {
         guard span.keyFields.isKnown else { return }
         if span.keyFields.eventTime == nil {
             outcome.malformed += 1
-            outcome.issues.append(ReadIssue(kind: .malformedRecord, file: span.location.file, location: span.location,
-                                            reason: "eventTime is missing, so the event cannot be placed in time."))
+            outcome.issues.append(
+                ReadIssue(
+                    kind: .malformedRecord, file: span.location.file, location: span.location,
+                    reason: "eventTime is missing, so the event cannot be placed in time."))
         } else if span.keyFields.eventID == nil {
-            outcome.issues.append(ReadIssue(kind: .malformedRecord, file: span.location.file, location: span.location,
-                                            reason: "eventID is missing, so event.id is not set and a duplicate delivery of this event cannot be recognised."))
+            outcome.issues.append(
+                ReadIssue(
+                    kind: .malformedRecord, file: span.location.file, location: span.location,
+                    reason:
+                        "eventID is missing, so event.id is not set and a duplicate delivery of this event cannot be recognised."
+                ))
         }
     }
 
@@ -285,9 +296,9 @@ struct RecordEvaluator {
     /// Elastic does not unwrap it, so rules would silently miss such exports. We unwrap.
     static func unwrapEventBridge(_ value: JSONValue) -> JSONValue {
         guard let object = value.objectValue,
-              object["eventName"] == nil,
-              object["detail-type"]?.stringValue != nil,
-              let detail = object["detail"], detail.objectValue?["eventName"] != nil
+            object["eventName"] == nil,
+            object["detail-type"]?.stringValue != nil,
+            let detail = object["detail"], detail.objectValue?["eventName"] != nil
         else { return value }
         return detail
     }

@@ -1,12 +1,13 @@
 import CloudTrailReader
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import ECSMapping
 import KQL
 import TrailTriageJSON
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The ``CheapField`` values of one framed record, each read from its bytes on first use and kept
 /// for the other rules that ask.
@@ -99,8 +100,8 @@ struct RecordFields: KQLPartialFields {
     /// out (the mapper may print them differently), hence literals of digits only say `true`.
     mutating func mayContain(_ literal: UnsafeBufferPointer<UInt8>, atSlot slot: Int) -> Bool {
         guard slots.indices.contains(slot), slots[slot].isVerbatim,
-              literal.contains(where: { !Self.numberCharacters.contains($0) }),
-              literal.allSatisfy({ $0 < 0x80 })
+            literal.contains(where: { !Self.numberCharacters.contains($0) }),
+            literal.allSatisfy({ $0 < 0x80 })
         else { return true }
         if recordHasEscapes { return true }
         return Self.contains(UnsafeBufferPointer(rebasing: buffer[span.range]), literal)
@@ -259,7 +260,8 @@ struct RecordFields: KQLPartialFields {
             }
             // A UserAuthentication without a userName takes the name from additionalEventData.
             if case .absent = name, case .text(let action) = action,
-               action.elementsEqual(constants.userAuthentication) {
+                action.elementsEqual(constants.userAuthentication)
+            {
                 return .unknown
             }
             return name
@@ -553,8 +555,10 @@ final class ConstantBytes: @unchecked Sendable {
     }
 
     deinit {
-        let all = [dataset, success, failure, consoleLogin, userAuthentication, awsService, assumedRole, federatedUser,
-                   serviceRoleMarker, errorCodeKey, errorMessageKey]
+        let all = [
+            dataset, success, failure, consoleLogin, userAuthentication, awsService, assumedRole, federatedUser,
+            serviceRoleMarker, errorCodeKey, errorMessageKey,
+        ]
         for bytes in all {
             UnsafeMutableBufferPointer(mutating: bytes).deallocate()
         }

@@ -31,8 +31,12 @@ struct RecordRereader: Sendable {
     ) -> (values: [Value?], failures: [FileFailure]) {
         let slotsByFile = Dictionary(grouping: positions.indices) { table.paths[table.records[positions[$0]].file] }
         let files = slotsByFile.keys.sorted()
-        let state = Mutex((next: 0, values: [Value?](repeating: nil, count: positions.count), failures: [FileFailure?](
-            repeating: nil, count: files.count)))
+        let state = Mutex(
+            (
+                next: 0, values: [Value?](repeating: nil, count: positions.count),
+                failures: [FileFailure?](
+                    repeating: nil, count: files.count)
+            ))
         DispatchQueue.concurrentPerform(iterations: min(max(workers, 1), max(files.count, 1))) { _ in
             while true {
                 let claimed: Int? = state.withLock { state in
@@ -66,8 +70,12 @@ struct RecordRereader: Sendable {
         do {
             loaded = try FileLoader.load(InputFile(path: file), limits: readLimits)
         } catch {
-            return (slots.map { _ in nil }, FileFailure(
-                file: file, reason: "could not be read again after the scan (\(error.reason))", records: slots.count))
+            return (
+                slots.map { _ in nil },
+                FileFailure(
+                    file: file, reason: "could not be read again after the scan (\(error.reason))", records: slots.count
+                )
+            )
         }
         var changed = 0
         let values = loaded.bytes.withUnsafeBufferPointer { buffer -> [Value?] in

@@ -26,7 +26,8 @@ public struct RuleCompileError: Error, Sendable, CustomStringConvertible {
         ruleName = rule.name
         message = "query syntax error: " + syntaxError.message
         diagram = rule.query.map { syntaxError.caretDiagram(in: $0) }
-        let position = rule.filePosition(ofQueryPosition: SourcePosition(line: syntaxError.line, column: syntaxError.column))
+        let position = rule.filePosition(
+            ofQueryPosition: SourcePosition(line: syntaxError.line, column: syntaxError.column))
         line = position?.line
         column = position?.column
     }

@@ -22,7 +22,8 @@ public struct RuleSet: Sendable {
         var seenIDs: [String: String] = [:]
         for rule in loaded.rules {
             if let first = seenIDs[rule.ruleID] {
-                set.errors.append("\(rule.sourcePath): rule_id \(rule.ruleID) is already used by \(first); this copy was not loaded")
+                set.errors.append(
+                    "\(rule.sourcePath): rule_id \(rule.ruleID) is already used by \(first); this copy was not loaded")
                 continue
             }
             seenIDs[rule.ruleID] = rule.sourcePath

@@ -77,8 +77,10 @@ extension ECSMapper {
     /// `entity.target.id` (read from its test corpus; the two new-terms rules need the role ones).
     static let targetPaths: [String: (payload: TargetPayload, keys: [String])] = {
         var table: [String: (payload: TargetPayload, keys: [String])] = [:]
-        for name in ["AttachRolePolicy", "DetachRolePolicy", "PutRolePolicy", "DeleteRolePolicy",
-                     "UpdateAssumeRolePolicy", "ListAttachedRolePolicies", "UpdateRole", "DeleteRole"] {
+        for name in [
+            "AttachRolePolicy", "DetachRolePolicy", "PutRolePolicy", "DeleteRolePolicy",
+            "UpdateAssumeRolePolicy", "ListAttachedRolePolicies", "UpdateRole", "DeleteRole",
+        ] {
             table[name] = (.request, ["roleName"])
         }
         for name in ["AttachUserPolicy", "DetachUserPolicy", "PutUserPolicy", "DeleteUserPolicy"] {

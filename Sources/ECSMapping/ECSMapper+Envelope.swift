@@ -34,7 +34,8 @@ extension ECSMapper {
         context.copy(raw.recipientAccountId, field: "recipientAccountId", to: cloudtrail + "recipient_account_id")
         context.copy(raw.sharedEventID, field: "sharedEventID", to: cloudtrail + "shared_event_id")
         context.copy(raw.vpcEndpointId, field: "vpcEndpointId", to: cloudtrail + "vpc_endpoint_id")
-        context.copy(raw.vpcEndpointAccountId, field: "vpcEndpointAccountId", to: cloudtrail + "vpc_endpoint_account_id")
+        context.copy(
+            raw.vpcEndpointAccountId, field: "vpcEndpointAccountId", to: cloudtrail + "vpc_endpoint_account_id")
         context.copy(raw.errorCode, field: "errorCode", to: cloudtrail + "error_code")
         context.copy(raw.errorMessage, field: "errorMessage", to: cloudtrail + "error_message")
         context.copyText(
@@ -45,8 +46,10 @@ extension ECSMapper {
             let target = cloudtrail + "addendum."
             context.copy(addendum["reason"], field: "addendum.reason", to: target + "reason")
             context.copy(addendum["updatedFields"], field: "addendum.updatedFields", to: target + "updated_fields")
-            context.copy(addendum["originalRequestID"], field: "addendum.originalRequestID", to: target + "original_request_id")
-            context.copy(addendum["originalEventID"], field: "addendum.originalEventID", to: target + "original_event_id")
+            context.copy(
+                addendum["originalRequestID"], field: "addendum.originalRequestID", to: target + "original_request_id")
+            context.copy(
+                addendum["originalEventID"], field: "addendum.originalEventID", to: target + "original_event_id")
         }
     }
 

@@ -14,7 +14,8 @@ extension ECSMapper {
         }
         context.copy(raw.userAgent, field: "userAgent", to: "user_agent.original")
         if let parser = options.enrichment.userAgents,
-           let userAgent = context.fields.get("user_agent.original")?.stringValue {
+            let userAgent = context.fields.get("user_agent.original")?.stringValue
+        {
             for member in parser.parse(userAgent).members {
                 context.fields.set("user_agent." + member.key, member.value)
             }
@@ -30,7 +31,8 @@ extension ECSMapper {
             }
         }
         context.copy(tls["cipherSuite"], field: "tlsDetails.cipherSuite", to: "tls.cipher")
-        context.copy(tls["clientProvidedHostHeader"], field: "tlsDetails.clientProvidedHostHeader", to: "tls.client.server_name")
+        context.copy(
+            tls["clientProvidedHostHeader"], field: "tlsDetails.clientProvidedHostHeader", to: "tls.client.server_name")
         context.copy(tls["keyExchange"], field: "tlsDetails.keyExchange", to: "aws.cloudtrail.tls_details.key_exchange")
     }
 
@@ -40,7 +42,7 @@ extension ECSMapper {
         let name = text[..<v]
         let version = text[text.index(after: v)...]
         guard !name.isEmpty, !version.isEmpty,
-              name.allSatisfy({ $0.isASCII && $0.isLetter })
+            name.allSatisfy({ $0.isASCII && $0.isLetter })
         else { return nil }
         return (name.lowercased(), String(version))
     }

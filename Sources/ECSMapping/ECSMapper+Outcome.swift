@@ -7,11 +7,13 @@ extension ECSMapper {
     func mapOutcome(eventName: String?, payloads: Payloads, into context: inout MappingContext) {
         var outcome = "success"
         if context.fields.get("aws.cloudtrail.error_code") != nil
-            || context.fields.get("aws.cloudtrail.error_message") != nil {
+            || context.fields.get("aws.cloudtrail.error_message") != nil
+        {
             outcome = "failure"
         }
         if eventName == "ConsoleLogin",
-           let verdict = payloads.responseElements?.pruned?["ConsoleLogin"]?.scalarText {
+            let verdict = payloads.responseElements?.pruned?["ConsoleLogin"]?.scalarText
+        {
             outcome = verdict.lowercased()
         }
         context.fields.set("event.outcome", string: outcome)

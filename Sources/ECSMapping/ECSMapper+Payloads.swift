@@ -25,7 +25,7 @@ extension ECSMapper {
         var flattened = FlattenedPayload.expandingDottedKeys(.object(pruned))
         if retain == .minimal {
             guard let trie = ECSMinimalRetention.tries[name],
-                  let projected = ECSMinimalRetention.project(flattened, onto: trie)
+                let projected = ECSMinimalRetention.project(flattened, onto: trie)
             else { return }
             flattened = projected
         }

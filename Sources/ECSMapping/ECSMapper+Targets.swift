@@ -41,7 +41,8 @@ extension ECSMapper {
             users.append(text)
         }
         if let arn = context.fields.get("aws.cloudtrail.user_identity.arn")?.stringValue,
-           let session = Self.sessionName(fromSTSARN: arn) {
+            let session = Self.sessionName(fromSTSARN: arn)
+        {
             add(.string(session))
             if let at = session.firstIndex(of: "@"), at != session.startIndex {
                 add(.string(String(session[..<at])))
@@ -68,7 +69,7 @@ extension ECSMapper {
         // arn:partition:service:region:account:resource
         let parts = arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
         guard parts.count == 6, parts[0] == "arn", parts[2] == "sts",
-              let slash = parts[5].lastIndex(of: "/")
+            let slash = parts[5].lastIndex(of: "/")
         else { return nil }
         let session = parts[5][parts[5].index(after: slash)...]
         return session.isEmpty ? nil : String(session)

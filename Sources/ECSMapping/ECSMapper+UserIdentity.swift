@@ -17,30 +17,39 @@ extension ECSMapper {
         let invokedBy = context.text(identity["invokedBy"], field: "userIdentity.invokedBy")
         if let invokedBy { context.fields.set(target + "invoked_by", string: invokedBy) }
         context.copy(identity["credentialId"], field: "userIdentity.credentialId", to: target + "credential_id")
-        context.copy(identity["identityProvider"], field: "userIdentity.identityProvider", to: target + "identity_provider")
+        context.copy(
+            identity["identityProvider"], field: "userIdentity.identityProvider", to: target + "identity_provider")
 
         if let delegate = context.object(identity["invokedByDelegate"], field: "userIdentity.invokedByDelegate") {
-            context.copy(delegate["accountId"], field: "userIdentity.invokedByDelegate.accountId", to: target + "invoked_by_delegate.account_id")
+            context.copy(
+                delegate["accountId"], field: "userIdentity.invokedByDelegate.accountId",
+                to: target + "invoked_by_delegate.account_id")
         }
         var onBehalfOfUserID: JSONValue?
         if let onBehalfOf = context.object(identity["onBehalfOf"], field: "userIdentity.onBehalfOf") {
             onBehalfOfUserID = context.scalar(onBehalfOf["userId"], field: "userIdentity.onBehalfOf.userId")
             if let onBehalfOfUserID { context.fields.set(target + "on_behalf_of.user_id", onBehalfOfUserID) }
-            context.copy(onBehalfOf["identityStoreArn"], field: "userIdentity.onBehalfOf.identityStoreArn", to: target + "on_behalf_of.identity_store_arn")
+            context.copy(
+                onBehalfOf["identityStoreArn"], field: "userIdentity.onBehalfOf.identityStoreArn",
+                to: target + "on_behalf_of.identity_store_arn")
         }
         if let scope = context.object(identity["inScopeOf"], field: "userIdentity.inScopeOf") {
             let field = "userIdentity.inScopeOf."
             context.copy(scope["issuerType"], field: field + "issuerType", to: target + "in_scope_of.issuer_type")
-            context.copy(scope["credentialsIssuedTo"], field: field + "credentialsIssuedTo", to: target + "in_scope_of.credentials_issued_to")
+            context.copy(
+                scope["credentialsIssuedTo"], field: field + "credentialsIssuedTo",
+                to: target + "in_scope_of.credentials_issued_to")
             context.copy(scope["sourceArn"], field: field + "sourceArn", to: target + "in_scope_of.source_arn")
-            context.copy(scope["sourceAccount"], field: field + "sourceAccount", to: target + "in_scope_of.source_account")
+            context.copy(
+                scope["sourceAccount"], field: field + "sourceAccount", to: target + "in_scope_of.source_account")
         }
 
         let issuer = mapSessionContext(identity["sessionContext"], into: &context)
 
         // Spec §3.3: who acted. Service callers and service-linked role sessions are services,
         // not users; giving them user.name would make "unusual user" rules fire on AWS itself.
-        let isServiceLinkedRole = type == "AssumedRole"
+        let isServiceLinkedRole =
+            type == "AssumedRole"
             && (issuer.arn?.contains(":role/aws-service-role/") ?? false)
         if type == "AWSService" || isServiceLinkedRole {
             if let service = invokedBy ?? issuer.arn.flatMap(Self.serviceFromServiceRoleARN) {
@@ -76,10 +85,13 @@ extension ECSMapper {
 
         if let attributes = context.object(session["attributes"], field: field + "attributes") {
             // Elastic keeps mfaAuthenticated as the keyword "true"/"false", not a boolean.
-            context.copyText(attributes["mfaAuthenticated"], field: field + "attributes.mfaAuthenticated", to: target + "mfa_authenticated")
+            context.copyText(
+                attributes["mfaAuthenticated"], field: field + "attributes.mfaAuthenticated",
+                to: target + "mfa_authenticated")
             if let created = context.text(attributes["creationDate"], field: field + "attributes.creationDate") {
                 if let milliseconds = ECSTimestamp.parse(created) {
-                    context.fields.set(target + "creation_date", string: ECSTimestamp.format(milliseconds: milliseconds))
+                    context.fields.set(
+                        target + "creation_date", string: ECSTimestamp.format(milliseconds: milliseconds))
                 } else {
                     context.warnings.append(
                         "\(field)attributes.creationDate \"\(created)\" is not a valid ISO 8601 time; session_context.creation_date was left out."
@@ -90,10 +102,13 @@ extension ECSMapper {
         if let sessionIssuer = context.object(session["sessionIssuer"], field: field + "sessionIssuer") {
             let issuerField = field + "sessionIssuer."
             context.copy(sessionIssuer["type"], field: issuerField + "type", to: target + "session_issuer.type")
-            context.copy(sessionIssuer["principalId"], field: issuerField + "principalId", to: target + "session_issuer.principal_id")
+            context.copy(
+                sessionIssuer["principalId"], field: issuerField + "principalId",
+                to: target + "session_issuer.principal_id")
             issuer.arn = context.text(sessionIssuer["arn"], field: issuerField + "arn")
             if let arn = issuer.arn { context.fields.set(target + "session_issuer.arn", string: arn) }
-            context.copy(sessionIssuer["accountId"], field: issuerField + "accountId", to: target + "session_issuer.account_id")
+            context.copy(
+                sessionIssuer["accountId"], field: issuerField + "accountId", to: target + "session_issuer.account_id")
             issuer.userName = context.text(sessionIssuer["userName"], field: issuerField + "userName")
         }
         context.copy(session["ec2RoleDelivery"], field: field + "ec2RoleDelivery", to: target + "ec2_role_delivery")
@@ -101,8 +116,12 @@ extension ECSMapper {
         context.copy(session["assumedRoot"], field: field + "assumedRoot", to: target + "assumed_root")
         context.copy(session["signInSessionArn"], field: field + "signInSessionArn", to: target + "sign_in_session_arn")
         if let federation = context.object(session["webIdFederationData"], field: field + "webIdFederationData") {
-            context.copy(federation["federatedProvider"], field: field + "webIdFederationData.federatedProvider", to: target + "web_id_federation_data.federated_provider")
-            if let attributes = context.object(federation["attributes"], field: field + "webIdFederationData.attributes") {
+            context.copy(
+                federation["federatedProvider"], field: field + "webIdFederationData.federatedProvider",
+                to: target + "web_id_federation_data.federated_provider")
+            if let attributes = context.object(
+                federation["attributes"], field: field + "webIdFederationData.attributes")
+            {
                 // Claim names such as "accounts.google.com:aud" contain dots; nest them so the
                 // document keeps one canonical form.
                 context.fields.set(

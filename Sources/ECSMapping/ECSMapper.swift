@@ -29,7 +29,8 @@ public struct ECSMapper: Sendable {
     public func map(_ record: JSONValue, originalText: String?) throws(ECSMappingError) -> ECSMappingResult {
         guard case .object(let object) = record else {
             throw ECSMappingError(
-                reason: "The record is \(MappingContext.describe(record)), not a JSON object, so it cannot be read as a CloudTrail event."
+                reason:
+                    "The record is \(MappingContext.describe(record)), not a JSON object, so it cannot be read as a CloudTrail event."
             )
         }
         let raw = RawRecord(object)
@@ -48,7 +49,8 @@ public struct ECSMapper: Sendable {
             mapUserIdentity(raw.userIdentity, into: &context)
             // recipientAccountId is the second choice for the account (spec §3.1).
             if context.fields.get("cloud.account.id") == nil,
-               let recipient = context.fields.get("aws.cloudtrail.recipient_account_id") {
+                let recipient = context.fields.get("aws.cloudtrail.recipient_account_id")
+            {
                 context.fields.set("cloud.account.id", recipient)
             }
             mapNetwork(raw, into: &context)
@@ -96,7 +98,8 @@ public struct ECSMapper: Sendable {
             return EmptyValuePruner.isPlaceholder(text) ? nil : text
         case let other?:
             throw ECSMappingError(
-                reason: "\(field) is \(MappingContext.describe(other)), not a string, so the event cannot be identified."
+                reason:
+                    "\(field) is \(MappingContext.describe(other)), not a string, so the event cannot be identified."
             )
         }
     }
@@ -113,7 +116,8 @@ public struct ECSMapper: Sendable {
         default:
             if raw.looksLikeEnvelope {
                 throw ECSMappingError(
-                    reason: "eventTime is missing: this looks like a whole {\"Records\": [...]} file or an EventBridge envelope rather than a single CloudTrail event; split or unwrap it first."
+                    reason:
+                        "eventTime is missing: this looks like a whole {\"Records\": [...]} file or an EventBridge envelope rather than a single CloudTrail event; split or unwrap it first."
                 )
             }
             throw ECSMappingError(reason: "eventTime is missing, so the event cannot be placed in time.")

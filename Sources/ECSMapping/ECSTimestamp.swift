@@ -144,7 +144,7 @@ private struct TimestampScanner {
         }
         guard let day = number(digits: 2) else { return nil }
         guard (1...12).contains(month), day >= 1,
-              day <= ECSTimestamp.daysInMonth(year: year, month: month)
+            day <= ECSTimestamp.daysInMonth(year: year, month: month)
         else { return nil }
 
         var hour: Int64 = 0
@@ -155,7 +155,7 @@ private struct TimestampScanner {
 
         if position < bytes.count {
             guard let separator = peek(),
-                  separator == UInt8(ascii: "T") || separator == UInt8(ascii: "t")
+                separator == UInt8(ascii: "T") || separator == UInt8(ascii: "t")
             else { return nil }
             position += 1
             guard let h = number(digits: 2) else { return nil }

@@ -17,25 +17,40 @@ enum EventCategorization {
         func add(_ names: [String], _ category: String, _ types: [String]) {
             for name in names { table[name] = Entry(category: category, types: types) }
         }
-        add(["AddUserToGroup", "AttachGroupPolicy", "DeleteGroupPolicy", "DetachGroupPolicy",
-             "PutGroupPolicy", "RemoveUserFromGroup", "UpdateGroup"], "iam", ["group", "change"])
-        add(["AttachUserPolicy", "ChangePassword", "CreateAccessKey", "CreateVirtualMFADevice",
-             "DeactivateMFADevice", "DeleteAccessKey", "DeleteSSHPublicKey",
-             "DeleteUserPermissionsBoundary", "DeleteUserPolicy", "DeleteVirtualMFADevice",
-             "DetachUserPolicy", "EnableMFADevice", "PutUserPermissionsBoundary", "PutUserPolicy",
-             "TagUser", "UntagUser", "UpdateAccessKey", "UpdateLoginProfile", "UpdateSSHPublicKey",
-             "UpdateUser"], "iam", ["user", "change"])
+        add(
+            [
+                "AddUserToGroup", "AttachGroupPolicy", "DeleteGroupPolicy", "DetachGroupPolicy",
+                "PutGroupPolicy", "RemoveUserFromGroup", "UpdateGroup",
+            ], "iam", ["group", "change"])
+        add(
+            [
+                "AttachUserPolicy", "ChangePassword", "CreateAccessKey", "CreateVirtualMFADevice",
+                "DeactivateMFADevice", "DeleteAccessKey", "DeleteSSHPublicKey",
+                "DeleteUserPermissionsBoundary", "DeleteUserPolicy", "DeleteVirtualMFADevice",
+                "DetachUserPolicy", "EnableMFADevice", "PutUserPermissionsBoundary", "PutUserPolicy",
+                "TagUser", "UntagUser", "UpdateAccessKey", "UpdateLoginProfile", "UpdateSSHPublicKey",
+                "UpdateUser",
+            ], "iam", ["user", "change"])
         add(["CreateUser"], "iam", ["user", "creation"])
         add(["DeleteUser"], "iam", ["user", "deletion"])
         add(["CreateGroup"], "iam", ["group", "creation"])
         add(["DeleteGroup"], "iam", ["group", "deletion"])
-        add(["GetGroup", "GetGroupPolicy", "ListAttachedGroupPolicies", "ListGroupPolicies",
-             "ListGroups"], "iam", ["group", "info"])
-        add(["GetUser", "GetUserPolicy", "ListAttachedUserPolicies", "ListGroupsForUser",
-             "ListUserPolicies", "ListUsers", "ListUserTags"], "iam", ["user", "info"])
+        add(
+            [
+                "GetGroup", "GetGroupPolicy", "ListAttachedGroupPolicies", "ListGroupPolicies",
+                "ListGroups",
+            ], "iam", ["group", "info"])
+        add(
+            [
+                "GetUser", "GetUserPolicy", "ListAttachedUserPolicies", "ListGroupsForUser",
+                "ListUserPolicies", "ListUsers", "ListUserTags",
+            ], "iam", ["user", "info"])
         add(["CreateKeyPair"], "iam", ["admin", "creation"])
-        add(["SetDefaultPolicyVersion", "SetSecurityTokenServicePreferences",
-             "UpdateAccountPasswordPolicy", "UpdateRole"], "iam", ["admin", "change"])
+        add(
+            [
+                "SetDefaultPolicyVersion", "SetSecurityTokenServicePreferences",
+                "UpdateAccountPasswordPolicy", "UpdateRole",
+            ], "iam", ["admin", "change"])
         add(["GetPolicy", "ListAttachedRolePolicies", "ListRoles"], "iam", ["info"])
         add(["CreatePolicy"], "iam", ["creation"])
         add(["AttachRolePolicy"], "iam", ["change"])
@@ -45,8 +60,11 @@ enum EventCategorization {
         add(["PutObject"], "file", ["change"])
         add(["ListBuckets", "ListObjects", "HeadObject", "GetObject"], "file", ["info"])
         add(["DescribeInstances", "DescribeVolumes", "ListInstanceAssociations"], "host", ["info"])
-        add(["DescribeSecurityGroups", "DescribeNetworkInterfaces", "DescribeVpcs",
-             "DescribeNetworkAcls", "DescribeLoadBalancers"], "network", ["info"])
+        add(
+            [
+                "DescribeSecurityGroups", "DescribeNetworkInterfaces", "DescribeVpcs",
+                "DescribeNetworkAcls", "DescribeLoadBalancers",
+            ], "network", ["info"])
         add(["AuthorizeSecurityGroupIngress"], "network", ["access"])
         add(["DescribeRegions", "Publish", "Converse"], "api", ["info"])
         add(["SendCommand"], "process", ["start"])
@@ -56,8 +74,11 @@ enum EventCategorization {
         add(["Subscribe"], "configuration", ["change"])
         add(["ListFunctions"], "package", ["info"])
         add(["ListTables", "DescribeDBInstances"], "database", ["info"])
-        add(["StartSession", "CreateControlChannel", "OpenControlChannel", "CreateDataChannel",
-             "OpenDataChannel"], "session", ["start"])
+        add(
+            [
+                "StartSession", "CreateControlChannel", "OpenControlChannel", "CreateDataChannel",
+                "OpenDataChannel",
+            ], "session", ["start"])
         add(["TerminateSession"], "session", ["end"])
         return table
     }()

@@ -51,12 +51,12 @@ struct FieldTree {
         guard let last = segments.popLast() else { return nil }
         for segment in segments {
             guard let member = nodes[node].first(where: { $0.key == segment }),
-                  case .node(let next) = member.slot
+                case .node(let next) = member.slot
             else { return nil }
             node = next
         }
         guard let member = nodes[node].first(where: { $0.key == last }),
-              case .leaf(let value) = member.slot
+            case .leaf(let value) = member.slot
         else { return nil }
         return value
     }

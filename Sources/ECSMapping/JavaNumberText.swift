@@ -18,7 +18,8 @@ enum JavaNumberText {
     }
 
     static func isInteger(_ text: String) -> Bool {
-        for byte in text.utf8 where byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") {
+        for byte in text.utf8 where byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
+        {
             return false
         }
         return true

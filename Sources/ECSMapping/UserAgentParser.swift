@@ -40,10 +40,12 @@ public final class UserAgentParser: Sendable {
             throw UserAgentParserError(path: path, reason: error.description)
         }
         self.path = path
-        userAgents = try Self.compile(file.userAgentParsers, path: path,
-                                      keys: ["family_replacement", "v1_replacement", "v2_replacement", "v3_replacement"])
-        systems = try Self.compile(file.osParsers, path: path,
-                                   keys: ["os_replacement", "os_v1_replacement", "os_v2_replacement", "os_v3_replacement"])
+        userAgents = try Self.compile(
+            file.userAgentParsers, path: path,
+            keys: ["family_replacement", "v1_replacement", "v2_replacement", "v3_replacement"])
+        systems = try Self.compile(
+            file.osParsers, path: path,
+            keys: ["os_replacement", "os_v1_replacement", "os_v2_replacement", "os_v3_replacement"])
         devices = try Self.compile(file.deviceParsers, path: path, keys: ["device_replacement"])
     }
 

@@ -32,7 +32,9 @@ struct UserAgentRegexFile {
             if line.isEmpty || line.hasPrefix("#") { continue }
             if rawLine.first != " " {
                 // A top-level key such as `user_agent_parsers:`.
-                guard line.hasSuffix(":") else { throw FormatError(line: lineNumber, reason: "expected a top-level key") }
+                guard line.hasSuffix(":") else {
+                    throw FormatError(line: lineNumber, reason: "expected a top-level key")
+                }
                 finish()
                 section = String(line.dropLast())
                 continue

@@ -116,7 +116,8 @@ extension KQLParser {
             if startsKeyword(at: position) {
                 let keyword = characters[position..<min(position + 3, characters.count)]
                     .prefix { $0.isLetter }
-                message = "expected \(expected), found keyword '\(String(keyword))'"
+                message =
+                    "expected \(expected), found keyword '\(String(keyword))'"
                     + " (escape it with a backslash to use it as a value)"
             } else {
                 message = "expected \(expected), found '\(character)'"

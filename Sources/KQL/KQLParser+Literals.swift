@@ -24,7 +24,8 @@ extension KQLParser {
                 }
                 // Whitespace only belongs to the literal when more literal text follows it.
                 if next == characters.count || Self.valueTerminators.contains(characters[next])
-                    || startsKeyword(at: next) {
+                    || startsKeyword(at: next)
+                {
                     break
                 }
                 literal.append(contentsOf: characters[position..<next])

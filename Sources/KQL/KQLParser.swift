@@ -71,7 +71,8 @@ struct KQLParser {
         if first == "\"" {
             _ = try scanQuoted()
             skipWhitespace()
-            let message = current == ":"
+            let message =
+                current == ":"
                 ? "quoted field names are not supported"
                 : "free-text search is not supported; a quoted value needs a field, as in field: \"value\""
             throw syntaxError(message, at: start)

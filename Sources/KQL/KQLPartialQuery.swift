@@ -85,7 +85,8 @@ extension KQLPartialQuery.Node {
         case .field(let slot, let values):
             // A text search can settle a test before a costly field is read.
             if fields.prefersLiteralSearch(atSlot: slot),
-               values.evaluateUnknown(slot: slot, fields: &fields) == .fails {
+                values.evaluateUnknown(slot: slot, fields: &fields) == .fails
+            {
                 return .fails
             }
             let value = fields.partialValue(at: slot)

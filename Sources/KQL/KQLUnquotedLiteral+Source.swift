@@ -45,7 +45,8 @@ extension KQLUnquotedLiteral {
 
     /// Whether `and`, `or` or `not` (any case) starts at `index` and ends where the scanner would
     /// take it for a keyword: at whitespace, a parenthesis or the end of the literal.
-    private static func startsKeyword(in characters: [(character: Character, isWildcard: Bool)], at index: Int) -> Bool {
+    private static func startsKeyword(in characters: [(character: Character, isWildcard: Bool)], at index: Int) -> Bool
+    {
         for word in ["and", "or", "not"] {
             let end = index + word.count
             guard end <= characters.count else { continue }

@@ -35,8 +35,8 @@ struct KQLWildcardPattern: Hashable, Sendable {
     func matches(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = value.count
         guard count >= minimumLength,
-              Self.hasSegment(prefix, in: value, at: 0),
-              Self.hasSegment(suffix, in: value, at: count - suffix.count)
+            Self.hasSegment(prefix, in: value, at: 0),
+            Self.hasSegment(suffix, in: value, at: count - suffix.count)
         else {
             return false
         }

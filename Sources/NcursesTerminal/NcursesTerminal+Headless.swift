@@ -2,9 +2,9 @@ internal import CNcursesw
 import TerminalGrid
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A screen that draws into /dev/null, for conformance tests of the drawing code: no tty, tmux

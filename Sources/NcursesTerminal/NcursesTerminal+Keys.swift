@@ -40,7 +40,8 @@ extension NcursesTerminal {
             var code: wint_t = 0
             let status = wget_wch(window, &code)
             if status == OK, let scalar = Unicode.Scalar(code), CellGlyph.isDrawable(scalar),
-               !UnicodeScalarSet.isControlKey(scalar) {
+                !UnicodeScalarSet.isControlKey(scalar)
+            {
                 var candidate = text
                 candidate.unicodeScalars.append(scalar)
                 if candidate.count == 1 {

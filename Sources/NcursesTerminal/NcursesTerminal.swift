@@ -2,9 +2,9 @@ internal import CNcursesw
 import TerminalGrid
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The console's terminal: the only type in TrailTriage that talks to ncurses.
@@ -39,9 +39,9 @@ import Darwin
 /// is how to come back from running an editor or pager.
 public final class NcursesTerminal {
     #if os(Linux)
-    typealias Window = UnsafeMutablePointer<WINDOW>
+        typealias Window = UnsafeMutablePointer<WINDOW>
     #else
-    typealias Window = OpaquePointer
+        typealias Window = OpaquePointer
     #endif
 
     private let screen: OpaquePointer
@@ -95,7 +95,7 @@ public final class NcursesTerminal {
             started = newterm(nil, output, input)
         }
         guard let started, let window = cnc_stdscr() else {
-            ownedStreams.forEach { fclose($0) }
+            for stream in ownedStreams { fclose(stream) }
             throw NcursesTerminalError.cannotInitialize(terminalType: terminalType ?? Self.environmentValue("TERM"))
         }
         screen = started
@@ -103,11 +103,11 @@ public final class NcursesTerminal {
         self.ownedStreams = ownedStreams
         usesUTF8 = cnc_codeset_is_utf8() != 0
 
-        cbreak()        // keys arrive at once; Ctrl-C still raises SIGINT (see TerminalRestorer)
+        cbreak()  // keys arrive at once; Ctrl-C still raises SIGINT (see TerminalRestorer)
         noecho()
-        nonl()          // no CR/LF translation on output, so Enter reads as CR
+        nonl()  // no CR/LF translation on output, so Enter reads as CR
         keypad(window, true)
-        curs_set(0)     // may fail on terminals without cursor control; harmless
+        curs_set(0)  // may fail on terminals without cursor control; harmless
         set_escdelay(25)  // the default one-second wait makes Esc feel broken
         Self.defineExtraKeys()
         let colored = colorMode.wantsColor(noColor: noColor) && CursesStyles.startColors()
@@ -117,7 +117,7 @@ public final class NcursesTerminal {
     deinit {
         restore()
         delscreen(screen)
-        ownedStreams.forEach { fclose($0) }
+        for stream in ownedStreams { fclose(stream) }
     }
 
     /// The screen size in cells, updated by ncurses before it reports ``KeyEvent/resize``.

@@ -27,7 +27,8 @@ extension EventIndex {
             return RelatedEvent(
                 event: event, relation: found[position] ?? [],
                 isFollowUp: FollowUpActions.contains(event.action),
-                isAlertEvent: !anchor.eventID.isEmpty ? event.eventID == anchor.eventID
+                isAlertEvent: !anchor.eventID.isEmpty
+                    ? event.eventID == anchor.eventID
                     : event.time == anchor.time && event.action == anchor.action
             )
         }
@@ -36,7 +37,7 @@ extension EventIndex {
     /// The earliest event in the loaded data in which `actorARN` performed `action`, if any.
     public func firstSeen(actorARN: String, action: String) -> EventSummary? {
         guard let actor = table.id(of: actorARN), actor != 0, let actionID = table.id(of: action),
-              let list = byActor[actor]
+            let list = byActor[actor]
         else { return nil }
         // Postings are in time order, so the first hit is the earliest.
         for position in list where rows[Int(position)].action == actionID {

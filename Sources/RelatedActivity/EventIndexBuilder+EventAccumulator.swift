@@ -3,14 +3,16 @@ extension EventIndexBuilder: EventAccumulator {
     /// Interns the fields straight from the record's bytes: most values were seen before, so
     /// no `String` is made for them.
     public mutating func add(raw summary: RawEventSummary) {
-        rows.append(CompactEvent(
-            time: summary.time, eventID: table.intern(bytes: summary.eventID),
-            provider: table.intern(bytes: summary.provider), action: table.intern(bytes: summary.action),
-            outcome: table.intern(summary.failed ? "failure" : "success"), actor: table.intern(bytes: summary.actorARN),
-            accessKey: table.intern(bytes: summary.accessKeyID), session: table.intern(bytes: summary.sessionID),
-            account: table.intern(bytes: summary.account), region: table.intern(bytes: summary.region),
-            source: table.intern(bytes: summary.source), anchor: -1
-        ))
+        rows.append(
+            CompactEvent(
+                time: summary.time, eventID: table.intern(bytes: summary.eventID),
+                provider: table.intern(bytes: summary.provider), action: table.intern(bytes: summary.action),
+                outcome: table.intern(summary.failed ? "failure" : "success"),
+                actor: table.intern(bytes: summary.actorARN),
+                accessKey: table.intern(bytes: summary.accessKeyID), session: table.intern(bytes: summary.sessionID),
+                account: table.intern(bytes: summary.account), region: table.intern(bytes: summary.region),
+                source: table.intern(bytes: summary.source), anchor: -1
+            ))
     }
 
     public mutating func merge(_ other: EventIndexBuilder) {

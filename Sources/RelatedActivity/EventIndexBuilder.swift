@@ -19,20 +19,22 @@ public struct EventIndexBuilder: Sendable {
         var anchorIndex: Int32 = -1
         if let details = summary.anchorDetails {
             anchorIndex = Int32(anchors.count)
-            anchors.append(CompactAnchor(
-                arn: table.intern(details.arn), name: table.intern(details.name),
-                sourceType: table.intern(details.sourceType),
-                certificateAuthority: table.intern(details.certificateAuthorityARN)
-            ))
+            anchors.append(
+                CompactAnchor(
+                    arn: table.intern(details.arn), name: table.intern(details.name),
+                    sourceType: table.intern(details.sourceType),
+                    certificateAuthority: table.intern(details.certificateAuthorityARN)
+                ))
         }
-        rows.append(CompactEvent(
-            time: summary.time, eventID: table.intern(summary.eventID),
-            provider: table.intern(summary.provider), action: table.intern(summary.action),
-            outcome: table.intern(summary.outcome), actor: table.intern(summary.actorARN),
-            accessKey: table.intern(summary.accessKeyID), session: table.intern(summary.sessionID),
-            account: table.intern(summary.account), region: table.intern(summary.region),
-            source: table.intern(summary.source), anchor: anchorIndex
-        ))
+        rows.append(
+            CompactEvent(
+                time: summary.time, eventID: table.intern(summary.eventID),
+                provider: table.intern(summary.provider), action: table.intern(summary.action),
+                outcome: table.intern(summary.outcome), actor: table.intern(summary.actorARN),
+                accessKey: table.intern(summary.accessKeyID), session: table.intern(summary.sessionID),
+                account: table.intern(summary.account), region: table.intern(summary.region),
+                source: table.intern(summary.source), anchor: anchorIndex
+            ))
     }
 
     /// Adds the summary of a mapped event.
@@ -47,20 +49,24 @@ public struct EventIndexBuilder: Sendable {
         let remap = other.table.strings.map { table.intern($0) }
         let anchorOffset = Int32(anchors.count)
         for anchor in other.anchors {
-            anchors.append(CompactAnchor(
-                arn: remap[Int(anchor.arn)], name: remap[Int(anchor.name)],
-                sourceType: remap[Int(anchor.sourceType)], certificateAuthority: remap[Int(anchor.certificateAuthority)]
-            ))
+            anchors.append(
+                CompactAnchor(
+                    arn: remap[Int(anchor.arn)], name: remap[Int(anchor.name)],
+                    sourceType: remap[Int(anchor.sourceType)],
+                    certificateAuthority: remap[Int(anchor.certificateAuthority)]
+                ))
         }
         rows.reserveCapacity(rows.count + other.rows.count)
         for row in other.rows {
-            rows.append(CompactEvent(
-                time: row.time, eventID: remap[Int(row.eventID)], provider: remap[Int(row.provider)],
-                action: remap[Int(row.action)], outcome: remap[Int(row.outcome)], actor: remap[Int(row.actor)],
-                accessKey: remap[Int(row.accessKey)], session: remap[Int(row.session)], account: remap[Int(row.account)],
-                region: remap[Int(row.region)], source: remap[Int(row.source)],
-                anchor: row.anchor >= 0 ? row.anchor + anchorOffset : -1
-            ))
+            rows.append(
+                CompactEvent(
+                    time: row.time, eventID: remap[Int(row.eventID)], provider: remap[Int(row.provider)],
+                    action: remap[Int(row.action)], outcome: remap[Int(row.outcome)], actor: remap[Int(row.actor)],
+                    accessKey: remap[Int(row.accessKey)], session: remap[Int(row.session)],
+                    account: remap[Int(row.account)],
+                    region: remap[Int(row.region)], source: remap[Int(row.source)],
+                    anchor: row.anchor >= 0 ? row.anchor + anchorOffset : -1
+                ))
         }
     }
 

@@ -88,4 +88,3 @@ public struct EventSummary: Sendable, Hashable {
         return TrustAnchorDetails(document: document)
     }
 }
-

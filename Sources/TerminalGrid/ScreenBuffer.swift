@@ -37,7 +37,9 @@ public struct ScreenBuffer: Sendable, Hashable {
     /// edge) and returns the cells used. Text that does not fit ends with `…`; a wide character
     /// that would straddle the limit becomes a space.
     @discardableResult
-    public mutating func write(_ text: String, row: Int, column: Int, width: Int? = nil, style: StyleRole = .normal) -> Int {
+    public mutating func write(_ text: String, row: Int, column: Int, width: Int? = nil, style: StyleRole = .normal)
+        -> Int
+    {
         guard row >= 0, row < size.rows, column >= 0, column < size.columns else { return 0 }
         let limit = min(width ?? (size.columns - column), size.columns - column)
         guard limit > 0 else { return 0 }

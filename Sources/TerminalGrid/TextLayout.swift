@@ -68,7 +68,8 @@ public enum TextLayout {
     /// without (log text) it stays in the text and is shown escaped.
     public static func wrap(_ text: String, width: Int, newlines: Bool = false) -> [String] {
         guard width > 0 else { return [text] }
-        let paragraphs = newlines ? text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) : [text]
+        let paragraphs =
+            newlines ? text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) : [text]
         var lines: [String] = []
         for paragraph in paragraphs {
             var line = ""
@@ -92,7 +93,8 @@ public enum TextLayout {
                     if lineWidth + cells > width && lineWidth > 0 {
                         var carried = ""
                         if let cut = line.lastIndex(where: { $0 == "/" || $0 == ":" }),
-                           self.width(of: String(line[...cut])) * 2 >= width {
+                            self.width(of: String(line[...cut])) * 2 >= width
+                        {
                             carried = String(line[line.index(after: cut)...])
                             line = String(line[...cut])
                         }

@@ -7,7 +7,9 @@ public enum JSONParser {
     public static let maximumDepth = 512
 
     /// Parses exactly one JSON value (surrounding whitespace allowed).
-    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, repairingInvalidUTF8: Bool = false) throws(JSONParseError) -> JSONValue {
+    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, repairingInvalidUTF8: Bool = false)
+        throws(JSONParseError) -> JSONValue
+    {
         var cursor = JSONScanner(bytes: bytes, position: 0, repairsInvalidUTF8: repairingInvalidUTF8)
         cursor.skipWhitespace()
         let value = try cursor.parseValue(depth: 0)
@@ -273,7 +275,9 @@ public struct JSONScanner {
     mutating func parseUnicodeEscape() throws(JSONParseError) -> Unicode.Scalar {
         let high = try readHex4()
         if (0xD800...0xDBFF).contains(high) {
-            if position + 6 <= bytes.count, bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") {
+            if position + 6 <= bytes.count, bytes[position] == UInt8(ascii: "\\"),
+                bytes[position + 1] == UInt8(ascii: "u")
+            {
                 let saved = position
                 position += 2
                 let low = try readHex4()

@@ -53,7 +53,8 @@ extension JSONScanner {
     /// bytes between the quotes are its text.
     public func isPlainString(_ range: Range<Int>) -> Bool {
         guard range.count >= 2, bytes[range.lowerBound] == UInt8(ascii: "\"") else { return false }
-        return !UnsafeBufferPointer(rebasing: bytes[(range.lowerBound + 1)..<(range.upperBound - 1)]).contains(UInt8(ascii: "\\"))
+        return !UnsafeBufferPointer(rebasing: bytes[(range.lowerBound + 1)..<(range.upperBound - 1)]).contains(
+            UInt8(ascii: "\\"))
     }
 
     /// Whether `byte` is JSON whitespace.

@@ -6,19 +6,19 @@ public enum UnsafeText {
     /// format characters that can hide or reorder text.
     public static func isInvisibleOrDirectional(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x061C,             // Arabic letter mark
-             0x115F, 0x1160,     // Hangul fillers render as nothing
-             0x180E,             // Mongolian vowel separator
-             0x200B...0x200F,    // zero-width space/joiners, LRM, RLM
-             0x2028, 0x2029,     // line and paragraph separators
-             0x202A...0x202E,    // bidi embeddings and overrides
-             0x2060...0x2064,    // word joiner, invisible operators
-             0x2066...0x2069,    // bidi isolates
-             0x206A...0x206F,    // deprecated format characters
-             0x3164,             // Hangul filler
-             0xFEFF,             // zero-width no-break space
-             0xFFF9...0xFFFB,    // interlinear annotation controls
-             0xE0000...0xE007F:  // tag characters
+        case 0x061C,  // Arabic letter mark
+            0x115F, 0x1160,  // Hangul fillers render as nothing
+            0x180E,  // Mongolian vowel separator
+            0x200B...0x200F,  // zero-width space/joiners, LRM, RLM
+            0x2028, 0x2029,  // line and paragraph separators
+            0x202A...0x202E,  // bidi embeddings and overrides
+            0x2060...0x2064,  // word joiner, invisible operators
+            0x2066...0x2069,  // bidi isolates
+            0x206A...0x206F,  // deprecated format characters
+            0x3164,  // Hangul filler
+            0xFEFF,  // zero-width no-break space
+            0xFFF9...0xFFFB,  // interlinear annotation controls
+            0xE0000...0xE007F:  // tag characters
             return true
         default:
             return false

@@ -68,7 +68,8 @@ public struct AlertRecord: Sendable, Hashable {
     ) {
         self.init(
             alert: alert, guide: rule.map(GuideSnapshot.init(rule:)) ?? GuideSnapshot(),
-            mitre: rule.map { MITRETechnique.from($0.threat) } ?? [], index: index, windowMilliseconds: windowMilliseconds
+            mitre: rule.map { MITRETechnique.from($0.threat) } ?? [], index: index,
+            windowMilliseconds: windowMilliseconds
         )
     }
 
@@ -102,7 +103,9 @@ public struct AlertRecord: Sendable, Hashable {
     public var highlightedFields: [(field: String, values: [String])] {
         let document = document
         return guide.investigationFields.compactMap { field in
-            let values = field == "@timestamp" ? [ECSTimestamp.format(milliseconds: originalTime)] : document.keywordValues(at: field)
+            let values =
+                field == "@timestamp"
+                ? [ECSTimestamp.format(milliseconds: originalTime)] : document.keywordValues(at: field)
             return values.isEmpty ? nil : (field, values)
         }
     }

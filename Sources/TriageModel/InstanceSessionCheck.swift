@@ -22,7 +22,8 @@ public struct InstanceSessionCheck: Sendable, Hashable {
         } else {
             let role = Self.roleName(in: arn)
             let culprit = role.map { $0.contains("i-") ? " (it matched through the role name \"\($0)\")" : "" } ?? ""
-            explanation = "session name \"\(session)\" is not an EC2 instance id; the ARN matched *i-* elsewhere\(culprit)"
+            explanation =
+                "session name \"\(session)\" is not an EC2 instance id; the ARN matched *i-* elsewhere\(culprit)"
         }
     }
 

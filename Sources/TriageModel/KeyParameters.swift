@@ -68,11 +68,13 @@ extension KeyParameters {
         let response = Self.responsePrefix
         self.init()
         roleArns = EventField(strings([request + "roleArns", response + "profile.roleArns"]))
-        trustAnchorArn = EventField(strings([
-            request + "trustAnchorArn", response + "trustAnchor.trustAnchorArn", response + "trustAnchorArn",
-        ])?.first)
-        durationSeconds = EventField(strings([request + "durationSeconds", response + "profile.durationSeconds"])?
-            .first.map(DurationValue.init(text:)))
+        trustAnchorArn = EventField(
+            strings([
+                request + "trustAnchorArn", response + "trustAnchor.trustAnchorArn", response + "trustAnchorArn",
+            ])?.first)
+        durationSeconds = EventField(
+            strings([request + "durationSeconds", response + "profile.durationSeconds"])?
+                .first.map(DurationValue.init(text:)))
         userName = EventField(strings([request + "userName"])?.first)
         profileName = EventField(strings([request + "name", response + "profile.name"])?.first)
     }

@@ -70,7 +70,8 @@ extension TriageAction {
         case .setStatus(let status):
             return "\(before.status.rawValue) -> \(status.rawValue)"
         case .close(let disposition, let reason):
-            return "\(before.status.rawValue) -> closed as \(disposition.rawValue)" + (reason.isEmpty ? "" : ": \(reason)")
+            return "\(before.status.rawValue) -> closed as \(disposition.rawValue)"
+                + (reason.isEmpty ? "" : ": \(reason)")
         case .setNotes(let notes):
             return "notes set (\(notes.count) characters)"
         case .setStepDone(let key, let done):

@@ -51,10 +51,11 @@ public struct TriageChange: Sendable, Hashable {
             let before = revision.state
             let after = action.applied(to: before)
             entries.append(Entry(alertID: alertID, before: before, after: after, version: revision.version + 1))
-            audit.append(AuditEntry(
-                alertID: alertID, analyst: analyst, time: time, action: action.name,
-                detail: action.detail(from: before, to: after)
-            ))
+            audit.append(
+                AuditEntry(
+                    alertID: alertID, analyst: analyst, time: time, action: action.name,
+                    detail: action.detail(from: before, to: after)
+                ))
         }
         return TriageChange(entries: entries, audit: audit)
     }

@@ -13,12 +13,13 @@ extension AlertRecord {
             "rule_id": .string(rule.ruleID), "name": .string(rule.name), "type": .string(rule.type.name),
             "severity": .string(rule.severity.name), "risk_score": .number(String(rule.riskScore)),
         ])
-        object["mitre"] = .array(mitre.map { technique in
-            .object([
-                "tactic": .string(technique.tactic), "technique": .string(technique.technique),
-                "subtechniques": .array(technique.subtechniques.map(JSONValue.string)),
-            ])
-        })
+        object["mitre"] = .array(
+            mitre.map { technique in
+                .object([
+                    "tactic": .string(technique.tactic), "technique": .string(technique.technique),
+                    "subtechniques": .array(technique.subtechniques.map(JSONValue.string)),
+                ])
+            })
         object["original_time"] = .number(String(originalTime))
         object["alert"] = .object(flatJSON)
         object["guide"] = .object([
@@ -31,15 +32,17 @@ extension AlertRecord {
         if kept.count < relatedActivity.count {
             object["related_total"] = .number(String(relatedActivity.count))
         }
-        object["related"] = .array(kept.map { related in
-            .object([
-                "event": related.event.storageJSON, "relation": .number(String(related.relation.rawValue)),
-                "follow_up": .bool(related.isFollowUp), "alert_event": .bool(related.isAlertEvent),
-            ])
-        })
-        object["trust_anchors"] = .array(trustAnchors.map { anchor in
-            .object(["event": anchor.event.storageJSON, "relation": .string(anchor.relation.rawValue)])
-        })
+        object["related"] = .array(
+            kept.map { related in
+                .object([
+                    "event": related.event.storageJSON, "relation": .number(String(related.relation.rawValue)),
+                    "follow_up": .bool(related.isFollowUp), "alert_event": .bool(related.isAlertEvent),
+                ])
+            })
+        object["trust_anchors"] = .array(
+            trustAnchors.map { anchor in
+                .object(["event": anchor.event.storageJSON, "relation": .string(anchor.relation.rawValue)])
+            })
         if let firstSeen { object["first_seen"] = firstSeen.storageJSON }
         return .object(object)
     }
@@ -53,7 +56,9 @@ extension AlertRecord {
     /// events nearest in time to the alert, in time order.
     var storedRelatedActivity: [RelatedEvent] {
         guard relatedActivity.count > Self.storedRelatedLimit else { return relatedActivity }
-        var keep = Set(relatedActivity.indices.filter { relatedActivity[$0].isFollowUp || relatedActivity[$0].isAlertEvent }.prefix(Self.storedRelatedLimit))
+        var keep = Set(
+            relatedActivity.indices.filter { relatedActivity[$0].isFollowUp || relatedActivity[$0].isAlertEvent }
+                .prefix(Self.storedRelatedLimit))
         let nearest = relatedActivity.indices.sorted {
             relatedActivity[$0].event.time.distance(magnitudeTo: originalTime)
                 < relatedActivity[$1].event.time.distance(magnitudeTo: originalTime)
@@ -101,7 +106,7 @@ extension AlertRecord {
             },
             trustAnchors: (object["trust_anchors"]?.arrayValue ?? []).compactMap { entry in
                 guard let event = entry["event"].flatMap(EventSummary.init(storageJSON:)),
-                      let relation = entry["relation"]?.stringValue.flatMap(RelatedTrustAnchor.Relation.init(rawValue:))
+                    let relation = entry["relation"]?.stringValue.flatMap(RelatedTrustAnchor.Relation.init(rawValue:))
                 else { return nil }
                 return RelatedTrustAnchor(event: event, relation: relation)
             },

@@ -56,7 +56,7 @@ final class SQLiteStatement {
 
     func text(at column: Int32) -> String? {
         guard sqlite3_column_type(statement, column) != SQLITE_NULL,
-              let bytes = sqlite3_column_text(statement, column)
+            let bytes = sqlite3_column_text(statement, column)
         else { return nil }
         let count = Int(sqlite3_column_bytes(statement, column))
         return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)

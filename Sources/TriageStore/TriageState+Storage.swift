@@ -4,12 +4,14 @@ import TriageModel
 /// The checklist column's JSON form: `[{"index":0,"title":"…","done":true,"note":"…"}]`.
 extension TriageState {
     var checklistJSON: String {
-        JSONWriter().string(from: .array(checklist.map { step in
-            .object([
-                "index": .number(String(step.key.index)), "title": .string(step.key.title),
-                "done": .bool(step.isDone), "note": .string(step.note),
-            ])
-        }))
+        JSONWriter().string(
+            from: .array(
+                checklist.map { step in
+                    .object([
+                        "index": .number(String(step.key.index)), "title": .string(step.key.title),
+                        "done": .bool(step.isDone), "note": .string(step.note),
+                    ])
+                }))
     }
 
     static func checklist(fromJSON text: String) -> [ChecklistStep] {

@@ -9,7 +9,8 @@ extension TriageStore {
     public func save(_ records: [AlertRecord]) throws(TriageStoreError) {
         try withErrors { () throws(SQLiteError) in
             try connection.transaction { () throws(SQLiteError) in
-                let statement = try connection.prepare("""
+                let statement = try connection.prepare(
+                    """
                     INSERT INTO alerts(uuid, rule_id, rule_name, severity, original_time, record)
                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)
                     ON CONFLICT(uuid) DO UPDATE SET rule_id = ?2, rule_name = ?3, severity = ?4,
@@ -33,8 +34,8 @@ extension TriageStore {
             var records: [AlertRecord] = []
             while try statement.step() {
                 guard let uuid = statement.text(at: 0), let text = statement.text(at: 1),
-                      let json = try? JSONParser.parse(text),
-                      let record = AlertRecord(uuid: uuid, storageJSON: json)
+                    let json = try? JSONParser.parse(text),
+                    let record = AlertRecord(uuid: uuid, storageJSON: json)
                 else { continue }
                 records.append(record)
             }
@@ -48,7 +49,7 @@ extension TriageStore {
             let statement = try connection.prepare("SELECT record FROM alerts WHERE uuid = ?1")
             try statement.bind([.text(uuid)])
             guard try statement.step(), let text = statement.text(at: 0),
-                  let json = try? JSONParser.parse(text)
+                let json = try? JSONParser.parse(text)
             else { return nil }
             return AlertRecord(uuid: uuid, storageJSON: json)
         }

@@ -112,10 +112,11 @@ extension TriageStore {
             try statement.bind([.text(uuid)])
             var entries: [AuditEntry] = []
             while try statement.step() {
-                entries.append(AuditEntry(
-                    alertID: uuid, analyst: statement.text(at: 0) ?? "", time: statement.integer(at: 1),
-                    action: statement.text(at: 2) ?? "", detail: statement.text(at: 3) ?? ""
-                ))
+                entries.append(
+                    AuditEntry(
+                        alertID: uuid, analyst: statement.text(at: 0) ?? "", time: statement.integer(at: 1),
+                        action: statement.text(at: 2) ?? "", detail: statement.text(at: 3) ?? ""
+                    ))
             }
             return entries
         }
@@ -157,7 +158,8 @@ extension TriageStore {
 
     private func write(_ change: TriageChange, analyst: String, time: Int64) throws(SQLiteError) {
         guard !change.entries.isEmpty else { return }
-        let upsert = try connection.prepare("""
+        let upsert = try connection.prepare(
+            """
             INSERT INTO triage(uuid, reviewed, status, disposition, reason, notes, checklist, updated_by, updated_at,
                 version)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)

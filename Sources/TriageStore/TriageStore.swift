@@ -36,7 +36,7 @@ public final class TriageStore {
         do {
             try configure()
             try migrate()
-        } catch where error.code == Self.newerSchemaCode {
+        } catch  where error.code == Self.newerSchemaCode {
             throw .newerSchema(path: path, version: Int(error.message) ?? 0)
         } catch {
             throw TriageStoreError(error, path: path)

@@ -33,10 +33,10 @@ public enum TriageStoreError: Error, Sendable, Equatable, CustomStringConvertibl
 
     init(_ error: SQLiteError, path: String) {
         switch error.primaryCode {
-        case 8: self = .readOnly(path: path)                                   // SQLITE_READONLY
+        case 8: self = .readOnly(path: path)  // SQLITE_READONLY
         case 26, 11: self = .notADatabase(path: path, reason: error.message)  // SQLITE_NOTADB, SQLITE_CORRUPT
-        case 5, 6: self = .busy(path: path)                                   // SQLITE_BUSY, SQLITE_LOCKED
-        case 14: self = .cannotOpen(path: path, reason: error.message)        // SQLITE_CANTOPEN
+        case 5, 6: self = .busy(path: path)  // SQLITE_BUSY, SQLITE_LOCKED
+        case 14: self = .cannotOpen(path: path, reason: error.message)  // SQLITE_CANTOPEN
         default: self = .failed(path: path, reason: error.message)
         }
     }

@@ -1,6 +1,6 @@
 import Alerts
-import DetectionEngine
 import ConsoleUI
+import DetectionEngine
 import DetectionRules
 import ECSMapping
 import TerminalGrid
@@ -22,10 +22,16 @@ enum AlertTable {
         for alert in alerts {
             let document = alert.document
             let time = TimeText.dateTime(alert.originalTime)
-            let actor = document.string(at: "aws.cloudtrail.user_identity.arn") ?? document.string(at: "user.name") ?? "-"
-            let account = (document.string(at: "cloud.account.id") ?? "-") + "/" + (document.string(at: "cloud.region") ?? "-")
+            let actor =
+                document.string(at: "aws.cloudtrail.user_identity.arn") ?? document.string(at: "user.name") ?? "-"
+            let account =
+                (document.string(at: "cloud.account.id") ?? "-") + "/" + (document.string(at: "cloud.region") ?? "-")
             let source = document.string(at: "source.ip") ?? document.string(at: "source.address") ?? "-"
-            lines.append(row([time, alert.rule.severity.name, alert.rule.name, actor, document.string(at: "event.action") ?? "-", account, source]))
+            lines.append(
+                row([
+                    time, alert.rule.severity.name, alert.rule.name, actor, document.string(at: "event.action") ?? "-",
+                    account, source,
+                ]))
         }
         if alerts.isEmpty {
             lines.append("(no alerts)")

@@ -46,8 +46,9 @@ struct ConsoleBenchmarkCommand: ParsableCommand {
         let records = loaded.records
         let store = try TriageStore(path: directory + "/state.sqlite")
         try store.save(records)
-        var state = ConsoleState(alerts: records, states: try store.allStates(), analyst: "bench", now: 0,
-                                 size: TerminalSize(rows: 50, columns: 200))
+        var state = ConsoleState(
+            alerts: records, states: try store.allStates(), analyst: "bench", now: 0,
+            size: TerminalSize(rows: 50, columns: 200))
         _ = ConsoleRenderer.render(state, size: state.size)
         let loadSeconds = Self.seconds(since: loadStart)
         print("phases loaded=\(Self.format(loadedSeconds)) saved-and-drawn=\(Self.format(loadSeconds))")
@@ -73,7 +74,9 @@ struct ConsoleBenchmarkCommand: ParsableCommand {
             _ = ConsoleRenderer.render(state, size: state.size)
             redraws.append(Self.seconds(since: start) * 1000)
         }
-        print("keypress-redraw median_ms=\(Self.format(Self.median(redraws))) p95_ms=\(Self.format(Self.percentile(redraws, 0.95))) alerts=\(many.count)")
+        print(
+            "keypress-redraw median_ms=\(Self.format(Self.median(redraws))) p95_ms=\(Self.format(Self.percentile(redraws, 0.95))) alerts=\(many.count)"
+        )
 
         // 3. Search and filter over all of them.
         var searches: [Double] = []
@@ -92,7 +95,9 @@ struct ConsoleBenchmarkCommand: ParsableCommand {
             _ = ConsoleRenderer.render(state, size: state.size)
             filters.append(Self.seconds(since: start) * 1000)
         }
-        print("search max_ms=\(Self.format(searches.max() ?? 0)) filter-or-sort max_ms=\(Self.format(filters.max() ?? 0)) alerts=\(many.count)")
+        print(
+            "search max_ms=\(Self.format(searches.max() ?? 0)) filter-or-sort max_ms=\(Self.format(filters.max() ?? 0)) alerts=\(many.count)"
+        )
     }
 
     static func seconds(since start: DispatchTime) -> Double {

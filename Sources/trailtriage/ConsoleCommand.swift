@@ -10,11 +10,11 @@ struct ConsoleCommand: ParsableCommand {
         commandName: "console",
         abstract: "Open the triage console on CloudTrail logs (the default command).",
         discussion: """
-        With no PATH the console opens the bundled sample data. Triage (reviewed marks, status, \
-        dispositions, notes, checklist ticks) is saved in the state database the moment it shows \
-        on screen, keyed by each alert's stable id, so reopening the same data brings it all back. \
-        Press ? in the console for the keys.
-        """
+            With no PATH the console opens the bundled sample data. Triage (reviewed marks, status, \
+            dispositions, notes, checklist ticks) is saved in the state database the moment it shows \
+            on screen, keyed by each alert's stable id, so reopening the same data brings it all back. \
+            Press ? in the console for the keys.
+            """
     )
 
     @Argument(help: "CloudTrail files or directories. Default: the bundled sample data.")
@@ -33,13 +33,16 @@ struct ConsoleCommand: ParsableCommand {
 
     mutating func run() throws {
         guard ConsoleSession.hasTerminal() else {
-            StandardStreams.writeError("trailtriage: the console needs a terminal; for output to a file or pipe use `trailtriage scan PATH...`\n")
+            StandardStreams.writeError(
+                "trailtriage: the console needs a terminal; for output to a file or pipe use `trailtriage scan PATH...`\n"
+            )
             throw ExitCode(2)
         }
         var inputs = paths
         if inputs.isEmpty {
             guard let samples = AssetLocator.sampleDataDirectory() else {
-                throw ValidationError("No PATH given and the bundled sample data was not found; pass CloudTrail files or directories.")
+                throw ValidationError(
+                    "No PATH given and the bundled sample data was not found; pass CloudTrail files or directories.")
             }
             inputs = [samples]
         }
@@ -57,7 +60,8 @@ struct ConsoleCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let session = ConsoleSession(
-            inputs: inputs, ruleSet: ruleSet, limits: readLimits.limits, store: store, analyst: StateLocation.analyst(override: analyst))
+            inputs: inputs, ruleSet: ruleSet, limits: readLimits.limits, store: store,
+            analyst: StateLocation.analyst(override: analyst))
         try session.run()
     }
 }

@@ -29,11 +29,14 @@ enum ConsoleLoader {
         let index = builder.build()
         var perRule: [String: (guide: GuideSnapshot, mitre: [MITRETechnique])] = [:]
         for compiled in ruleSet.rules where perRule[compiled.rule.ruleID] == nil {
-            perRule[compiled.rule.ruleID] = (GuideSnapshot(rule: compiled.rule), MITRETechnique.from(compiled.rule.threat))
+            perRule[compiled.rule.ruleID] = (
+                GuideSnapshot(rule: compiled.rule), MITRETechnique.from(compiled.rule.threat)
+            )
         }
         let records = result.alerts.map { alert in
             let rule = perRule[alert.rule.ruleID]
-            return AlertRecord(alert: alert, guide: rule?.guide ?? GuideSnapshot(), mitre: rule?.mitre ?? [], index: index)
+            return AlertRecord(
+                alert: alert, guide: rule?.guide ?? GuideSnapshot(), mitre: rule?.mitre ?? [], index: index)
         }
         return Loaded(records: records, summary: result.summary, eventCount: index.count)
     }

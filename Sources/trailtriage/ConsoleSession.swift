@@ -133,7 +133,9 @@ final class ConsoleSession {
         return .stay
     }
 
-    private func export(uuids: [String], format: CaseNotesExporter.Format, path: String, overwrite: Bool) -> ExportOutcome {
+    private func export(uuids: [String], format: CaseNotesExporter.Format, path: String, overwrite: Bool)
+        -> ExportOutcome
+    {
         // The records are already in memory; only states and audit trails come from the store.
         let loaded = Dictionary(state.alerts.map { ($0.uuid, $0) }, uniquingKeysWith: { first, _ in first })
         do {
@@ -158,12 +160,14 @@ final class ConsoleSession {
         Thread.detachNewThread {
             let loaded = ConsoleLoader.load(inputs: inputs, ruleSet: ruleSet, limits: limits) { progress in
                 loading.withLock {
-                    $0.progress = LoadingProgress(files: progress.filesDone, records: progress.recordsRead, alerts: progress.matches)
+                    $0.progress = LoadingProgress(
+                        files: progress.filesDone, records: progress.recordsRead, alerts: progress.matches)
                 }
             }
             let records = loaded.records
             let summary = loaded.summary
-            let line = "\(summary.recordsRead) records in \(summary.filesRead) files, \(records.count) alerts"
+            let line =
+                "\(summary.recordsRead) records in \(summary.filesRead) files, \(records.count) alerts"
                 + (summary.issues.isEmpty ? "" : ", \(summary.issues.count) input problems (see `trailtriage scan`)")
             // The loader's own connection: SQLite connections stay on the thread that made them.
             do {

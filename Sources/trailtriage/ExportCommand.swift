@@ -10,10 +10,10 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Export triaged alerts as case notes (Markdown for tickets, JSON for machines).",
         discussion: """
-        Reads only the triage database, so it works without the logs. Every value that came from a \
-        log or an analyst is escaped: Markdown output cannot be forged into headings, links or \
-        checkboxes, and JSON output stays valid.
-        """
+            Reads only the triage database, so it works without the logs. Every value that came from a \
+            log or an analyst is escaped: Markdown output cannot be forged into headings, links or \
+            checkboxes, and JSON output stays valid.
+            """
     )
 
     @Option(help: "The triage database. Default: $XDG_STATE_HOME/trailtriage/state.sqlite.")
@@ -34,7 +34,8 @@ struct ExportCommand: ParsableCommand {
     mutating func run() throws {
         let path = db ?? StateLocation.defaultDatabasePath()
         guard FileManager.default.fileExists(atPath: path) else {
-            StandardStreams.writeError("error: no triage database at \(path); open alerts in the console first, or pass --db FILE\n")
+            StandardStreams.writeError(
+                "error: no triage database at \(path); open alerts in the console first, or pass --db FILE\n")
             throw ExitCode(1)
         }
         let text: String

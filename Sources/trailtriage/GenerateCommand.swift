@@ -8,9 +8,9 @@ struct GenerateCommand: ParsableCommand {
         commandName: "generate",
         abstract: "Write realistic synthetic CloudTrail in the S3 layout, for benchmarks and demos.",
         discussion: """
-        The same options give the same bytes. Known true positives and near misses for the bundled \
-        rules are planted and listed in OUT/planted-events.json.
-        """
+            The same options give the same bytes. Known true positives and near misses for the bundled \
+            rules are planted and listed in OUT/planted-events.json.
+            """
     )
 
     @Option(help: "Number of events.")
@@ -32,17 +32,19 @@ struct GenerateCommand: ParsableCommand {
     var output: String
 
     mutating func run() throws {
-        let configuration = GeneratorConfiguration(events: events, seed: seed, days: days, accounts: accounts, startDate: startDate)
+        let configuration = GeneratorConfiguration(
+            events: events, seed: seed, days: days, accounts: accounts, startDate: startDate)
         let report = try CloudTrailGenerator(configuration: configuration).write(to: output)
         let planted = report.plantedTruePositives + report.plantedNearMisses
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         try encoder.encode(planted).write(to: URL(fileURLWithPath: output + "/planted-events.json"))
-        StandardStreams.writeError("""
-        wrote \(report.files) files, \(report.events) events: \(report.bytesUncompressed) bytes of JSON, \
-        \(report.bytesCompressed) gzipped (\(Int(report.averageRecordSize)) bytes per record)
-        planted: \(report.plantedTruePositives.count) alerting events, \(report.plantedNearMisses.count) near misses (listed in \(output)/planted-events.json)
+        StandardStreams.writeError(
+            """
+            wrote \(report.files) files, \(report.events) events: \(report.bytesUncompressed) bytes of JSON, \
+            \(report.bytesCompressed) gzipped (\(Int(report.averageRecordSize)) bytes per record)
+            planted: \(report.plantedTruePositives.count) alerting events, \(report.plantedNearMisses.count) near misses (listed in \(output)/planted-events.json)
 
-        """)
+            """)
     }
 }

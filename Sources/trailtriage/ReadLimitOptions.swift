@@ -31,13 +31,15 @@ struct ReadLimitOptions: ParsableArguments {
 
     private static let defaults = ReadLimits()
 
-    @Option(help: ArgumentHelp(
-        "Refuse an input that holds, or decompresses to, more than this (K, M or G suffix).",
-        valueName: "size"))
+    @Option(
+        help: ArgumentHelp(
+            "Refuse an input that holds, or decompresses to, more than this (K, M or G suffix).",
+            valueName: "size"))
     var maxFileBytes = ByteSize(bytes: defaults.maxFileBytes)
 
-    @Option(help: ArgumentHelp(
-        "Refuse gzip that expands more than this many times its compressed size.", valueName: "n"))
+    @Option(
+        help: ArgumentHelp(
+            "Refuse gzip that expands more than this many times its compressed size.", valueName: "n"))
     var maxRatio = defaults.maxCompressionRatio
 
     func validate() throws {

@@ -13,7 +13,8 @@ struct RulesCommand: ParsableCommand {
     )
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List rules with their type, severity and whether they run.")
+        static let configuration = CommandConfiguration(
+            abstract: "List rules with their type, severity and whether they run.")
 
         @Argument(help: "Rule files or directories. Default: the bundled rules.")
         var paths: [String] = []
@@ -26,7 +27,8 @@ struct RulesCommand: ParsableCommand {
                 rows.append((rule.ruleID, rule.type.name, "\(rule.severity)/\(rule.riskScore)", "runs", rule.name))
             }
             for rule in ruleSet.unsupported {
-                rows.append((rule.ruleID, rule.type.name, "\(rule.severity)/\(rule.riskScore)", "not yet supported", rule.name))
+                rows.append(
+                    (rule.ruleID, rule.type.name, "\(rule.severity)/\(rule.riskScore)", "not yet supported", rule.name))
             }
             var text = "RULE ID                               TYPE       SEVERITY     STATUS             NAME\n"
             for row in rows.sorted(by: { $0.4 < $1.4 }) {
@@ -35,7 +37,8 @@ struct RulesCommand: ParsableCommand {
                 }
                 text += (cells + [UnsafeText.visible(row.4)]).joined(separator: " ") + "\n"
             }
-            text += "\(ruleSet.rules.count) runnable, \(ruleSet.unsupported.count) not yet supported, \(ruleSet.errors.count) with errors\n"
+            text +=
+                "\(ruleSet.rules.count) runnable, \(ruleSet.unsupported.count) not yet supported, \(ruleSet.errors.count) with errors\n"
             StandardStreams.writeOutput(text)
             for error in ruleSet.errors {
                 StandardStreams.writeError("error: \(error)\n")
@@ -56,10 +59,13 @@ struct RulesCommand: ParsableCommand {
         mutating func run() throws {
             let ruleSet = RuleSet.load(paths: paths)
             for compiled in ruleSet.rules {
-                StandardStreams.writeOutput("ok: \(compiled.rule.sourcePath): \(UnsafeText.visible(compiled.rule.name))\n")
+                StandardStreams.writeOutput(
+                    "ok: \(compiled.rule.sourcePath): \(UnsafeText.visible(compiled.rule.name))\n")
             }
             for rule in ruleSet.unsupported {
-                StandardStreams.writeOutput("ok: \(rule.sourcePath): \(UnsafeText.visible(rule.name)) (type \(rule.type.name) loads but is not run yet)\n")
+                StandardStreams.writeOutput(
+                    "ok: \(rule.sourcePath): \(UnsafeText.visible(rule.name)) (type \(rule.type.name) loads but is not run yet)\n"
+                )
             }
             for error in ruleSet.errors {
                 StandardStreams.writeOutput("error: \(error)\n")

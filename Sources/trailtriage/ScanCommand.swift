@@ -12,10 +12,10 @@ struct ScanCommand: ParsableCommand {
         commandName: "scan",
         abstract: "Run detection rules over CloudTrail logs and print the alerts.",
         discussion: """
-        Exit status: 0 when the scan ran (with or without alerts); 2 for usage errors or rule files \
-        that do not load (the other rules still run); 1 with --strict when any input was unreadable, \
-        held malformed records, or held records sharing an eventID with different content.
-        """
+            Exit status: 0 when the scan ran (with or without alerts); 2 for usage errors or rule files \
+            that do not load (the other rules still run); 1 with --strict when any input was unreadable, \
+            held malformed records, or held records sharing an eventID with different content.
+            """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -25,7 +25,9 @@ struct ScanCommand: ParsableCommand {
     @Argument(help: "CloudTrail files or directories (searched recursively); - reads standard input.")
     var paths: [String]
 
-    @Option(name: .customLong("rules"), help: "A rule file or directory of *.toml rules (repeatable). Default: the bundled rules.")
+    @Option(
+        name: .customLong("rules"),
+        help: "A rule file or directory of *.toml rules (repeatable). Default: the bundled rules.")
     var rulePaths: [String] = []
 
     @Option(help: "Output format: ndjson (one alert per line) or table.")
@@ -60,7 +62,9 @@ struct ScanCommand: ParsableCommand {
             StandardStreams.writeError("error: \(error)\n")
         }
         for rule in ruleSet.unsupported {
-            StandardStreams.writeError("note: \(rule.sourcePath): rule \"\(rule.name)\" has type \(rule.type.name), which is not supported yet; it was not run\n")
+            StandardStreams.writeError(
+                "note: \(rule.sourcePath): rule \"\(rule.name)\" has type \(rule.type.name), which is not supported yet; it was not run\n"
+            )
         }
         if ruleSet.rules.isEmpty {
             throw ValidationError("No runnable rules were loaded.")

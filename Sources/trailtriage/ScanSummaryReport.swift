@@ -1,6 +1,6 @@
-import Foundation
 import CloudTrailReader
 import DetectionEngine
+import Foundation
 import TrailTriageJSON
 
 /// The human summary a scan prints to standard error.
@@ -19,8 +19,11 @@ enum ScanSummaryReport {
             }
         }
         let megabytes = Double(summary.bytesDecompressed) / 1_000_000
-        lines.append("files: \(summary.filesRead) read, \(summary.filesSkipped) skipped, \(summary.filesUnreadable) unreadable")
-        lines.append("records: \(summary.recordsRead) read, \(summary.recordsMalformed) malformed, \(summary.recordsEvaluated) evaluated in full, \(summary.duplicateEvents) delivered more than once, \(summary.eventIDConflicts) with an eventID conflict")
+        lines.append(
+            "files: \(summary.filesRead) read, \(summary.filesSkipped) skipped, \(summary.filesUnreadable) unreadable")
+        lines.append(
+            "records: \(summary.recordsRead) read, \(summary.recordsMalformed) malformed, \(summary.recordsEvaluated) evaluated in full, \(summary.duplicateEvents) delivered more than once, \(summary.eventIDConflicts) with an eventID conflict"
+        )
         for rule in summary.rules {
             var line = "alerts: \(rule.alerts) \(UnsafeText.visible(rule.name))"
             if rule.droppedByMaxSignals > 0 {
@@ -29,7 +32,10 @@ enum ScanSummaryReport {
             lines.append(line)
         }
         let rate = summary.elapsedSeconds > 0 ? Double(summary.recordsRead) / summary.elapsedSeconds : 0
-        lines.append("elapsed: " + String(format: "%.2f s (%.1f MB of JSON, %d records/s)", summary.elapsedSeconds, megabytes, Int(rate)))
+        lines.append(
+            "elapsed: "
+                + String(format: "%.2f s (%.1f MB of JSON, %d records/s)", summary.elapsedSeconds, megabytes, Int(rate))
+        )
         return lines.joined(separator: "\n") + "\n"
     }
 }

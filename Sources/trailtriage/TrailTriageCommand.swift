@@ -8,12 +8,15 @@ struct TrailTriageCommand: ParsableCommand {
         commandName: "trailtriage",
         abstract: "Triage AWS CloudTrail with Elastic detection rules.",
         discussion: """
-        Reads CloudTrail as AWS delivers it (S3 layout, .json.gz with {"Records":[…]}), plain JSON, \
-        JSON arrays, NDJSON or standard input, maps every record to Elastic Common Schema and runs \
-        Elastic detection rules (KQL query and new_terms) written in Elastic's TOML rule format.
-        """,
+            Reads CloudTrail as AWS delivers it (S3 layout, .json.gz with {"Records":[…]}), plain JSON, \
+            JSON arrays, NDJSON or standard input, maps every record to Elastic Common Schema and runs \
+            Elastic detection rules (KQL query and new_terms) written in Elastic's TOML rule format.
+            """,
         version: TrailTriageVersion.current,
-        subcommands: [ConsoleCommand.self, ScanCommand.self, RulesCommand.self, GenerateCommand.self, ExportCommand.self, ConsoleBenchmarkCommand.self],
+        subcommands: [
+            ConsoleCommand.self, ScanCommand.self, RulesCommand.self, GenerateCommand.self, ExportCommand.self,
+            ConsoleBenchmarkCommand.self,
+        ],
         defaultSubcommand: ConsoleCommand.self
     )
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Alerts
 
 @Suite struct AlertIdentityTests {
@@ -14,7 +15,9 @@ import Testing
         #expect(base == AlertIdentity.uuid(ruleID: "r", eventKey: "e"))
         #expect(base != AlertIdentity.uuid(ruleID: "r2", eventKey: "e"))
         #expect(base != AlertIdentity.uuid(ruleID: "r", eventKey: "e", newTerms: ["x"]))
-        #expect(AlertIdentity.uuid(ruleID: "r", eventKey: "e", newTerms: ["a", "bc"]) != AlertIdentity.uuid(ruleID: "r", eventKey: "e", newTerms: ["ab", "c"]))
+        #expect(
+            AlertIdentity.uuid(ruleID: "r", eventKey: "e", newTerms: ["a", "bc"])
+                != AlertIdentity.uuid(ruleID: "r", eventKey: "e", newTerms: ["ab", "c"]))
         #expect(base.count == 64)
     }
 
@@ -25,4 +28,3 @@ import Testing
         #expect(one != AlertIdentity.eventKey(eventID: "", recordBytes: Array("{2}".utf8)))
     }
 }
-

@@ -1,13 +1,14 @@
+import Foundation
+import TestSupport
+import Testing
+import TrailTriageJSON
+import TriageStore
+import TriageTestSupport
+
 // Foundation for its `contains`, which finds text scalar by scalar; the standard library's
 // compares Characters and misses a match followed by a combining mark.
 @testable import CaseNotes
-import Foundation
-import Testing
-import TestSupport
-import TrailTriageJSON
 @testable import TriageModel
-import TriageStore
-import TriageTestSupport
 
 @Suite struct CaseNotesExporterTests {
     static let hostile = [
@@ -17,12 +18,15 @@ import TriageTestSupport
     ]
 
     func item(notes: String, stepNote: String) throws -> CaseNotesExporter.Item {
-        let record = TestEvents.record(try TestEvents.document(TestEvents.createUser(role: "api-deployer", session: "build-42")))
+        let record = TestEvents.record(
+            try TestEvents.document(TestEvents.createUser(role: "api-deployer", session: "build-42")))
         var state = TriageAction.close(.falsePositive, reason: "# forged heading").applied(to: .untouched)
         state = TriageAction.setNotes(notes).applied(to: state)
         state = TriageAction.setStepNote(StepKey(index: 0, title: "Identify the actor"), stepNote).applied(to: state)
         state = TriageAction.setStepDone(StepKey(index: 0, title: "Identify the actor"), true).applied(to: state)
-        let audit = [AuditEntry(alertID: record.uuid, analyst: "<b>ana</b>", time: 0, action: "close", detail: "- [x] y")]
+        let audit = [
+            AuditEntry(alertID: record.uuid, analyst: "<b>ana</b>", time: 0, action: "close", detail: "- [x] y")
+        ]
         return .init(record: record, state: state, audit: audit)
     }
 
@@ -50,8 +54,10 @@ import TriageTestSupport
 
     @Test func markdownHasTheTicketSections() throws {
         let markdown = CaseNotesExporter(format: .markdown).export([try item(notes: "ok", stepNote: "fine")])
-        for heading in ["### Key parameters", "### Actor", "### Source", "### Related activity", "### Checklist",
-                        "### Disposition", "### Notes", "### Audit trail"] {
+        for heading in [
+            "### Key parameters", "### Actor", "### Source", "### Related activity", "### Checklist",
+            "### Disposition", "### Notes", "### Audit trail",
+        ] {
             #expect(markdown.contains(heading))
         }
         #expect(markdown.contains("- **userName:** `svc-backup`"))

@@ -1,6 +1,7 @@
-@testable import CaseNotes
 import Foundation
 import TestSupport
+
+@testable import CaseNotes
 
 /// Parses Markdown with a real CommonMark implementation (markdown-it-py, with GitHub's tables
 /// and strikethrough enabled), so export tests judge the Markdown the way a ticket system
@@ -67,29 +68,29 @@ enum CommonMarkRenderer {
     }
 
     private static let script = #"""
-import sys
-from markdown_it import MarkdownIt
+        import sys
+        from markdown_it import MarkdownIt
 
-md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
-results = []
-for document in sys.stdin.buffer.read().decode("utf-8").split("\x1e"):
-    structure, code, texts = [], [], []
-    for token in md.parse(document):
-        structure.append(f"{token.type}/{token.tag}/{token.nesting}")
-        if token.type != "inline":
-            continue
-        parts = []
-        for child in token.children or []:
-            if child.type in ("text", "text_special"):
-                parts.append(child.content)
-                continue
-            if child.type == "softbreak":
-                parts.append("\n")
-            elif child.type == "code_inline":
-                code.append(child.content)
-            structure.append(f"{child.type}/{child.tag}/{child.nesting}")
-        texts.append("".join(parts))
-    results.append("\x1d".join("\x1f".join(items) for items in (structure, code, texts)))
-sys.stdout.buffer.write("\x1e".join(results).encode("utf-8"))
-"""#
+        md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+        results = []
+        for document in sys.stdin.buffer.read().decode("utf-8").split("\x1e"):
+            structure, code, texts = [], [], []
+            for token in md.parse(document):
+                structure.append(f"{token.type}/{token.tag}/{token.nesting}")
+                if token.type != "inline":
+                    continue
+                parts = []
+                for child in token.children or []:
+                    if child.type in ("text", "text_special"):
+                        parts.append(child.content)
+                        continue
+                    if child.type == "softbreak":
+                        parts.append("\n")
+                    elif child.type == "code_inline":
+                        code.append(child.content)
+                    structure.append(f"{child.type}/{child.tag}/{child.nesting}")
+                texts.append("".join(parts))
+            results.append("\x1d".join("\x1f".join(items) for items in (structure, code, texts)))
+        sys.stdout.buffer.write("\x1e".join(results).encode("utf-8"))
+        """#
 }

@@ -1,5 +1,4 @@
 import Alerts
-@testable import CaseNotes
 import DetectionRules
 import ECSMapping
 // Foundation for its `contains`, which finds text scalar by scalar; the standard library's
@@ -8,16 +7,19 @@ import Foundation
 import RelatedActivity
 import Testing
 import TrailTriageJSON
-@testable import TriageModel
 import TriageTestSupport
+
+@testable import CaseNotes
+@testable import TriageModel
 
 /// Random hostile text in every place the Markdown export writes log or analyst text, rendered
 /// by a real CommonMark implementation: the hostile export must have exactly the elements of
 /// the same export with harmless text, and each hostile piece must come out as literal text
 /// (code spans holding exactly the value, prose holding exactly the value).
-@Suite(.enabled(
-    if: CommonMarkRenderer.isAvailable,
-    "python3 with markdown_it is missing (Scripts/install-deps.sh installs it): Markdown rendering tests skipped"))
+@Suite(
+    .enabled(
+        if: CommonMarkRenderer.isAvailable,
+        "python3 with markdown_it is missing (Scripts/install-deps.sh installs it): Markdown rendering tests skipped"))
 struct MarkdownInjectionPropertyTests {
     /// Pieces hostile strings are made of: Markdown and HTML syntax, combining marks (which join
     /// a backtick into one Swift `Character`), whitespace runs, line breaks, controls and bidi.
@@ -124,19 +126,23 @@ struct MarkdownInjectionPropertyTests {
         let document = try TestEvents.document(json)
         var record = TestEvents.record(document, uuid: slots["uuid"], steps: [slots["step1"], slots["step2"]])
         record.rule = AlertRule(
-            ruleID: slots["ruleID"], name: slots["ruleName"], type: .query, severity: Severity(name: slots["severity"]), riskScore: 47)
+            ruleID: slots["ruleID"], name: slots["ruleName"], type: .query, severity: Severity(name: slots["severity"]),
+            riskScore: 47)
         record.mitre = [MITRETechnique(tactic: slots["tactic"], technique: slots["technique"])]
         let related = [
-            EventSummary(time: 1, eventID: "r1", provider: slots["related1Provider"], action: slots["related1Action"],
-                          outcome: slots["related1Outcome"]),
-            EventSummary(time: 2, eventID: "r2", provider: "iam.amazonaws.com", action: slots["related2Action"],
-                          outcome: "success"),
+            EventSummary(
+                time: 1, eventID: "r1", provider: slots["related1Provider"], action: slots["related1Action"],
+                outcome: slots["related1Outcome"]),
+            EventSummary(
+                time: 2, eventID: "r2", provider: "iam.amazonaws.com", action: slots["related2Action"],
+                outcome: "success"),
         ]
         record.relatedActivity = related.map {
             RelatedEvent(event: $0, relation: .sameARN, isFollowUp: false, isAlertEvent: false)
         }
-        var anchorEvent = EventSummary(time: 0, eventID: "a1", provider: "rolesanywhere.amazonaws.com",
-                                        action: "CreateTrustAnchor")
+        var anchorEvent = EventSummary(
+            time: 0, eventID: "a1", provider: "rolesanywhere.amazonaws.com",
+            action: "CreateTrustAnchor")
         anchorEvent.trustAnchor = TrustAnchorDetails(
             arn: slots["anchorArn"], name: slots["anchorName"], sourceType: slots["anchorSource"],
             certificateAuthorityARN: slots["anchorCA"])
@@ -147,8 +153,11 @@ struct MarkdownInjectionPropertyTests {
         var state = TriageAction.close(.truePositive, reason: slots["reason"]).applied(to: .untouched)
         state = TriageAction.setNotes(slots["notes"]).applied(to: state)
         state = TriageAction.setStepNote(step, slots["stepNote"]).applied(to: state)
-        let audit = [AuditEntry(alertID: record.uuid, analyst: slots["analyst"], time: 0,
-                                action: slots["auditAction"], detail: slots["auditDetail"])]
+        let audit = [
+            AuditEntry(
+                alertID: record.uuid, analyst: slots["analyst"], time: 0,
+                action: slots["auditAction"], detail: slots["auditDetail"])
+        ]
         return CaseNotesExporter.Item(record: record, state: state, audit: audit)
     }
 
@@ -221,7 +230,8 @@ struct MarkdownInjectionPropertyTests {
 
     @Test func aBacktickWithACombiningAccentStaysInsideItsCodeSpan() throws {
         var slots = Self.slots(case: 0).benign
-        let attack = "`\u{301} [forged](http://evil.example) ![i](http://evil.example/p.png) "
+        let attack =
+            "`\u{301} [forged](http://evil.example) ![i](http://evil.example/p.png) "
             + "<img src=x onerror=alert(1)>"
         slots.values["userAgent"] = attack
         let markdown = CaseNotesExporter(format: .markdown).export([try Self.item(slots, namesAnchor: true)])
@@ -231,9 +241,10 @@ struct MarkdownInjectionPropertyTests {
         try #require(renderings.count == 2)
         #expect(renderings[0].structure == renderings[1].structure)
         #expect(renderings[0].codeSpans.contains(attack))
-        #expect(!renderings[0].structure.contains {
-            $0.hasPrefix("link_open") || $0.hasPrefix("image") || $0.hasPrefix("html")
-        })
+        #expect(
+            !renderings[0].structure.contains {
+                $0.hasPrefix("link_open") || $0.hasPrefix("image") || $0.hasPrefix("html")
+            })
     }
 
     @Test func codeSpansPadOnScalarsNotCharacters() {

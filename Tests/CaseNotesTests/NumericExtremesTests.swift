@@ -1,12 +1,13 @@
-@testable import CaseNotes
-@testable import TriageStore
 import ECSMapping
 import Foundation
 import RelatedActivity
 import Testing
 import TrailTriageJSON
-@testable import TriageModel
 import TriageTestSupport
+
+@testable import CaseNotes
+@testable import TriageModel
+@testable import TriageStore
 
 /// Log numbers at and past the edges of every type (the console used to trap on a CreateProfile
 /// whose `durationSeconds` was `Int.min`), through each numeric field the exports format.
@@ -44,7 +45,8 @@ import TriageTestSupport
     static func profileEvent(duration token: String) -> String {
         TestEvents.createProfile
             .replacingOccurrences(
-                of: #""durationSeconds":43200,"enabled""#, with: #""durationSeconds":\#(token),"enabled""#)
+                of: #""durationSeconds":43200,"enabled""#, with: #""durationSeconds":\#(token),"enabled""#
+            )
             .replacingOccurrences(of: #""durationSeconds":43200}"#, with: #""durationSeconds":\#(token)}"#)
     }
 
@@ -64,8 +66,9 @@ import TriageTestSupport
         }
         let anchorDetails = TrustAnchorDetails(arn: "arn:anchor", name: "ca", sourceType: "CERTIFICATE_BUNDLE")
         record.trustAnchors = times.map { anchorTime in
-            var event = EventSummary(time: anchorTime, eventID: "", provider: "rolesanywhere.amazonaws.com",
-                                      action: "CreateTrustAnchor")
+            var event = EventSummary(
+                time: anchorTime, eventID: "", provider: "rolesanywhere.amazonaws.com",
+                action: "CreateTrustAnchor")
             event.trustAnchor = anchorDetails
             return RelatedTrustAnchor(event: event, relation: .sameAccount)
         }
@@ -80,8 +83,9 @@ import TriageTestSupport
         for time in Self.times {
             let item = try Self.item(duration: duration.token, time: time)
             let markdown = CaseNotesExporter(format: .markdown).export([item])
-            #expect(markdown.contains("- **durationSeconds:** \(MarkdownText.code(duration.row))\n"),
-                    "duration \(duration.token)")
+            #expect(
+                markdown.contains("- **durationSeconds:** \(MarkdownText.code(duration.row))\n"),
+                "duration \(duration.token)")
             #expect(markdown.contains(" at \(ECSTimestamp.format(milliseconds: time))\n"))
             #expect(markdown.contains("- \(ECSTimestamp.format(milliseconds: .min)) ana: note"))
             #expect(markdown.contains("- \(ECSTimestamp.format(milliseconds: .max)) ana: note"))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CloudTrailGenerator
 
 /// Pins what fixed seeds produce. A corpus is described by its configuration alone (benchmark logs,
@@ -8,11 +9,13 @@ import Testing
 @Suite struct CorpusDigestTests {
     @Test func digestMatchesPublishedTestVectors() {
         #expect(CorpusDigest.sha256Hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        #expect(CorpusDigest.sha256Hex(Array("abc".utf8))
-            == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(
+            CorpusDigest.sha256Hex(Array("abc".utf8))
+                == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         // Two blocks once padded (56 bytes), the case a single-block mistake gets wrong.
-        #expect(CorpusDigest.sha256Hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
-            == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        #expect(
+            CorpusDigest.sha256Hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
+                == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
     }
 
     @Test func smallCorpusIsPinned() throws {

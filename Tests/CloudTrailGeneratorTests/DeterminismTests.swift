@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import CloudTrailGenerator
 
 @Suite struct DeterminismTests {
@@ -24,8 +25,10 @@ import TestSupport
         var configuration = smallConfiguration
         configuration.events = 600
         let generator = CloudTrailGenerator(configuration: configuration)
-        let first = try ScratchDirectory(), second = try ScratchDirectory()
-        let firstDirectory = first.path, secondDirectory = second.path
+        let first = try ScratchDirectory()
+        let second = try ScratchDirectory()
+        let firstDirectory = first.path
+        let secondDirectory = second.path
         let firstReport = try generator.write(to: firstDirectory)
         let secondReport = try generator.write(to: secondDirectory)
         #expect(firstReport == secondReport)

@@ -1,19 +1,23 @@
 import Foundation
-import Testing
-@testable import CloudTrailGenerator
 import TestSupport
+import Testing
+
+@testable import CloudTrailGenerator
 
 @Suite struct LayoutTests {
     @Test func pathsFollowTheS3Layout() throws {
         let files = try smallCorpus.get()
         #expect(!files.isEmpty)
-        let pattern = try Regex(#"^AWSLogs/(\d{12})/CloudTrail/([a-z0-9-]+)/(\d{4})/(\d{2})/(\d{2})/(\d{12})_CloudTrail_([a-z0-9-]+)_(\d{4})(\d{2})(\d{2})T\d{4}Z_[A-Za-z0-9]{16}\.json\.gz$"#)
+        let pattern = try Regex(
+            #"^AWSLogs/(\d{12})/CloudTrail/([a-z0-9-]+)/(\d{4})/(\d{2})/(\d{2})/(\d{12})_CloudTrail_([a-z0-9-]+)_(\d{4})(\d{2})(\d{2})T\d{4}Z_[A-Za-z0-9]{16}\.json\.gz$"#
+        )
         for file in files {
             let match = try #require(try pattern.wholeMatch(in: file.relativePath), "\(file.relativePath)")
             let parts = match.output.map { $0.substring.map(String.init) ?? "" }
             #expect(parts[1] == file.accountID && parts[6] == file.accountID)
             #expect(parts[2] == file.region && parts[7] == file.region)
-            #expect(parts[3] == parts[8] && parts[4] == parts[9] && parts[5] == parts[10], "folder date matches the stamp")
+            #expect(
+                parts[3] == parts[8] && parts[4] == parts[9] && parts[5] == parts[10], "folder date matches the stamp")
             #expect(smallConfiguration.regions.contains(file.region))
         }
         #expect(Set(files.map(\.relativePath)).count == files.count)

@@ -1,5 +1,6 @@
 import Testing
 import TrailTriageJSON
+
 @testable import CloudTrailGenerator
 
 @Suite struct RecordShapeTests {
@@ -44,9 +45,11 @@ import TrailTriageJSON
         let all = try smallRecords.get()
         let sources = Set(all.compactMap { $0.record.string(at: "eventSource") })
         let types = Set(all.compactMap { $0.record.string(at: "userIdentity.type") })
-        for source in ["s3.amazonaws.com", "ec2.amazonaws.com", "sts.amazonaws.com", "kms.amazonaws.com", "iam.amazonaws.com",
-                       "lambda.amazonaws.com", "monitoring.amazonaws.com", "logs.amazonaws.com", "ssm.amazonaws.com",
-                       "dynamodb.amazonaws.com", "signin.amazonaws.com", "rolesanywhere.amazonaws.com"] {
+        for source in [
+            "s3.amazonaws.com", "ec2.amazonaws.com", "sts.amazonaws.com", "kms.amazonaws.com", "iam.amazonaws.com",
+            "lambda.amazonaws.com", "monitoring.amazonaws.com", "logs.amazonaws.com", "ssm.amazonaws.com",
+            "dynamodb.amazonaws.com", "signin.amazonaws.com", "rolesanywhere.amazonaws.com",
+        ] {
             #expect(sources.contains(source), "no \(source) records")
         }
         for type in ["IAMUser", "AssumedRole", "AWSService", "FederatedUser", "IdentityCenterUser"] {

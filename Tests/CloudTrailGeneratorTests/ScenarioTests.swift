@@ -1,5 +1,6 @@
 import Testing
 import TrailTriageJSON
+
 @testable import CloudTrailGenerator
 
 /// Re-implements the two bundled rules in the simplest possible way and checks that exactly the
@@ -9,17 +10,21 @@ import TrailTriageJSON
 
     /// Records the Roles Anywhere query rule matches.
     static func rolesAnywhereAlerts(_ records: [JSONObject]) -> Set<String> {
-        Set(records.filter {
-            $0.string(at: "eventSource") == "rolesanywhere.amazonaws.com" && $0.string(at: "eventName") == "CreateProfile" && isSuccess($0)
-        }.compactMap { $0.string(at: "eventID") })
+        Set(
+            records.filter {
+                $0.string(at: "eventSource") == "rolesanywhere.amazonaws.com"
+                    && $0.string(at: "eventName") == "CreateProfile" && isSuccess($0)
+            }.compactMap { $0.string(at: "eventID") })
     }
 
     /// Records the Create User new-terms rule alerts on: query matches whose ARN did not match in
     /// the preceding 14 days.
     static func createUserAlerts(_ records: [JSONObject]) -> Set<String> {
         let matches = records.filter {
-            $0.string(at: "eventSource") == "iam.amazonaws.com" && $0.string(at: "eventName") == "CreateUser" && isSuccess($0)
-                && $0.string(at: "userIdentity.type") == "AssumedRole" && ($0.string(at: "userIdentity.arn") ?? "").contains("i-")
+            $0.string(at: "eventSource") == "iam.amazonaws.com" && $0.string(at: "eventName") == "CreateUser"
+                && isSuccess($0)
+                && $0.string(at: "userIdentity.type") == "AssumedRole"
+                && ($0.string(at: "userIdentity.arn") ?? "").contains("i-")
         }.sorted { ($0.string(at: "eventTime") ?? "") < ($1.string(at: "eventTime") ?? "") }
         var lastSeen: [String: Int64] = [:]
         var alerts = Set<String>()
@@ -42,11 +47,15 @@ import TrailTriageJSON
         return date + clock[0] * 3600 + clock[1] * 60 + clock[2]
     }
 
-    static func expected(_ report: (truePositives: [PlantedEvent], nearMisses: [PlantedEvent]), rule: String) -> Set<String> {
+    static func expected(_ report: (truePositives: [PlantedEvent], nearMisses: [PlantedEvent]), rule: String) -> Set<
+        String
+    > {
         Set(report.truePositives.filter { $0.ruleName == rule }.map(\.eventID))
     }
 
-    func check(_ configuration: GeneratorConfiguration) throws -> (generator: CloudTrailGenerator, records: [JSONObject]) {
+    func check(_ configuration: GeneratorConfiguration) throws -> (
+        generator: CloudTrailGenerator, records: [JSONObject]
+    ) {
         let generator = CloudTrailGenerator(configuration: configuration)
         let all = try generator.files().flatMap { try records(of: $0) }
         let planted = generator.plantedEvents
@@ -93,7 +102,10 @@ import TrailTriageJSON
             let roles = try #require(profile.value(at: "requestParameters.roleArns")?.arrayValue)
             #expect((1...3).contains(roles.count))
             #expect(roles.allSatisfy { $0.stringValue?.hasPrefix("arn:aws:iam::") == true })
-            #expect(profile.value(at: "requestParameters.durationSeconds").flatMap { if case .number(let n) = $0 { n } else { nil } } != nil)
+            #expect(
+                profile.value(at: "requestParameters.durationSeconds").flatMap {
+                    if case .number(let n) = $0 { n } else { nil }
+                } != nil)
             #expect(profile.value(at: "requestParameters.enabled")?.boolValue == true)
             #expect(profile.value(at: "responseElements.profile.roleArns")?.arrayValue == roles.map { $0 })
             #expect(profile.string(at: "responseElements.profile.profileArn")?.contains(":profile/") == true)
@@ -101,19 +113,23 @@ import TrailTriageJSON
             #expect(profile.string(at: "responseElements.profile.name") == profile.string(at: "requestParameters.name"))
         }
         // Every chain profile is preceded by a trust anchor from the same actor.
-        let chainIDs = Set(planted.truePositives.filter { $0.description.contains("after CreateTrustAnchor") }.map(\.eventID))
+        let chainIDs = Set(
+            planted.truePositives.filter { $0.description.contains("after CreateTrustAnchor") }.map(\.eventID))
         #expect(!chainIDs.isEmpty)
         for profile in profiles where chainIDs.contains(profile.string(at: "eventID") ?? "") {
             let arn = profile.string(at: "userIdentity.arn")
             let time = profile.string(at: "eventTime") ?? ""
             let anchors = all.filter {
-                $0.string(at: "eventName") == "CreateTrustAnchor" && $0.string(at: "userIdentity.arn") == arn && ($0.string(at: "eventTime") ?? "") <= time
+                $0.string(at: "eventName") == "CreateTrustAnchor" && $0.string(at: "userIdentity.arn") == arn
+                    && ($0.string(at: "eventTime") ?? "") <= time
             }
             #expect(!anchors.isEmpty)
             for anchor in anchors {
                 let type = anchor.string(at: "requestParameters.source.sourceType")
                 #expect(type == "CERTIFICATE_BUNDLE" || type == "AWS_ACM_PCA")
-                #expect(anchor.string(at: "responseElements.trustAnchor.trustAnchorArn")?.contains(":trust-anchor/") == true)
+                #expect(
+                    anchor.string(at: "responseElements.trustAnchor.trustAnchorArn")?.contains(":trust-anchor/") == true
+                )
             }
         }
     }
@@ -121,7 +137,9 @@ import TrailTriageJSON
     @Test func instanceSessionCreateUserHasTheDocumentedShape() throws {
         let all = try smallRecords.get().map(\.record)
         let planted = CloudTrailGenerator(configuration: smallConfiguration).plantedEvents
-        let positives = Set(planted.truePositives.filter { $0.kind == .truePositive && $0.ruleName == PlantedEvent.createUserRule }.map(\.eventID))
+        let positives = Set(
+            planted.truePositives.filter { $0.kind == .truePositive && $0.ruleName == PlantedEvent.createUserRule }.map(
+                \.eventID))
         #expect(!positives.isEmpty)
         let principal = try Regex(#"^AROA[A-Z0-9]{17}:i-[0-9a-fA-F]{17}$"#)
         let createDate = try Regex(#"^[A-Z][a-z]{2} \d{1,2}, \d{4} \d{1,2}:\d{2}:\d{2} [AP]M$"#)
@@ -139,10 +157,13 @@ import TrailTriageJSON
             #expect(record.string(at: "responseElements.user.path") == "/")
             #expect(try createDate.wholeMatch(in: record.string(at: "responseElements.user.createDate") ?? "") != nil)
             // The follow-on calls an analyst pivots to.
-            let followOn = all.filter { $0.string(at: "userIdentity.arn") == arn && $0.string(at: "requestParameters.userName") == userName }
+            let followOn = all.filter {
+                $0.string(at: "userIdentity.arn") == arn && $0.string(at: "requestParameters.userName") == userName
+            }
             let names = Set(followOn.compactMap { $0.string(at: "eventName") })
             if (record.string(at: "eventTime") ?? "") < "2026-10-15" {
-                #expect(names.isSuperset(of: ["CreateAccessKey", "AttachUserPolicy", "CreateLoginProfile"]), "\(names)")
+                #expect(
+                    names.isSuperset(of: ["CreateAccessKey", "AttachUserPolicy", "CreateLoginProfile"]), "\(names)")
             }
         }
     }
@@ -151,7 +172,10 @@ import TrailTriageJSON
         let all = try smallRecords.get().map(\.record)
         let planted = CloudTrailGenerator(configuration: smallConfiguration).plantedEvents
         let byID = Dictionary(all.map { ($0.string(at: "eventID") ?? "", $0) }, uniquingKeysWith: { a, _ in a })
-        for event in planted.nearMisses where event.description.contains("not an instance") || event.description.contains("function name") || event.description.contains("not an assumed role") {
+        for event in planted.nearMisses
+        where event.description.contains("not an instance") || event.description.contains("function name")
+            || event.description.contains("not an assumed role")
+        {
             let record = try #require(byID[event.eventID])
             #expect(!(record.string(at: "userIdentity.arn") ?? "").contains("i-"), "\(event.description)")
         }

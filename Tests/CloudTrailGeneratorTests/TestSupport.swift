@@ -1,5 +1,6 @@
 import CloudTrailReader
 import TrailTriageJSON
+
 @testable import CloudTrailGenerator
 
 /// A small corpus shared by the tests: big enough for every planted scenario, small enough to
@@ -10,7 +11,9 @@ let smallConfiguration = GeneratorConfiguration(
 )
 
 /// Generated once; global `let`s are initialised lazily and exactly once.
-let smallCorpus: Result<[GeneratedFile], any Error> = Result { try CloudTrailGenerator(configuration: smallConfiguration).files() }
+let smallCorpus: Result<[GeneratedFile], any Error> = Result {
+    try CloudTrailGenerator(configuration: smallConfiguration).files()
+}
 
 /// Every record of the small corpus with the file it came from.
 let smallRecords: Result<[(file: GeneratedFile, record: JSONObject)], any Error> = Result {
@@ -29,7 +32,9 @@ struct TestFailure: Error, CustomStringConvertible {
 /// The `Records` array of a file, as objects.
 func records(of file: GeneratedFile) throws -> [JSONObject] {
     let document = try JSONParser.parse(file.json)
-    guard let array = document["Records"]?.arrayValue else { throw TestFailure("\(file.relativePath) has no Records array") }
+    guard let array = document["Records"]?.arrayValue else {
+        throw TestFailure("\(file.relativePath) has no Records array")
+    }
     return try array.map { value in
         guard let object = value.objectValue else { throw TestFailure("a record is not an object") }
         return object

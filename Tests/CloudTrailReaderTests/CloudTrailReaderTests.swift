@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import CloudTrailReader
 
 @Suite struct CloudTrailReaderTests {
@@ -10,7 +11,8 @@ import TestSupport
 
     @Test func readsGzippedRecordsEnvelope() throws {
         let directory = try ScratchDirectory()
-        let path = try directory.write("a.json.gz", try SystemGzip.compress(#"{"Records":[\#(record("1")),\#(record("2"))]}"#))
+        let path = try directory.write(
+            "a.json.gz", try SystemGzip.compress(#"{"Records":[\#(record("1")),\#(record("2"))]}"#))
         let file = CloudTrailReader.read(InputFile(path: path))
         #expect(file.format == .recordsEnvelope)
         #expect(texts(file) == [record("1"), record("2")])
@@ -20,7 +22,8 @@ import TestSupport
 
     @Test func readsConcatenatedGzipMembers() throws {
         let directory = try ScratchDirectory()
-        let bytes = try SystemGzip.compress(#"{"Records":[\#(record("1")),"#) + (try SystemGzip.compress(#"\#(record("2"))]}"#))
+        let bytes =
+            try SystemGzip.compress(#"{"Records":[\#(record("1")),"#) + (try SystemGzip.compress(#"\#(record("2"))]}"#))
         let path = try directory.write("multi.json.gz", bytes)
         let file = CloudTrailReader.read(InputFile(path: path))
         #expect(texts(file) == [record("1"), record("2")])
@@ -51,7 +54,8 @@ import TestSupport
     }
 
     @Test func bareArrayReportsNonObjectElementsAndKeepsTheRest() throws {
-        let file = CloudTrailReader.frame(Array(#"[\#(record("1")), 42, \#(record("3"))]"#.utf8), input: InputFile(path: "x.json"))
+        let file = CloudTrailReader.frame(
+            Array(#"[\#(record("1")), 42, \#(record("3"))]"#.utf8), input: InputFile(path: "x.json"))
         #expect(file.format == .array)
         #expect(texts(file) == [record("1"), record("3")])
         #expect(file.records.map(\.location.index) == [0, 2])
@@ -70,7 +74,8 @@ import TestSupport
     }
 
     @Test func ndjsonReportsBadLinesByNumberAndGoesOn() throws {
-        let text = "\(record("1"))\n\n{\"eventName\": oops}\n\(record("3"))\r\n{\"eventTime\":\"2026\"\n\(record("5"))\n"
+        let text =
+            "\(record("1"))\n\n{\"eventName\": oops}\n\(record("3"))\r\n{\"eventTime\":\"2026\"\n\(record("5"))\n"
         let file = CloudTrailReader.frame(Array(text.utf8), input: InputFile(path: "events.ndjson"))
         #expect(file.format == .lineDelimited)
         #expect(texts(file) == [record("1"), record("3"), record("5")])
@@ -80,7 +85,8 @@ import TestSupport
     }
 
     @Test func ndjsonIsRecognisedByContentToo() throws {
-        let file = CloudTrailReader.frame(Array("\(record("1"))\n\(record("2"))".utf8), input: InputFile(path: "export.json"))
+        let file = CloudTrailReader.frame(
+            Array("\(record("1"))\n\(record("2"))".utf8), input: InputFile(path: "export.json"))
         #expect(file.format == .lineDelimited)
         #expect(file.records.count == 2)
     }
@@ -93,14 +99,16 @@ import TestSupport
     }
 
     @Test func prettyPrintedValueStreamIsFramed() throws {
-        let text = "{\n  \"eventSource\": \"s3.amazonaws.com\",\n  \"eventName\": \"A\"\n}\n{\n  \"eventSource\": \"s3.amazonaws.com\",\n  \"eventName\": \"B\"\n}\n"
+        let text =
+            "{\n  \"eventSource\": \"s3.amazonaws.com\",\n  \"eventName\": \"A\"\n}\n{\n  \"eventSource\": \"s3.amazonaws.com\",\n  \"eventName\": \"B\"\n}\n"
         let file = CloudTrailReader.frame(Array(text.utf8), input: InputFile(path: "jq.json"))
         #expect(file.format == .valueStream)
         #expect(file.records.count == 2)
     }
 
     @Test func singleRecordWithByteOrderMark() throws {
-        let file = CloudTrailReader.frame([0xEF, 0xBB, 0xBF] + Array(record("1").utf8), input: InputFile(path: "one.json"))
+        let file = CloudTrailReader.frame(
+            [0xEF, 0xBB, 0xBF] + Array(record("1").utf8), input: InputFile(path: "one.json"))
         #expect(file.format == .singleRecord)
         #expect(texts(file) == [record("1")])
     }
@@ -130,7 +138,8 @@ import TestSupport
 
 @Suite struct InvalidInputEncodingTests {
     @Test func invalidUTF8IsReportedButTheRecordStaysInTheScan() throws {
-        let bad: [UInt8] = Array(#"[{"eventSource":"iam","userAgent":"x"#.utf8) + [0xFF, 0xFE] + Array(#""},"#.utf8)
+        let bad: [UInt8] =
+            Array(#"[{"eventSource":"iam","userAgent":"x"#.utf8) + [0xFF, 0xFE] + Array(#""},"#.utf8)
             + Array(record("2").utf8) + Array("]".utf8)
         let file = CloudTrailReader.frame(bad, input: InputFile(path: "u.json"))
         #expect(file.records.count == 2)
@@ -152,16 +161,18 @@ import TestSupport
     }
 
     @Test func framingLocatesPlainProviderAndAction() {
-        let (found, bytes) = fields(#"{"eventVersion":"1.09","eventSource":"iam.amazonaws.com","x":{"eventName":"Nested"},"eventName":"CreateUser"}"#)
+        let (found, bytes) = fields(
+            #"{"eventVersion":"1.09","eventSource":"iam.amazonaws.com","x":{"eventName":"Nested"},"eventName":"CreateUser"}"#
+        )
         #expect(found.isKnown)
         #expect(text(found.eventSource, bytes) == "iam.amazonaws.com")
         #expect(text(found.eventName, bytes) == "CreateUser")
     }
 
     @Test(arguments: [
-        #"{"eventSource":"iam.amazonaws.com","eventName":"Create\u0055ser"}"#,   // escaped value
-        #"{"eventSource":"iam.amazonaws.com","event\u004Eame":"CreateUser"}"#,   // escaped key
-        #"{"eventSource":"iam.amazonaws.com","eventName":["CreateUser"]}"#,       // not a string
+        #"{"eventSource":"iam.amazonaws.com","eventName":"Create\u0055ser"}"#,  // escaped value
+        #"{"eventSource":"iam.amazonaws.com","event\u004Eame":"CreateUser"}"#,  // escaped key
+        #"{"eventSource":"iam.amazonaws.com","eventName":["CreateUser"]}"#,  // not a string
         #"{"eventSource":"iam.amazonaws.com","eventName":"A","eventName":"B"}"#,  // repeated key
     ])
     func anythingUnusualMakesTheFieldsUnknownSoTheParserDecides(record: String) {

@@ -1,5 +1,6 @@
-import Testing
 import TestSupport
+import Testing
+
 @testable import CloudTrailReader
 
 /// The decoder takes libdeflate's whole-buffer path when it can and zlib's streaming path when it

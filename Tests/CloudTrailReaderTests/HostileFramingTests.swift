@@ -1,6 +1,7 @@
 import Testing
-@testable import CloudTrailReader
 import TrailTriageJSON
+
+@testable import CloudTrailReader
 
 /// Crafted layouts that must not hide a record from the rules.
 @Suite struct HostileFramingTests {
@@ -29,7 +30,8 @@ import TrailTriageJSON
     }
 
     @Test func eventKeyAfterARecordsArrayMakesTheObjectOneRecord() {
-        let crafted = #"{"Records":[\#(record("inner"))],"#
+        let crafted =
+            #"{"Records":[\#(record("inner"))],"#
             + record("outer").dropFirst()
         let file = CloudTrailReader.frame(Array(crafted.utf8), input: InputFile(path: "x.json"))
         #expect(texts(file) == [crafted])
@@ -62,12 +64,15 @@ import TrailTriageJSON
 
     @Test func digestKeysInAnEventDoNotMakeADigestFile() {
         let first = eventRecord("1", leading: #""digestStartTime":"2026-01-01T00:00:00Z""#)
-        for (name, text) in [("d.json", "[\(first),\(record("2"))]"),
-                             ("d.ndjson", "\(first)\n\(record("2"))\n"),
-                             ("one.json", first)] {
+        for (name, text) in [
+            ("d.json", "[\(first),\(record("2"))]"),
+            ("d.ndjson", "\(first)\n\(record("2"))\n"),
+            ("one.json", first),
+        ] {
             let file = CloudTrailReader.frame(Array(text.utf8), input: InputFile(path: name))
             #expect(!file.wasSkipped, "\(name)")
-            #expect(file.records.first.map { String(decoding: file.bytes[$0.range], as: UTF8.self) } == first, "\(name)")
+            #expect(
+                file.records.first.map { String(decoding: file.bytes[$0.range], as: UTF8.self) } == first, "\(name)")
             #expect(file.issues.isEmpty, "\(name): \(file.issues)")
         }
     }
@@ -80,7 +85,8 @@ import TrailTriageJSON
             #expect(file.issues.first?.reason.contains("not CloudTrail") == true, "\(text)")
         }
         // A broken file is never "not CloudTrail": what could not be read may have been an event.
-        let broken = CloudTrailReader.frame(Array(#"[{"a":1},{"eventVersion":"1.0","#.utf8), input: InputFile(path: "b.json"))
+        let broken = CloudTrailReader.frame(
+            Array(#"[{"a":1},{"eventVersion":"1.0","#.utf8), input: InputFile(path: "b.json"))
         #expect(!broken.wasSkipped)
         #expect(broken.issues.contains { $0.kind == .malformedRecord && $0.reason.contains("truncated") })
     }
@@ -96,7 +102,8 @@ import TrailTriageJSON
     @Test(arguments: [600, 200_000])
     func overDeepRecordIsReportedAloneAndFramingGoesOn(depth: Int) {
         let deep = Self.deepRecord(depth)
-        let one = record("1"), three = record("3")
+        let one = record("1")
+        let three = record("3")
         let layouts = [
             ("array.json", "[\(one),\(deep),\(three)]", 1),
             ("array-of-arrays.json", "[\(one),\(Self.nested(depth)),\(three)]", 1),
@@ -112,7 +119,8 @@ import TrailTriageJSON
             #expect(file.issues.count == 1, "\(name): \(file.issues)")
             #expect(file.issues.first?.kind == .malformedRecord, "\(name)")
             #expect(file.issues.first?.location?.index == deepIndex, "\(name)")
-            #expect(file.issues.first?.reason.contains("deeper than \(JSONParser.maximumDepth) levels") == true, "\(name)")
+            #expect(
+                file.issues.first?.reason.contains("deeper than \(JSONParser.maximumDepth) levels") == true, "\(name)")
             #expect(file.issues.first?.reason.contains("rest of the file") == false, "\(name)")
         }
     }
@@ -135,8 +143,10 @@ import TrailTriageJSON
 
     @Test func twoHundredThousandLevelsNeitherCrashFramingNorParsing() {
         let depth = 200_000
-        for text in [Self.nested(depth), String(repeating: #"{"a":"#, count: depth) + "1" + String(repeating: "}", count: depth),
-                     String(repeating: "[", count: depth)] {
+        for text in [
+            Self.nested(depth), String(repeating: #"{"a":"#, count: depth) + "1" + String(repeating: "}", count: depth),
+            String(repeating: "[", count: depth),
+        ] {
             let file = CloudTrailReader.frame(Array(text.utf8), input: InputFile(path: "deep.json"))
             #expect(file.records.isEmpty)
             #expect(file.issues.count == 1)

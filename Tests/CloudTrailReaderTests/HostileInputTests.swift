@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import CloudTrailReader
 
 /// Inputs built to exhaust a reader: gzip bombs, endless streams, FIFOs, devices and symbolic
@@ -48,9 +49,10 @@ import TestSupport
         let path = try directory.write("big.json", [UInt8](repeating: 0x20, count: 3 << 20))
         let file = CloudTrailReader.read(InputFile(path: path), limits: ReadLimits(maxFileBytes: 2 << 20))
         #expect(file.bytes.isEmpty)
-        #expect(file.issues.map(\.description) == [
-            "\(path): unreadable: is 3 MiB, more than the per-file limit of 2 MiB (--max-file-bytes)",
-        ])
+        #expect(
+            file.issues.map(\.description) == [
+                "\(path): unreadable: is 3 MiB, more than the per-file limit of 2 MiB (--max-file-bytes)"
+            ])
     }
 
     @Test(.timeLimit(.minutes(1)))
@@ -60,9 +62,10 @@ import TestSupport
         try Self.makeFIFO(directory.file("logs/trap.json"))
         let result = InputDiscovery.discover([directory.path + "/logs"])
         #expect(result.files == [InputFile(path: directory.file("logs/a.json"))])
-        #expect(result.issues.map(\.description) == [
-            "\(directory.file("logs/trap.json")): skipped: not a regular file (a FIFO)",
-        ])
+        #expect(
+            result.issues.map(\.description) == [
+                "\(directory.file("logs/trap.json")): skipped: not a regular file (a FIFO)"
+            ])
     }
 
     @Test(.timeLimit(.minutes(1)))
@@ -101,10 +104,11 @@ import TestSupport
         try FileManager.default.createSymbolicLink(atPath: logs + "/today", withDestinationPath: "day")
         let result = InputDiscovery.discover([logs])
         #expect(result.files.map(\.path) == [logs + "/a.json", logs + "/day/b.json"])
-        #expect(result.issues.map(\.description) == [
-            "\(logs)/l1: skipped: directory loop (a link back to a folder being walked); not followed",
-            "\(logs)/l2: skipped: directory loop (a link back to a folder being walked); not followed",
-            "\(logs)/today: skipped: directory already read through another path; not read twice",
-        ])
+        #expect(
+            result.issues.map(\.description) == [
+                "\(logs)/l1: skipped: directory loop (a link back to a folder being walked); not followed",
+                "\(logs)/l2: skipped: directory loop (a link back to a folder being walked); not followed",
+                "\(logs)/today: skipped: directory already read through another path; not read twice",
+            ])
     }
 }

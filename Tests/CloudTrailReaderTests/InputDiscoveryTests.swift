@@ -1,5 +1,6 @@
-import Testing
 import TestSupport
+import Testing
+
 @testable import CloudTrailReader
 
 @Suite struct InputDiscoveryTests {
@@ -15,12 +16,13 @@ import TestSupport
 
         let result = InputDiscovery.discover([directory.path, directory.path + "/missing"])
         let relative = result.files.map { String($0.path.dropFirst(directory.path.count + 1)) }
-        #expect(relative == [
-            "AWSLogs/111122223333/CloudTrail/eu-west-1/2026/01/01/c.json",
-            "AWSLogs/111122223333/CloudTrail/us-east-1/2026/01/02/a.json.gz",
-            "AWSLogs/111122223333/CloudTrail/us-east-1/2026/01/02/b.json.gz",
-            "extra/events.ndjson",
-        ])
+        #expect(
+            relative == [
+                "AWSLogs/111122223333/CloudTrail/eu-west-1/2026/01/01/c.json",
+                "AWSLogs/111122223333/CloudTrail/us-east-1/2026/01/02/a.json.gz",
+                "AWSLogs/111122223333/CloudTrail/us-east-1/2026/01/02/b.json.gz",
+                "extra/events.ndjson",
+            ])
         #expect(result.issues.count == 3)
         #expect(result.issues.contains { $0.kind == .skippedFile && $0.reason.contains("digest") })
         #expect(result.issues.contains { $0.kind == .skippedFile && $0.file.hasSuffix("notes.txt") })

@@ -1,13 +1,17 @@
 import Alerts
 import DetectionRules
-import Testing
 import TerminalGrid
+import Testing
 import TriageModel
+
 @testable import ConsoleUI
 
 @Suite struct FindingTests {
     @Test func statusFilterCyclesAndKeepsTheSelectedAlert() {
-        var state = TestAlerts.console(states: ["cccc3333-ec2": TriageState(status: .acknowledged), "bbbb2222-fp": TriageState(status: .closed, disposition: .falsePositive, reason: "pattern")])
+        var state = TestAlerts.console(states: [
+            "cccc3333-ec2": TriageState(status: .acknowledged),
+            "bbbb2222-fp": TriageState(status: .closed, disposition: .falsePositive, reason: "pattern"),
+        ])
         state.press(.key("j"))
         #expect(state.selectedUUID == "cccc3333-ec2")
         state.press(.key("f"))  // open only

@@ -1,5 +1,6 @@
-import Testing
 import TerminalGrid
+import Testing
+
 @testable import ConsoleUI
 
 @Suite struct KeymapTests {

@@ -1,8 +1,9 @@
-import Testing
 import TerminalGrid
 import TestSupport
-@testable import TriageModel
+import Testing
+
 @testable import ConsoleUI
+@testable import TriageModel
 @testable import TriageStore
 
 /// Consoles on one database see each other's commits at their next poll, without ever
@@ -127,7 +128,7 @@ import TestSupport
             "dddd4444-hostile": TriageRevision(
                 state: TriageState(status: .closed, disposition: .truePositive, reason: "confirmed"), version: 3,
                 updatedBy: "ana", updatedAt: 1
-            ),
+            )
         ])
         #expect(state.state(of: "dddd4444-hostile")?.status == .closed)
         #expect(state.version(of: "dddd4444-hostile") == 3)

@@ -1,12 +1,16 @@
-import Testing
 import TerminalGrid
+import Testing
 import TriageModel
+
 @testable import ConsoleUI
 
 @Suite struct NavigationTests {
     @Test func listStartsSortedByTimeWithTheFirstAlertSelected() {
         let state = TestAlerts.console()
-        #expect(state.visible.map { state.alerts[$0].uuid } == ["aaaa1111-profile", "cccc3333-ec2", "bbbb2222-fp", "dddd4444-hostile"])
+        #expect(
+            state.visible.map { state.alerts[$0].uuid } == [
+                "aaaa1111-profile", "cccc3333-ec2", "bbbb2222-fp", "dddd4444-hostile",
+            ])
         #expect(state.selectedUUID == "aaaa1111-profile")
     }
 
@@ -27,7 +31,8 @@ import TriageModel
     }
 
     @Test func pageKeysMoveByTheListHeightAndKeepTheSelectionOnScreen() {
-        var state = ConsoleState(alerts: TestAlerts.many(100), analyst: "a", now: 0, size: TerminalSize(rows: 24, columns: 80))
+        var state = ConsoleState(
+            alerts: TestAlerts.many(100), analyst: "a", now: 0, size: TerminalSize(rows: 24, columns: 80))
         let page = ConsoleLayout(size: state.size).listBody.height - 1
         state.press(.pageDown)
         #expect(state.selection == page)
@@ -89,7 +94,8 @@ import TriageModel
     }
 
     @Test func ctrlLAsksForARedrawAndResizeKeepsTheSelectionVisible() {
-        var state = ConsoleState(alerts: TestAlerts.many(50), analyst: "a", now: 0, size: TerminalSize(rows: 40, columns: 120))
+        var state = ConsoleState(
+            alerts: TestAlerts.many(50), analyst: "a", now: 0, size: TerminalSize(rows: 40, columns: 120))
         #expect(state.press(.control("l")) == [.redraw])
         state.press(.key("G"))
         state.size = TerminalSize(rows: 16, columns: 60)

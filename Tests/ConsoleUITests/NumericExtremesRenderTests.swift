@@ -2,9 +2,10 @@ import Alerts
 import DetectionRules
 import Foundation
 import RelatedActivity
-import Testing
 import TerminalGrid
+import Testing
 import TriageModel
+
 @testable import ConsoleUI
 
 /// The console used to trap (leaving the terminal in raw mode) drawing a CreateProfile whose
@@ -29,14 +30,16 @@ import TriageModel
     static func record(duration token: String, time: Int64) -> AlertRecord {
         let json = TestAlerts.createProfile.replacingOccurrences(
             of: #""durationSeconds":43200,"enabled""#, with: #""durationSeconds":\#(token),"enabled""#)
-        let base = TestAlerts.record(json, uuid: "extreme", ruleName: TestAlerts.profileRule, severity: "low",
-                                     guide: TestAlerts.profileGuide)
+        let base = TestAlerts.record(
+            json, uuid: "extreme", ruleName: TestAlerts.profileRule, severity: "low",
+            guide: TestAlerts.profileGuide)
         let events = times.map {
             EventSummary(time: $0, eventID: "", provider: "iam.amazonaws.com", action: "CreateRole")
         }
         let anchors = times.map { anchorTime in
-            var event = EventSummary(time: anchorTime, eventID: "", provider: "rolesanywhere.amazonaws.com",
-                                      action: "CreateTrustAnchor")
+            var event = EventSummary(
+                time: anchorTime, eventID: "", provider: "rolesanywhere.amazonaws.com",
+                action: "CreateTrustAnchor")
             event.trustAnchor = TrustAnchorDetails(arn: "arn:anchor", name: "ca", sourceType: "CERTIFICATE_BUNDLE")
             return RelatedTrustAnchor(event: event, relation: .sameActor)
         }

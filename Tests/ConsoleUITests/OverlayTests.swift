@@ -1,6 +1,7 @@
-import Testing
 import TerminalGrid
+import Testing
 import TriageModel
+
 @testable import ConsoleUI
 
 @Suite struct OverlayTests {
@@ -68,13 +69,19 @@ import TriageModel
         #expect(own?.spans.first?.style == .emphasis)
         #expect(describe?.spans.first?.style == .normal)
         // Time order.
-        let rows = lines.filter { $0.text.contains("2026-") && !$0.text.hasPrefix("First") && !$0.text.hasPrefix("Window") }
+        let rows = lines.filter {
+            $0.text.contains("2026-") && !$0.text.hasPrefix("First") && !$0.text.hasPrefix("Window")
+        }
         let order = ["CreateTrustAnchor", "CreateProfile", "CreateRole", "DescribeInstances"].compactMap { action in
             rows.firstIndex { $0.text.contains(action) }
         }
         #expect(order.count == 4)
         #expect(order == order.sorted())
-        #expect(lines.contains { $0.text.contains("First seen doing CreateProfile: 2026-03-10 09:00:00 UTC (this alert's event: first time)") })
+        #expect(
+            lines.contains {
+                $0.text.contains(
+                    "First seen doing CreateProfile: 2026-03-10 09:00:00 UTC (this alert's event: first time)")
+            })
     }
 
     @Test func relatedWindowNarrows() {

@@ -1,8 +1,9 @@
-import Testing
 import TerminalGrid
 import TestSupport
-@testable import TriageModel
+import Testing
+
 @testable import ConsoleUI
+@testable import TriageModel
 @testable import TriageStore
 
 /// The step-note and close-reason prompts against a real store: each stays open with its text
@@ -12,7 +13,8 @@ import TestSupport
     static let profile = TwoConsoleTests.profile
     static let firstStep = StepKey(index: 0, title: "Identify the actor")
     /// Longer than the free space left in the database once it cannot grow.
-    static let longText = "session traced to the build host "
+    static let longText =
+        "session traced to the build host "
         + String(repeating: "and its runner ", count: 2_000) + "at last"
 
     static func fillDisk(_ console: Console) throws {
@@ -59,9 +61,11 @@ import TestSupport
         bob.press(.tab, .tab, .enter)
         bob.type("alice from the office IP\n")
         #expect(try bob.store.state(of: Self.profile).step(Self.firstStep).note == "alice, via the console")
-        #expect(bob.state.prompt == .stepNote(
-            uuid: Self.profile, step: Self.firstStep, TextInput("alice from the office IP")
-        ))
+        #expect(
+            bob.state.prompt
+                == .stepNote(
+                    uuid: Self.profile, step: Self.firstStep, TextInput("alice from the office IP")
+                ))
         #expect(bob.state.message?.text.hasPrefix("Not saved: " + TwoConsoleTests.changedByAna) == true)
         bob.press(.enter)
         #expect(bob.state.prompt == nil)

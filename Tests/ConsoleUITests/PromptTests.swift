@@ -1,7 +1,8 @@
 import CaseNotes
-import Testing
 import TerminalGrid
+import Testing
 import TriageModel
+
 @testable import ConsoleUI
 
 @Suite struct PromptTests {
@@ -13,7 +14,10 @@ import TriageModel
         state.type("Überprüft: 日本語 OK 👍🏽\nquery j")
         state.press(.backspace)
         let effects = state.press(.control("d"))
-        #expect(effects == [.applyTriage(.setNotes("Überprüft: 日本語 OK 👍🏽\nquery "), targets: state.targeting("aaaa1111-profile"))])
+        #expect(
+            effects == [
+                .applyTriage(.setNotes("Überprüft: 日本語 OK 👍🏽\nquery "), targets: state.targeting("aaaa1111-profile"))
+            ])
         state.commit(effects)
         #expect(state.selectedState?.notes == "Überprüft: 日本語 OK 👍🏽\nquery ")
         #expect(!state.hasUnsavedNotes)
@@ -27,7 +31,8 @@ import TriageModel
         #expect(state.prompt == nil)
         #expect(state.selectedState?.notes == "")
         #expect(state.drafts["aaaa1111-profile"] == "half a thought")
-        let detail = DetailContent.lines(for: TestAlerts.profile, state: .untouched, draft: state.drafts["aaaa1111-profile"], width: 70)
+        let detail = DetailContent.lines(
+            for: TestAlerts.profile, state: .untouched, draft: state.drafts["aaaa1111-profile"], width: 70)
         #expect(detail.contains { $0.text == "Notes (unsaved draft; m to resume)" })
         #expect(detail.contains { $0.text == "  half a thought" })
 
@@ -56,12 +61,18 @@ import TriageModel
         #expect(state.prompt == .exportPath(targets: ["aaaa1111-profile"], TextInput("case-notes-aaaa1111.md")))
         state.press(.backspace, .backspace)
         let effects = state.type("json\n")
-        #expect(effects == [.export(uuids: ["aaaa1111-profile"], format: .json, path: "case-notes-aaaa1111.json", overwrite: false)])
+        #expect(
+            effects == [
+                .export(uuids: ["aaaa1111-profile"], format: .json, path: "case-notes-aaaa1111.json", overwrite: false)
+            ])
         state.didExport(.exists(path: "case-notes-aaaa1111.json"))
         #expect(state.prompt == .overwrite(targets: ["aaaa1111-profile"], path: "case-notes-aaaa1111.json"))
         #expect(state.screen.last?.hasPrefix("case-notes-aaaa1111.json exists. Overwrite? y/n") == true)
         let again = state.press(.key("y"))
-        #expect(again == [.export(uuids: ["aaaa1111-profile"], format: .json, path: "case-notes-aaaa1111.json", overwrite: true)])
+        #expect(
+            again == [
+                .export(uuids: ["aaaa1111-profile"], format: .json, path: "case-notes-aaaa1111.json", overwrite: true)
+            ])
         state.didExport(.written(path: "case-notes-aaaa1111.json", count: 1))
         #expect(state.message?.text == "Exported 1 alert to case-notes-aaaa1111.json")
     }

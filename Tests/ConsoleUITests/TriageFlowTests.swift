@@ -1,6 +1,7 @@
-import Testing
 import TerminalGrid
+import Testing
 import TriageModel
+
 @testable import ConsoleUI
 
 @Suite struct TriageFlowTests {
@@ -17,8 +18,12 @@ import TriageModel
 
     @Test func acknowledgeAndReopen() {
         var state = TestAlerts.console()
-        #expect(state.press(.key("a")) == [.applyTriage(.setStatus(.acknowledged), targets: state.targeting("aaaa1111-profile"))])
-        #expect(state.press(.key("o")) == [.applyTriage(.setStatus(.open), targets: state.targeting("aaaa1111-profile"))])
+        #expect(
+            state.press(.key("a")) == [
+                .applyTriage(.setStatus(.acknowledged), targets: state.targeting("aaaa1111-profile"))
+            ])
+        #expect(
+            state.press(.key("o")) == [.applyTriage(.setStatus(.open), targets: state.targeting("aaaa1111-profile"))])
     }
 
     @Test func closeAsksForDispositionThenReason() {
@@ -26,7 +31,8 @@ import TriageModel
         state.press(.key("j"), .key("j"))
         #expect(state.press(.key("c")).isEmpty)
         #expect(state.prompt == .disposition(targets: ["bbbb2222-fp"], choice: 0))
-        #expect(state.screen.last?.contains("Close as: 1 true positive  2 benign true positive  3 false positive") == true)
+        #expect(
+            state.screen.last?.contains("Close as: 1 true positive  2 benign true positive  3 false positive") == true)
         state.press(.key("j"), .key("j"), .key("j"))
         #expect(state.prompt == .disposition(targets: ["bbbb2222-fp"], choice: 2))
         state.press(.enter)
@@ -35,7 +41,12 @@ import TriageModel
         #expect(state.press(.enter).isEmpty)
         #expect(state.message?.text == "A reason is required to close")
         let effects = state.type("role name matched *i-*; session build-42\n")
-        #expect(effects == [.applyTriage(.close(.falsePositive, reason: "role name matched *i-*; session build-42"), targets: state.targeting("bbbb2222-fp"))])
+        #expect(
+            effects == [
+                .applyTriage(
+                    .close(.falsePositive, reason: "role name matched *i-*; session build-42"),
+                    targets: state.targeting("bbbb2222-fp"))
+            ])
         // The reason stays on screen until the close is committed.
         #expect(state.prompt != nil)
         state.commit(effects)
@@ -81,12 +92,19 @@ import TriageModel
         let step = StepKey(index: 1, title: "Review the roles the profile can hand out")
         #expect(tick == [.applyTriage(.setStepDone(step, true), targets: state.targeting("aaaa1111-profile"))])
         state.commit(tick)
-        #expect(state.press(.key(" ")) == [.applyTriage(.setStepDone(step, false), targets: state.targeting("aaaa1111-profile"))])
+        #expect(
+            state.press(.key(" ")) == [
+                .applyTriage(.setStepDone(step, false), targets: state.targeting("aaaa1111-profile"))
+            ])
 
         state.press(.enter)
         #expect(state.prompt == .stepNote(uuid: "aaaa1111-profile", step: step, TextInput()))
         let note = state.type("AdminAccess is too broad\n")
-        #expect(note == [.applyTriage(.setStepNote(step, "AdminAccess is too broad"), targets: state.targeting("aaaa1111-profile"))])
+        #expect(
+            note == [
+                .applyTriage(
+                    .setStepNote(step, "AdminAccess is too broad"), targets: state.targeting("aaaa1111-profile"))
+            ])
         state.commit(note)
         let screen = state.screen.joined(separator: "\n")
         #expect(screen.contains("[x] 2. Review the roles"))
@@ -97,7 +115,8 @@ import TriageModel
         var state = TestAlerts.console()
         state.press(.key("F"))  // Create User rule: three alerts
         state.press(.key("b"))
-        #expect(state.prompt == .bulkMenu(targets: ["cccc3333-ec2", "bbbb2222-fp", "dddd4444-hostile"], scope: "filtered"))
+        #expect(
+            state.prompt == .bulkMenu(targets: ["cccc3333-ec2", "bbbb2222-fp", "dddd4444-hostile"], scope: "filtered"))
         #expect(state.press(.key("a")).isEmpty)
         #expect(state.screen.last?.hasPrefix("Set acknowledged for 3 alerts? y/n") == true)
         #expect(state.press(.key("n")).isEmpty)
@@ -105,7 +124,12 @@ import TriageModel
 
         state.press(.key("b"), .key("a"))
         let effects = state.press(.key("y"))
-        #expect(effects == [.applyTriage(.setStatus(.acknowledged), targets: state.targeting("cccc3333-ec2", "bbbb2222-fp", "dddd4444-hostile"))])
+        #expect(
+            effects == [
+                .applyTriage(
+                    .setStatus(.acknowledged),
+                    targets: state.targeting("cccc3333-ec2", "bbbb2222-fp", "dddd4444-hostile"))
+            ])
         state.commit(effects)
         #expect(state.state(of: "aaaa1111-profile")?.status == .open)
         #expect(state.state(of: "dddd4444-hostile")?.status == .acknowledged)
@@ -119,9 +143,18 @@ import TriageModel
         #expect(state.prompt == .bulkMenu(targets: ["cccc3333-ec2", "bbbb2222-fp"], scope: "marked"))
         state.press(.key("c"), .key("2"))
         state.type("provisioning pipeline\n")
-        #expect(state.prompt == .confirmBulk(.close(.benignTruePositive, reason: "provisioning pipeline"), targets: ["cccc3333-ec2", "bbbb2222-fp"]))
+        #expect(
+            state.prompt
+                == .confirmBulk(
+                    .close(.benignTruePositive, reason: "provisioning pipeline"),
+                    targets: ["cccc3333-ec2", "bbbb2222-fp"]))
         let effects = state.press(.key("y"))
-        #expect(effects == [.applyTriage(.close(.benignTruePositive, reason: "provisioning pipeline"), targets: state.targeting("cccc3333-ec2", "bbbb2222-fp"))])
+        #expect(
+            effects == [
+                .applyTriage(
+                    .close(.benignTruePositive, reason: "provisioning pipeline"),
+                    targets: state.targeting("cccc3333-ec2", "bbbb2222-fp"))
+            ])
         #expect(state.marks.isEmpty)
     }
 

@@ -1,8 +1,9 @@
-import Testing
 import TerminalGrid
 import TestSupport
-@testable import TriageModel
+import Testing
+
 @testable import ConsoleUI
+@testable import TriageModel
 @testable import TriageStore
 
 /// Two consoles on one database file, each with its own store, its effects carried out by the
@@ -118,9 +119,11 @@ import TestSupport
         bob.type("role name shape\n")
         bob.press(.key("y"))
         #expect(try bob.store.state(of: Self.profile) == TriageState(status: .acknowledged))
-        #expect(bob.state.message == StatusMessage(
-            "3 alerts, close; 1 refused: " + Self.changedByAna, kind: .warning
-        ))
+        #expect(
+            bob.state.message
+                == StatusMessage(
+                    "3 alerts, close; 1 refused: " + Self.changedByAna, kind: .warning
+                ))
         #expect(bob.state.state(of: Self.profile)?.status == .acknowledged)
         #expect(try bob.store.state(of: "bbbb2222-fp").status == .closed)
         withExtendedLifetime(directory) {}
@@ -132,9 +135,10 @@ import TestSupport
         // Ana's console read the alert before Bob acknowledged it, so she refreshes first.
         ana.press(.key("c"), .key("1"))
         ana.type("confirmed\n")
-        #expect(ana.state.message?.text.hasPrefix(
-            "Not saved: changed by bob at \(TimeText.dateTime(bob.time)) in another console; refreshed"
-        ) == true)
+        #expect(
+            ana.state.message?.text.hasPrefix(
+                "Not saved: changed by bob at \(TimeText.dateTime(bob.time)) in another console; refreshed"
+            ) == true)
         // Her reason is still in the prompt; Enter closes over Bob's acknowledgement.
         ana.press(.enter)
         #expect(try ana.store.state(of: Self.profile).status == .closed)

@@ -1,8 +1,9 @@
 import Alerts
 import CloudTrailReader
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import DetectionEngine
 
 /// Each kind of bad input is reported with its file and record, and the rest of the work goes on.
@@ -12,7 +13,10 @@ import TestSupport
     }
 
     private func scan(_ directory: ScratchDirectory) -> ScanResult {
-        DetectionScan.run(paths: [directory.path], configuration: ScanConfiguration(ruleSet: RuleSet.load(paths: [RepositoryPaths.bundledRules]), appliesMaxSignals: false))
+        DetectionScan.run(
+            paths: [directory.path],
+            configuration: ScanConfiguration(
+                ruleSet: RuleSet.load(paths: [RepositoryPaths.bundledRules]), appliesMaxSignals: false))
     }
 
     @Test func everyKindOfBadInputIsReportedAndGoodRecordsStillAlert() throws {
@@ -22,13 +26,19 @@ import TestSupport
         try directory.write("a-truncated.json.gz", Array(whole.prefix(whole.count * 2 / 3)))
         try directory.write("b-invalid.json", #"{"Records":[\#(Self.profile("ok-before-bad")),{"eventName": nope}]}"#)
         try directory.write("c-mixed.json", #"[\#(Self.profile("ok-in-array")), "just a string", 7]"#)
-        try directory.write("d-types.ndjson", """
-        {"eventTime":"2026-03-10T09:00:00Z","eventSource":"rolesanywhere.amazonaws.com","eventName":42,"eventID":"wrong-type"}
-        {"eventSource":"rolesanywhere.amazonaws.com","eventName":"CreateProfile","eventID":"no-time"}
-        \(Self.profile("").replacingOccurrences(of: #""eventID":"","#, with: ""))
-        \(Self.profile("ok-ndjson"))
-        """)
-        try directory.write("e-utf8.json", Array(#"[{"eventVersion":"1.09","eventTime":"2026-03-10T09:00:00Z","eventSource":"rolesanywhere.amazonaws.com","eventName":"CreateProfile","eventID":"bad-utf8","userAgent":"x"#.utf8) + [0xFF] + Array(#""}]"#.utf8))
+        try directory.write(
+            "d-types.ndjson",
+            """
+            {"eventTime":"2026-03-10T09:00:00Z","eventSource":"rolesanywhere.amazonaws.com","eventName":42,"eventID":"wrong-type"}
+            {"eventSource":"rolesanywhere.amazonaws.com","eventName":"CreateProfile","eventID":"no-time"}
+            \(Self.profile("").replacingOccurrences(of: #""eventID":"","#, with: ""))
+            \(Self.profile("ok-ndjson"))
+            """)
+        try directory.write(
+            "e-utf8.json",
+            Array(
+                #"[{"eventVersion":"1.09","eventTime":"2026-03-10T09:00:00Z","eventSource":"rolesanywhere.amazonaws.com","eventName":"CreateProfile","eventID":"bad-utf8","userAgent":"x"#
+                    .utf8) + [0xFF] + Array(#""}]"#.utf8))
         try directory.write("f-empty.json", "")
 
         let result = scan(directory)

@@ -2,22 +2,28 @@ import Alerts
 import CloudTrailGenerator
 import ECSMapping
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import DetectionEngine
 
 /// The prefiltered scan must find exactly what parsing, mapping and evaluating every record finds.
 @Suite struct FastPathEquivalenceTests {
     private func scanBothWays(_ paths: [String], rules: RuleSet) -> (fast: ScanResult, full: ScanResult) {
-        let fast = DetectionScan.run(paths: paths, configuration: ScanConfiguration(ruleSet: rules, usesPrefilter: true, appliesMaxSignals: false))
-        let full = DetectionScan.run(paths: paths, configuration: ScanConfiguration(ruleSet: rules, usesPrefilter: false, appliesMaxSignals: false))
+        let fast = DetectionScan.run(
+            paths: paths,
+            configuration: ScanConfiguration(ruleSet: rules, usesPrefilter: true, appliesMaxSignals: false))
+        let full = DetectionScan.run(
+            paths: paths,
+            configuration: ScanConfiguration(ruleSet: rules, usesPrefilter: false, appliesMaxSignals: false))
         return (fast, full)
     }
 
     @Test func generatedCorpusGivesTheSameAlertsBothWaysAndExactlyThePlantedOnes() throws {
         let directory = try ScratchDirectory()
         // 20 days so the repeat after the 14-day history window is planted too.
-        let generator = CloudTrailGenerator(configuration: GeneratorConfiguration(events: 6_000, seed: 7, days: 20, accounts: 2))
+        let generator = CloudTrailGenerator(
+            configuration: GeneratorConfiguration(events: 6_000, seed: 7, days: 20, accounts: 2))
         let report = try generator.write(to: directory.path)
         let rules = RuleSet.load(paths: [RepositoryPaths.bundledRules])
         let (fast, full) = scanBothWays([directory.path], rules: rules)
@@ -46,7 +52,10 @@ import TestSupport
         #expect(fast.summary.eventIDConflicts == 2 && full.summary.eventIDConflicts == 2)
     }
 
-    @Test(.enabled(if: RepositoryPaths.hasPipelineCorpus, "../shared/corpus/elastic-cloudtrail-pipeline is absent (a user's clone): skipped"))
+    @Test(
+        .enabled(
+            if: RepositoryPaths.hasPipelineCorpus,
+            "../shared/corpus/elastic-cloudtrail-pipeline is absent (a user's clone): skipped"))
     func elasticConformanceInputsGiveTheSameAlertsBothWays() throws {
         let directory = try ScratchDirectory()
         let actions = [
@@ -55,17 +64,24 @@ import TestSupport
             "UploadSSHPublicKey", "UserAuthentication",
         ]
         for (index, action) in actions.enumerated() {
-            try directory.write("rules/r\(index).toml", RuleSetTests.ruleFile(id: "eq-\(index)", name: "Action \(action)", query: "event.action: \"\(action)\""))
+            try directory.write(
+                "rules/r\(index).toml",
+                RuleSetTests.ruleFile(id: "eq-\(index)", name: "Action \(action)", query: "event.action: \"\(action)\"")
+            )
         }
         let newTerms = """
-        [rule.new_terms]
-        field = "new_terms_fields"
-        value = ["cloud.account.id", "user.name"]
-        [[rule.new_terms.history_window_start]]
-        field = "history_window_start"
-        value = "now-10d"
-        """
-        try directory.write("rules/nt.toml", RuleSetTests.ruleFile(id: "eq-nt", name: "New account and user", type: "new_terms", query: "event.outcome: success and not event.action: GetCallerIdentity", extra: newTerms))
+            [rule.new_terms]
+            field = "new_terms_fields"
+            value = ["cloud.account.id", "user.name"]
+            [[rule.new_terms.history_window_start]]
+            field = "history_window_start"
+            value = "now-10d"
+            """
+        try directory.write(
+            "rules/nt.toml",
+            RuleSetTests.ruleFile(
+                id: "eq-nt", name: "New account and user", type: "new_terms",
+                query: "event.outcome: success and not event.action: GetCallerIdentity", extra: newTerms))
         let rules = RuleSet.load(paths: [directory.path + "/rules"])
         #expect(rules.errors.isEmpty, "\(rules.errors)")
 
@@ -92,7 +108,8 @@ import TestSupport
         var paths = [directory.path + "/generated", directory.path + "/aimed/pack.ndjson"]
         for corpus in ["elastic-cloudtrail-pipeline", "elastic-cloudtrail-pipeline-current"] {
             let root = RepositoryPaths.root + "/../shared/corpus/" + corpus
-            let logs = FileManager.default.enumerator(atPath: root)?.compactMap { $0 as? String }
+            let logs =
+                FileManager.default.enumerator(atPath: root)?.compactMap { $0 as? String }
                 .filter { $0.hasSuffix(".log") }.sorted().map { root + "/" + $0 } ?? []
             paths.append(contentsOf: logs)
         }
@@ -119,7 +136,8 @@ import TestSupport
         // The pack is exercised, and the fast path really skips work.
         let firing = Set(full.alerts.map(\.rule.ruleID))
         #expect(firing.count >= rules.rules.count / 2, "rules that fire: \(firing.count) of \(rules.rules.count)")
-        #expect(fast.summary.recordsEvaluated * 2 < full.summary.recordsEvaluated,
-                "fully mapped: \(fast.summary.recordsEvaluated) of \(full.summary.recordsEvaluated)")
+        #expect(
+            fast.summary.recordsEvaluated * 2 < full.summary.recordsEvaluated,
+            "fully mapped: \(fast.summary.recordsEvaluated) of \(full.summary.recordsEvaluated)")
     }
 }

@@ -2,8 +2,9 @@ import Alerts
 import CloudTrailReader
 import ECSMapping
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import DetectionEngine
 
 /// Crafted input must not keep an event from the rules, nor pass one event off as another.
@@ -45,7 +46,9 @@ import TestSupport
 
     private func scan(_ paths: [String], prefilter: Bool = true) -> ScanResult {
         let rules = RuleSet.load(paths: [RepositoryPaths.bundledRules])
-        return DetectionScan.run(paths: paths, configuration: ScanConfiguration(ruleSet: rules, usesPrefilter: prefilter, appliesMaxSignals: false))
+        return DetectionScan.run(
+            paths: paths,
+            configuration: ScanConfiguration(ruleSet: rules, usesPrefilter: prefilter, appliesMaxSignals: false))
     }
 
     @Test func framingAttacksHideNoAlertAndAreReportedByFileAndRecord() throws {
@@ -55,8 +58,10 @@ import TestSupport
         #expect(Set(result.alerts.compactMap(\.document.eventID)) == Set(stems))
         #expect(result.summary.filesSkipped == 0)
         let issues = result.summary.issues.map(\.description)
-        for expected in ["foreign-line.ndjson: line 1", "foreign-element.json: record 0", "deep-envelope.json: record 0",
-                         "deep-line.ndjson: line 1", "deep-stream.json: record 0"] {
+        for expected in [
+            "foreign-line.ndjson: line 1", "foreign-element.json: record 0", "deep-envelope.json: record 0",
+            "deep-line.ndjson: line 1", "deep-stream.json: record 0",
+        ] {
             #expect(issues.contains { $0.contains(expected) && $0.contains("malformed") }, "\(expected) in \(issues)")
         }
         #expect(!issues.contains { $0.contains("rest of the file") })
@@ -72,16 +77,26 @@ import TestSupport
         try directory.write("a.json", #"{"Records":[\#(original)]}"#)
         try directory.write("b.json", #"{"Records":[\#(forged)]}"#)
         // The original delivered again, pretty-printed with its members in another order: the same event.
-        let reordered = "{\"eventID\":\"shared-id\"," + original.dropFirst().replacingOccurrences(of: #","eventID":"shared-id""#, with: "")
-        try directory.write("c.json", "{\n  \"Records\": [\n    " + reordered.replacingOccurrences(of: #",""#, with: ",\n      \"") + "\n  ]\n}\n")
+        let reordered =
+            "{\"eventID\":\"shared-id\","
+            + original.dropFirst().replacingOccurrences(of: #","eventID":"shared-id""#, with: "")
+        try directory.write(
+            "c.json",
+            "{\n  \"Records\": [\n    " + reordered.replacingOccurrences(of: #",""#, with: ",\n      \"") + "\n  ]\n}\n"
+        )
 
         for prefilter in [true, false] {
             let result = scan([directory.path], prefilter: prefilter)
             let alerts = result.alerts.filter { $0.rule.ruleID == Self.rolesAnywhereRuleID }
             #expect(alerts.count == 2, "prefilter \(prefilter)")
-            #expect(Set(alerts.compactMap { $0.document.string(at: "aws.cloudtrail.flattened.request_parameters.name") }) == ["partner-sync", "decoy"])
+            #expect(
+                Set(alerts.compactMap { $0.document.string(at: "aws.cloudtrail.flattened.request_parameters.name") })
+                    == ["partner-sync", "decoy"])
             #expect(Set(alerts.map(\.uuid)).count == 2)
-            #expect(!alerts.contains { $0.uuid == AlertIdentity.uuid(ruleID: Self.rolesAnywhereRuleID, eventKey: "shared-id") })
+            #expect(
+                !alerts.contains {
+                    $0.uuid == AlertIdentity.uuid(ruleID: Self.rolesAnywhereRuleID, eventKey: "shared-id")
+                })
             #expect(result.summary.duplicateEvents == 1)
             #expect(result.summary.eventIDConflicts == 3)
             let conflicts = result.summary.issues.filter { $0.kind == .eventIDConflict }.map(\.description)
@@ -90,7 +105,8 @@ import TestSupport
             }
         }
         // Ids are stable: the same input gives the same two ids on every run.
-        #expect(scan([directory.path]).alerts.map(\.uuid) == scan([directory.path], prefilter: false).alerts.map(\.uuid))
+        #expect(
+            scan([directory.path]).alerts.map(\.uuid) == scan([directory.path], prefilter: false).alerts.map(\.uuid))
     }
 
     @Test func idsOfEventsWithoutAConflictAreUnchanged() {

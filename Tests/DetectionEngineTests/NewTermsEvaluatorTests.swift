@@ -1,18 +1,21 @@
 import Testing
+
 @testable import DetectionEngine
 
 @Suite struct NewTermsEvaluatorTests {
     static let day: Int64 = 86_400_000
     let evaluator = NewTermsEvaluator(windowMilliseconds: 14 * day)
 
-    private func candidate(_ time: Int64, _ key: String, _ terms: [[String]], _ payload: Int) -> NewTermsEvaluator.Candidate {
+    private func candidate(_ time: Int64, _ key: String, _ terms: [[String]], _ payload: Int)
+        -> NewTermsEvaluator.Candidate
+    {
         .init(time: time, eventKey: key, combinations: terms, payload: payload)
     }
 
     @Test func windowStartIsInclusiveAndTheEventItselfIsExcluded() {
         let decisions = evaluator.evaluate([
             candidate(0, "a", [["x"]], 0),
-            candidate(14 * Self.day, "b", [["x"]], 1),      // previous at exactly t - window: seen
+            candidate(14 * Self.day, "b", [["x"]], 1),  // previous at exactly t - window: seen
             candidate(28 * Self.day + 1, "c", [["x"]], 2),  // previous 14 d + 1 ms ago: new again
         ])
         #expect(decisions.map(\.payload) == [0, 2])
@@ -40,7 +43,10 @@ import Testing
     }
 
     @Test func combinationsAreTheCartesianProductCappedAtOneHundred() {
-        #expect(NewTermsEvaluator.combinations(of: [["a", "b"], ["1", "2", "2"]]) == [["a", "1"], ["a", "2"], ["b", "1"], ["b", "2"]])
+        #expect(
+            NewTermsEvaluator.combinations(of: [["a", "b"], ["1", "2", "2"]]) == [
+                ["a", "1"], ["a", "2"], ["b", "1"], ["b", "2"],
+            ])
         #expect(NewTermsEvaluator.combinations(of: [["a"], []]).isEmpty)
         let many = (0..<20).map(String.init)
         #expect(NewTermsEvaluator.combinations(of: [many, many, many]).count == 100)

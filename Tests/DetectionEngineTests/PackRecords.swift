@@ -1,5 +1,6 @@
 import Foundation
 import KQL
+
 @testable import DetectionEngine
 
 /// CloudTrail records aimed at a rule pack: for every provider and action the rules pin, a
@@ -11,9 +12,11 @@ enum PackRecords {
     static func lines(for rules: [CompiledRule]) -> [String] {
         var pairs: Set<[String]> = []
         for rule in rules {
-            let providers = rule.providerRequirement.map { $0.exact.sorted() + $0.prefixes.map { $0 + "x" } }
+            let providers =
+                rule.providerRequirement.map { $0.exact.sorted() + $0.prefixes.map { $0 + "x" } }
                 ?? ["iam.amazonaws.com"]
-            let actions = rule.actionRequirement.map { $0.exact.sorted() + $0.prefixes.sorted().map { $0 + "20150331" } }
+            let actions =
+                rule.actionRequirement.map { $0.exact.sorted() + $0.prefixes.sorted().map { $0 + "20150331" } }
                 ?? ["ListUsers"]
             for provider in providers {
                 for action in actions { pairs.insert([provider, action]) }
@@ -59,7 +62,9 @@ enum PackRecords {
         #"[]"#,
     ]
 
-    private static let agents = ["aws-cli/2.15.0", "S3 Browser 10.9", "Terraform/1.6 aws-sdk-go", "AWS Internal", "Boto3/1.34"]
+    private static let agents = [
+        "aws-cli/2.15.0", "S3 Browser 10.9", "Terraform/1.6 aws-sdk-go", "AWS Internal", "Boto3/1.34",
+    ]
     private static let sources = ["203.0.113.10", "ec2.amazonaws.com", "2001:db8::7", "AWS Internal", "198.51.100.4"]
 
     private static func record(serial: Int, provider: String, action: String, variant: Int) -> String {
@@ -96,7 +101,8 @@ enum PackRecords {
     /// Records a byte-level reader could misread; each must be judged as the mapper would.
     private static func odd(serial: Int) -> [String] {
         let identity = identities[0]
-        let base = #""eventTime":"2026-03-05T10:00:00Z","awsRegion":"us-east-1","sourceIPAddress":"203.0.113.10","userAgent":"aws-cli""#
+        let base =
+            #""eventTime":"2026-03-05T10:00:00Z","awsRegion":"us-east-1","sourceIPAddress":"203.0.113.10","userAgent":"aws-cli""#
         let bodies = [
             #""eventSource":"iam.amazonaws.com","eventName":"CreateUser","errorCode":"-","userIdentity":\#(identity)"#,
             #""eventSource":"iam.amazonaws.com","eventName":"CreateUser","errorCode":null,"userIdentity":\#(identity)"#,
@@ -136,7 +142,8 @@ enum PackRecords {
         // An EventBridge envelope around an event most IAM rules would match.
         lines.append(
             #"{"version":"0","detail-type":"AWS API Call via CloudTrail","source":"aws.iam","detail":{"#
-                + base + #","eventSource":"iam.amazonaws.com","eventName":"CreateAccessKey","userIdentity":\#(identity),"eventID":"odd-bridge"}}"#
+                + base
+                + #","eventSource":"iam.amazonaws.com","eventName":"CreateAccessKey","userIdentity":\#(identity),"eventID":"odd-bridge"}}"#
         )
         return lines
     }

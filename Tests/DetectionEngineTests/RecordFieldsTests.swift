@@ -3,8 +3,9 @@ import DetectionRules
 import ECSMapping
 import Foundation
 import KQL
-import Testing
 import TestSupport
+import Testing
+
 @testable import DetectionEngine
 
 /// The values read from record bytes must be exactly what the mapper puts in the document, and a
@@ -57,8 +58,9 @@ import TestSupport
                     let verdict = partial.query.evaluate(&fields)
                     let matches = rule.query.matches(document)
                     if verdict == .fails { checked.excluded += 1 }
-                    #expect(verdict != (matches ? .fails : .matches),
-                            "\(rule.rule.name) on \(span.location): partial \(verdict), document \(matches)")
+                    #expect(
+                        verdict != (matches ? .fails : .matches),
+                        "\(rule.rule.name) on \(span.location): partial \(verdict), document \(matches)")
                 }
             }
         }
@@ -88,8 +90,10 @@ import TestSupport
         #expect(checked.excluded > 0)
     }
 
-    @Test(.enabled(if: FastPathEquivalenceTests.hasPack && RepositoryPaths.hasPipelineCorpus,
-                   "../shared/corpus (rules pack, pipeline corpus) is absent (a user's clone): skipped"))
+    @Test(
+        .enabled(
+            if: FastPathEquivalenceTests.hasPack && RepositoryPaths.hasPipelineCorpus,
+            "../shared/corpus (rules pack, pipeline corpus) is absent (a user's clone): skipped"))
     func theUpstreamPackNeverRulesOutARecordItsQueryMatches() throws {
         let rules = RuleSet.load(paths: [FastPathEquivalenceTests.packDirectory]).rules
         var checked = Checked()

@@ -1,12 +1,14 @@
 import Alerts
 import DetectionRules
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import DetectionEngine
 
 @Suite struct RuleSetTests {
-    static func ruleFile(id: String, name: String, type: String = "query", query: String, extra: String = "") -> String {
+    static func ruleFile(id: String, name: String, type: String = "query", query: String, extra: String = "") -> String
+    {
         """
         [metadata]
         creation_date = "2026/01/01"
@@ -33,7 +35,9 @@ import TestSupport
 
     @Test func aQuerySyntaxErrorNamesTheFileLineAndColumnWithACaret() throws {
         let directory = try ScratchDirectory()
-        let path = try directory.write("broken.toml", Self.ruleFile(id: "r-broken", name: "Broken", query: "event.dataset: aws.cloudtrail\nand event.action > 5"))
+        let path = try directory.write(
+            "broken.toml",
+            Self.ruleFile(id: "r-broken", name: "Broken", query: "event.dataset: aws.cloudtrail\nand event.action > 5"))
         try directory.write("good.toml", Self.ruleFile(id: "r-good", name: "Good", query: "event.action: CreateUser"))
         let set = RuleSet.load(paths: [directory.path])
         #expect(set.rules.map(\.rule.ruleID) == ["r-good"])
@@ -44,7 +48,10 @@ import TestSupport
 
     @Test func unsupportedTypesLoadAndNeverStopTheOthers() throws {
         let directory = try ScratchDirectory()
-        try directory.write("eql.toml", Self.ruleFile(id: "r-eql", name: "Sequence", type: "eql", query: "any where true").replacingOccurrences(of: "kuery", with: "eql"))
+        try directory.write(
+            "eql.toml",
+            Self.ruleFile(id: "r-eql", name: "Sequence", type: "eql", query: "any where true").replacingOccurrences(
+                of: "kuery", with: "eql"))
         try directory.write("query.toml", Self.ruleFile(id: "r-q", name: "Query", query: "event.action: CreateUser"))
         let set = RuleSet.load(paths: [directory.path])
         #expect(set.errors.isEmpty)
@@ -65,18 +72,23 @@ import TestSupport
     @Test func aHugeIntervalOrHistoryWindowIsALoadErrorNamingTheFile() throws {
         let directory = try ScratchDirectory()
         // Both fit in seconds but not in milliseconds: converting them used to trap.
-        let interval = try directory.write("interval.toml", Self.ruleFile(
-            id: "r-interval", name: "Long interval", query: "event.action: CreateUser",
-            extra: #"interval = "9300000000000000s""#))
-        let window = try directory.write("window.toml", Self.ruleFile(
-            id: "r-window", name: "Long window", type: "new_terms", query: "event.action: CreateProfile", extra: """
-            [rule.new_terms]
-            field = "new_terms_fields"
-            value = ["user.name"]
-            [[rule.new_terms.history_window_start]]
-            field = "history_window_start"
-            value = "now-9300000000000000s"
-            """))
+        let interval = try directory.write(
+            "interval.toml",
+            Self.ruleFile(
+                id: "r-interval", name: "Long interval", query: "event.action: CreateUser",
+                extra: #"interval = "9300000000000000s""#))
+        let window = try directory.write(
+            "window.toml",
+            Self.ruleFile(
+                id: "r-window", name: "Long window", type: "new_terms", query: "event.action: CreateProfile",
+                extra: """
+                    [rule.new_terms]
+                    field = "new_terms_fields"
+                    value = ["user.name"]
+                    [[rule.new_terms.history_window_start]]
+                    field = "history_window_start"
+                    value = "now-9300000000000000s"
+                    """))
         try directory.write("good.toml", Self.ruleFile(id: "r-good", name: "Good", query: "event.action: CreateUser"))
         let set = RuleSet.load(paths: [directory.path])
         #expect(set.rules.map(\.rule.ruleID) == ["r-good"])
@@ -88,37 +100,48 @@ import TestSupport
     @Test func newTermsOnAFieldTheEventLacksNeverAlerts() throws {
         let directory = try ScratchDirectory()
         let extra = """
-        [rule.new_terms]
-        field = "new_terms_fields"
-        value = ["aws.cloudtrail.user_identity.access_key_id"]
-        [[rule.new_terms.history_window_start]]
-        field = "history_window_start"
-        value = "now-7d"
-        """
-        try directory.write("rules/nt.toml", Self.ruleFile(id: "r-nt", name: "New key", type: "new_terms", query: "event.action: CreateProfile", extra: extra))
-        try directory.write("logs/events.ndjson", """
-        \(BadInputScanTests.profile("with-key").replacingOccurrences(of: #""userName":"alice""#, with: #""userName":"alice","accessKeyId":"AKIAEXAMPLE1""#))
-        \(BadInputScanTests.profile("without-key"))
-        """)
+            [rule.new_terms]
+            field = "new_terms_fields"
+            value = ["aws.cloudtrail.user_identity.access_key_id"]
+            [[rule.new_terms.history_window_start]]
+            field = "history_window_start"
+            value = "now-7d"
+            """
+        try directory.write(
+            "rules/nt.toml",
+            Self.ruleFile(
+                id: "r-nt", name: "New key", type: "new_terms", query: "event.action: CreateProfile", extra: extra))
+        try directory.write(
+            "logs/events.ndjson",
+            """
+            \(BadInputScanTests.profile("with-key").replacingOccurrences(of: #""userName":"alice""#, with: #""userName":"alice","accessKeyId":"AKIAEXAMPLE1""#))
+            \(BadInputScanTests.profile("without-key"))
+            """)
         let set = RuleSet.load(paths: [directory.path + "/rules"])
-        let result = DetectionScan.run(paths: [directory.path + "/logs"], configuration: ScanConfiguration(ruleSet: set))
+        let result = DetectionScan.run(
+            paths: [directory.path + "/logs"], configuration: ScanConfiguration(ruleSet: set))
         #expect(result.alerts.map(\.eventKey) == ["with-key"])
         #expect(result.alerts.first?.newTerms == ["AKIAEXAMPLE1"])
     }
 
     @Test func maxSignalsCapsAlertsPerRunIntervalAndCountsTheRest() throws {
         let directory = try ScratchDirectory()
-        try directory.write("rules/q.toml", Self.ruleFile(id: "r-cap", name: "Capped", query: "event.action: CreateProfile", extra: "max_signals = 2"))
-        let events = (0..<5).map { BadInputScanTests.profile("cap-\($0)", time: "2026-03-10T09:0\($0):00Z") }
+        try directory.write(
+            "rules/q.toml",
+            Self.ruleFile(id: "r-cap", name: "Capped", query: "event.action: CreateProfile", extra: "max_signals = 2"))
+        let events =
+            (0..<5).map { BadInputScanTests.profile("cap-\($0)", time: "2026-03-10T09:0\($0):00Z") }
             + [BadInputScanTests.profile("next-run", time: "2026-03-10T09:07:00Z")]
         try directory.write("logs/events.ndjson", events.joined(separator: "\n"))
         let set = RuleSet.load(paths: [directory.path + "/rules"])
         #expect(set.errors.isEmpty, "\(set.errors)")
-        let capped = DetectionScan.run(paths: [directory.path + "/logs"], configuration: ScanConfiguration(ruleSet: set))
+        let capped = DetectionScan.run(
+            paths: [directory.path + "/logs"], configuration: ScanConfiguration(ruleSet: set))
         // 09:00-09:04 fall in the 09:00 run (interval 5m): 2 kept, 3 dropped; 09:07 is the next run.
         #expect(capped.alerts.map(\.eventKey) == ["cap-0", "cap-1", "next-run"])
         #expect(capped.summary.rules.first?.droppedByMaxSignals == 3)
-        let all = DetectionScan.run(paths: [directory.path + "/logs"], configuration: ScanConfiguration(ruleSet: set, appliesMaxSignals: false))
+        let all = DetectionScan.run(
+            paths: [directory.path + "/logs"], configuration: ScanConfiguration(ruleSet: set, appliesMaxSignals: false))
         #expect(all.alerts.count == 6)
     }
 }

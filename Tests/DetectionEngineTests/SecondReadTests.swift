@@ -2,8 +2,9 @@ import Alerts
 import CloudTrailReader
 import ECSMapping
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import DetectionEngine
 
 /// Alerts' records are read again after deciding; a file that changes in between must never
@@ -40,10 +41,12 @@ import TestSupport
             #expect(names(profiles) == ["kept"], "prefilter \(prefilter)")
             #expect(profiles.map(\.eventKey) == ["id-a"])
             let issues = result.summary.issues.filter { $0.kind == .unreadableFile }
-            #expect(issues.contains { $0.file == rewritten && $0.reason.contains("changed after the scan read it") },
-                    "\(issues)")
-            #expect(issues.contains { $0.file == removed && $0.reason.contains("could not be read again") },
-                    "\(issues)")
+            #expect(
+                issues.contains { $0.file == rewritten && $0.reason.contains("changed after the scan read it") },
+                "\(issues)")
+            #expect(
+                issues.contains { $0.file == removed && $0.reason.contains("could not be read again") },
+                "\(issues)")
             let counted = result.summary.rules.first { $0.ruleID == HostileInputScanTests.rolesAnywhereRuleID }
             #expect(counted?.alerts == 1, "the summary counts only the alerts given")
         }

@@ -1,8 +1,9 @@
 import Alerts
 import DetectionRules
 import ECSMapping
-import Testing
 import TestSupport
+import Testing
+
 @testable import DetectionEngine
 
 /// Scans of our own fixtures (Tests/Fixtures/seed-rules) with the bundled seed rules.
@@ -10,9 +11,13 @@ import TestSupport
     static let rolesAnywhereRuleID = "1d4ca9c0-ff1e-11ee-91cc-f661ea17fbce"
     static let createUserRuleID = "f7a1c536-9ac0-11ef-9911-f661ea17fbcd"
 
-    private func scan(workers: Int = 2, prefilter: Bool = true, paths: [String] = [RepositoryPaths.fixtures + "/seed-rules"]) -> ScanResult {
+    private func scan(
+        workers: Int = 2, prefilter: Bool = true, paths: [String] = [RepositoryPaths.fixtures + "/seed-rules"]
+    ) -> ScanResult {
         let rules = RuleSet.load(paths: [RepositoryPaths.bundledRules])
-        return DetectionScan.run(paths: paths, configuration: ScanConfiguration(ruleSet: rules, workerCount: workers, usesPrefilter: prefilter))
+        return DetectionScan.run(
+            paths: paths,
+            configuration: ScanConfiguration(ruleSet: rules, workerCount: workers, usesPrefilter: prefilter))
     }
 
     private func eventIDs(_ result: ScanResult, rule: String) -> [String] {
@@ -40,9 +45,10 @@ import TestSupport
         // it, not cu-nm-later-of-pair, is the new one. IAM users, failed calls and sessions that
         // are not instance ids never match; "api-deployer" contains "i-" and does (the known
         // false-positive shape of the seed query).
-        #expect(eventIDs(result, rule: Self.createUserRuleID) == [
-            "cu-tp-first", "cu-fp-shape", "cu-tp-earlier-of-pair", "cu-tp-after-window",
-        ])
+        #expect(
+            eventIDs(result, rule: Self.createUserRuleID) == [
+                "cu-tp-first", "cu-fp-shape", "cu-tp-earlier-of-pair", "cu-tp-after-window",
+            ])
         let first = result.alerts.first { $0.document.eventID == "cu-tp-first" }
         #expect(first?.newTerms == ["arn:aws:sts::111122223333:assumed-role/ec2-app-role/i-0a1b2c3d4e5f60718"])
     }
@@ -51,7 +57,8 @@ import TestSupport
         let reference = scan(workers: 1, prefilter: false)
         for (workers, prefilter) in [(1, true), (2, true), (2, false), (4, true)] {
             let other = scan(workers: workers, prefilter: prefilter)
-            #expect(other.alerts.map(\.uuid) == reference.alerts.map(\.uuid), "workers \(workers) prefilter \(prefilter)")
+            #expect(
+                other.alerts.map(\.uuid) == reference.alerts.map(\.uuid), "workers \(workers) prefilter \(prefilter)")
         }
         #expect(reference.alerts.count == 5)
         #expect(Set(reference.alerts.map(\.uuid)).count == 5)
@@ -64,7 +71,10 @@ import TestSupport
         #expect(fast.summary.recordsEvaluated < full.summary.recordsEvaluated)
     }
 
-    @Test(.enabled(if: RepositoryPaths.hasRecordedCorpus, "../shared/corpus/recorded is absent (a user's clone): recorded-corpus scan skipped"))
+    @Test(
+        .enabled(
+            if: RepositoryPaths.hasRecordedCorpus,
+            "../shared/corpus/recorded is absent (a user's clone): recorded-corpus scan skipped"))
     func recordedAttackSimulationsAlertOnProfileCreationOnly() {
         let result = scan(paths: [RepositoryPaths.recordedCorpus])
         let profile = result.alerts.filter { $0.rule.ruleID == Self.rolesAnywhereRuleID }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DetectionRules
 
 @Suite("Bundled seed rules")
@@ -23,13 +24,14 @@ struct BundledRuleTests {
         #expect(rule.name == "AWS IAM Roles Anywhere Profile Creation")
         #expect(rule.type == .query)
         #expect(rule.language == "kuery")
-        #expect(rule.query == """
-        event.dataset: aws.cloudtrail
-        and event.provider: rolesanywhere.amazonaws.com
-        and event.action: CreateProfile
-        and event.outcome: success
+        #expect(
+            rule.query == """
+                event.dataset: aws.cloudtrail
+                and event.provider: rolesanywhere.amazonaws.com
+                and event.action: CreateProfile
+                and event.outcome: success
 
-        """)
+                """)
         #expect(rule.index == ["filebeat-*", "logs-aws.cloudtrail-*"])
         #expect(rule.severity == .low)
         #expect(rule.riskScore == 21)
@@ -45,11 +47,20 @@ struct BundledRuleTests {
 
         let threat = try #require(rule.threat.first)
         #expect(rule.threat.count == 1)
-        #expect(threat.tactic == .init(id: "TA0003", name: "Persistence", reference: "https://attack.mitre.org/tactics/TA0003/"))
-        #expect(threat.techniques == [.init(
-            id: "T1098", name: "Account Manipulation", reference: "https://attack.mitre.org/techniques/T1098/",
-            subtechniques: [.init(id: "T1098.003", name: "Additional Cloud Roles", reference: "https://attack.mitre.org/techniques/T1098/003/")]
-        )])
+        #expect(
+            threat.tactic
+                == .init(id: "TA0003", name: "Persistence", reference: "https://attack.mitre.org/tactics/TA0003/"))
+        #expect(
+            threat.techniques == [
+                .init(
+                    id: "T1098", name: "Account Manipulation", reference: "https://attack.mitre.org/techniques/T1098/",
+                    subtechniques: [
+                        .init(
+                            id: "T1098.003", name: "Additional Cloud Roles",
+                            reference: "https://attack.mitre.org/techniques/T1098/003/")
+                    ]
+                )
+            ])
 
         let guide = try #require(rule.investigationGuide)
         #expect(guide.title == "Investigating AWS IAM Roles Anywhere Profile Creation")
@@ -66,15 +77,19 @@ struct BundledRuleTests {
     }
 
     @Test func createUserViaAssumedRoleOnEC2() throws {
-        let rule = try RuleLoader.load(fileAt: TestPaths.bundledRule("aws_iam_create_user_via_assumed_role_on_ec2_instance.toml"))
+        let rule = try RuleLoader.load(
+            fileAt: TestPaths.bundledRule("aws_iam_create_user_via_assumed_role_on_ec2_instance.toml"))
         #expect(rule.ruleID == "f7a1c536-9ac0-11ef-9911-f661ea17fbcd")
         #expect(rule.name == "AWS IAM Create User via Assumed Role on EC2 Instance")
         #expect(rule.type == .newTerms)
-        #expect(rule.query == """
-        event.dataset: "aws.cloudtrail" and event.provider: "iam.amazonaws.com" and event.action: "CreateUser" and event.outcome: "success" and aws.cloudtrail.user_identity.type: "AssumedRole" and aws.cloudtrail.user_identity.arn: *i-*
+        #expect(
+            rule.query == """
+                event.dataset: "aws.cloudtrail" and event.provider: "iam.amazonaws.com" and event.action: "CreateUser" and event.outcome: "success" and aws.cloudtrail.user_identity.type: "AssumedRole" and aws.cloudtrail.user_identity.arn: *i-*
 
-        """)
-        #expect(rule.newTerms == NewTermsSettings(fields: ["aws.cloudtrail.user_identity.arn"], historyWindowStart: "now-14d"))
+                """)
+        #expect(
+            rule.newTerms
+                == NewTermsSettings(fields: ["aws.cloudtrail.user_identity.arn"], historyWindowStart: "now-14d"))
         #expect(rule.severity == .medium)
         #expect(rule.riskScore == 47)
         #expect(rule.from == "now-9m")
@@ -91,7 +106,8 @@ struct BundledRuleTests {
         #expect(threat.tactic.id == "TA0003")
         #expect(threat.techniques.map(\.id) == ["T1136"])
         #expect(threat.techniques.first?.subtechniques.map(\.id) == ["T1136.003"])
-        #expect(threat.techniques.first?.subtechniques.first?.reference == "https://attack.mitre.org/techniques/T1136/003/")
+        #expect(
+            threat.techniques.first?.subtechniques.first?.reference == "https://attack.mitre.org/techniques/T1136/003/")
 
         let guide = try #require(rule.investigationGuide)
         #expect(guide.steps.count == 6)

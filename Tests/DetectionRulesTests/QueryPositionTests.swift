@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DetectionRules
 
 @Suite("Query position")
@@ -26,14 +27,18 @@ struct QueryPositionTests {
     }
 
     @Test func singleLineStringsStartAfterTheQuote() throws {
-        let text = "[rule]\nrule_id = \"x\"\nname = \"n\"\ndescription = \"d\"\ntype = \"query\"\nseverity = \"low\"\nrisk_score = 21\n  query = 'event.action: x'\n"
+        let text =
+            "[rule]\nrule_id = \"x\"\nname = \"n\"\ndescription = \"d\"\ntype = \"query\"\nseverity = \"low\"\nrisk_score = 21\n  query = 'event.action: x'\n"
         let rule = try RuleLoader.load(text: text, sourcePath: "inline.toml")
         #expect(rule.queryPosition == SourcePosition(line: 8, column: 12))
-        #expect(rule.filePosition(ofQueryPosition: SourcePosition(line: 1, column: 15)) == SourcePosition(line: 8, column: 26))
+        #expect(
+            rule.filePosition(ofQueryPosition: SourcePosition(line: 1, column: 15))
+                == SourcePosition(line: 8, column: 26))
     }
 
     @Test func textOnTheOpenerLineStartsThere() throws {
-        let text = "[rule]\nrule_id = \"x\"\nname = \"n\"\ndescription = \"d\"\ntype = \"query\"\nseverity = \"low\"\nrisk_score = 21\nquery = '''a: b\nand c: d'''\n"
+        let text =
+            "[rule]\nrule_id = \"x\"\nname = \"n\"\ndescription = \"d\"\ntype = \"query\"\nseverity = \"low\"\nrisk_score = 21\nquery = '''a: b\nand c: d'''\n"
         let rule = try RuleLoader.load(text: text, sourcePath: "inline.toml")
         #expect(rule.queryPosition == SourcePosition(line: 8, column: 12))
     }

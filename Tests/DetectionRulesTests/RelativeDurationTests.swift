@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DetectionRules
 
 @Suite("Relative durations")
@@ -39,7 +40,8 @@ struct RelativeDurationTests {
             try RelativeDuration(parsing: text)
         } throws: { error in
             guard let error = error as? RelativeDuration.ParseError else { return false }
-            return error.text == text && error.reason.contains(fragment) && error.description.hasPrefix("invalid duration '\(text)'")
+            return error.text == text && error.reason.contains(fragment)
+                && error.description.hasPrefix("invalid duration '\(text)'")
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DetectionRules
 
 @Suite("Rule loading")
@@ -25,16 +26,21 @@ struct RuleLoaderTests {
         #expect(rule.author == ["Fixture Author", "Second Author"])
         #expect(rule.license == "Fixture License")
         #expect(rule.investigationFields == ["@timestamp", "source.ip", "user.name"])
-        #expect(rule.metadata == RuleMetadata(creationDate: "2023/01/15", updatedDate: "2024/02/01", maturity: "production", integration: ["aws"]))
+        #expect(
+            rule.metadata
+                == RuleMetadata(
+                    creationDate: "2023/01/15", updatedDate: "2024/02/01", maturity: "production", integration: ["aws"])
+        )
         #expect(rule.newTerms == nil)
         #expect(rule.threshold == nil)
         #expect(rule.version == nil)
         #expect(rule.sourcePath.hasSuffix("query_rule.toml"))
-        #expect(rule.query == """
-        event.dataset: "aws.cloudtrail" and event.provider: "signin.amazonaws.com"
-            and event.action: "ConsoleLogin" and aws.cloudtrail.user_identity.type: "Root"
+        #expect(
+            rule.query == """
+                event.dataset: "aws.cloudtrail" and event.provider: "signin.amazonaws.com"
+                    and event.action: "ConsoleLogin" and aws.cloudtrail.user_identity.type: "Root"
 
-        """)
+                """)
     }
 
     @Test func threatMappingsInFileOrder() throws {
@@ -42,7 +48,10 @@ struct RuleLoaderTests {
         #expect(rule.threat.count == 2)
         let first = try #require(rule.threat.first)
         #expect(first.framework == "MITRE ATT&CK")
-        #expect(first.tactic == ThreatMapping.Tactic(id: "TA0001", name: "Initial Access", reference: "https://attack.mitre.org/tactics/TA0001/"))
+        #expect(
+            first.tactic
+                == ThreatMapping.Tactic(
+                    id: "TA0001", name: "Initial Access", reference: "https://attack.mitre.org/tactics/TA0001/"))
         #expect(first.techniques.map(\.id) == ["T1078"])
         #expect(first.techniques.first?.subtechniques.map(\.id) == ["T1078.004"])
         #expect(rule.threat.last?.tactic.id == "TA0003")
@@ -53,7 +62,10 @@ struct RuleLoaderTests {
         let rule = try RuleLoader.load(fileAt: TestPaths.fixture("new_terms_rule.toml"))
         #expect(rule.type == .newTerms)
         #expect(rule.type.name == "new_terms")
-        #expect(rule.newTerms == NewTermsSettings(fields: ["aws.cloudtrail.user_identity.arn", "source.ip"], historyWindowStart: "now-10d"))
+        #expect(
+            rule.newTerms
+                == NewTermsSettings(
+                    fields: ["aws.cloudtrail.user_identity.arn", "source.ip"], historyWindowStart: "now-10d"))
         #expect(try rule.newTerms?.historyWindow.seconds == 10 * 86_400)
         #expect(rule.index == ["filebeat-*", "logs-aws.cloudtrail-*"])
         #expect(rule.query?.contains(#"user.id: *\:i-*"#) == true)
@@ -67,11 +79,13 @@ struct RuleLoaderTests {
         let rule = try RuleLoader.load(fileAt: TestPaths.fixture("threshold_rule.toml"))
         #expect(rule.type == .threshold)
         #expect(!rule.type.isSupported)
-        #expect(rule.threshold == ThresholdSettings(
-            fields: ["source.ip", "user_agent.original"],
-            value: 3,
-            cardinality: [.init(field: "cloud.account.id", value: 2)]
-        ))
+        #expect(
+            rule.threshold
+                == ThresholdSettings(
+                    fields: ["source.ip", "user_agent.original"],
+                    value: 3,
+                    cardinality: [.init(field: "cloud.account.id", value: 2)]
+                ))
         #expect(rule.interval == "10m")
         #expect(rule.maxSignals == 5)
         #expect(rule.from == "now-1h")
@@ -121,16 +135,18 @@ struct RuleLoaderTests {
 
     @Test func mistypedKeyPointsAtTheValue() throws {
         let text = """
-        [rule]
-        rule_id = "x"
-        name = "n"
-        description = "d"
-        type = "query"
-        query = "a: b"
-        severity = "low"
-        risk_score = "high"
-        """
-        let error = try #require(throws: RuleLoadError.self) { try RuleLoader.load(text: text, sourcePath: "inline.toml") }
+            [rule]
+            rule_id = "x"
+            name = "n"
+            description = "d"
+            type = "query"
+            query = "a: b"
+            severity = "low"
+            risk_score = "high"
+            """
+        let error = try #require(throws: RuleLoadError.self) {
+            try RuleLoader.load(text: text, sourcePath: "inline.toml")
+        }
         #expect(error.kind == .wrongType(key: "rule.risk_score", expected: "an integer", found: "string"))
         #expect(error.position == SourcePosition(line: 8, column: 15))
         #expect(error.description == "inline.toml:8:15: key 'rule.risk_score' must be an integer, found string")
@@ -138,30 +154,32 @@ struct RuleLoaderTests {
 
     @Test func newTermsRuleRequiresItsSettings() throws {
         let text = """
-        [rule]
-        rule_id = "x"
-        name = "n"
-        description = "d"
-        type = "new_terms"
-        query = "a: b"
-        severity = "low"
-        risk_score = 21
-        """
-        let error = try #require(throws: RuleLoadError.self) { try RuleLoader.load(text: text, sourcePath: "inline.toml") }
+            [rule]
+            rule_id = "x"
+            name = "n"
+            description = "d"
+            type = "new_terms"
+            query = "a: b"
+            severity = "low"
+            risk_score = 21
+            """
+        let error = try #require(throws: RuleLoadError.self) {
+            try RuleLoader.load(text: text, sourcePath: "inline.toml")
+        }
         #expect(error.kind == .missingKey("rule.new_terms"))
     }
 
     @Test func severityKeepsItsSpellingAndRanksByItsWord() throws {
         let text = """
-        [rule]
-        rule_id = "x"
-        name = "n"
-        description = "d"
-        type = "query"
-        query = "a: b"
-        severity = "High"
-        risk_score = 73
-        """
+            [rule]
+            rule_id = "x"
+            name = "n"
+            description = "d"
+            type = "query"
+            query = "a: b"
+            severity = "High"
+            risk_score = 73
+            """
         let rule = try RuleLoader.load(text: text, sourcePath: "inline.toml")
         #expect(rule.severity == .other("High"))
         #expect(rule.severity.name == "High")
@@ -172,8 +190,11 @@ struct RuleLoaderTests {
     }
 
     @Test func missingQueryIsAnErrorForQueryRules() throws {
-        let text = "[rule]\nrule_id = \"x\"\nname = \"n\"\ndescription = \"d\"\ntype = \"query\"\nseverity = \"low\"\nrisk_score = 21\n"
-        let error = try #require(throws: RuleLoadError.self) { try RuleLoader.load(text: text, sourcePath: "inline.toml") }
+        let text =
+            "[rule]\nrule_id = \"x\"\nname = \"n\"\ndescription = \"d\"\ntype = \"query\"\nseverity = \"low\"\nrisk_score = 21\n"
+        let error = try #require(throws: RuleLoadError.self) {
+            try RuleLoader.load(text: text, sourcePath: "inline.toml")
+        }
         #expect(error.kind == .missingKey("rule.query"))
     }
 
@@ -185,17 +206,19 @@ struct RuleLoaderTests {
 
     @Test func directoriesLoadRecursivelyInSortedOrder() {
         let result = RuleLoader.load(paths: [TestPaths.fixtures.path, "/nonexistent/dir"])
-        #expect(result.rules.map(\.name) == [
-            "Fixture Token Then Sign-In",
-            "Fixture Denied Burst",
-            "Fixture Rare Sign-In Country",
-            "Fixture Instance Creates User",
-            "Fixture Root Sign-In",
-            "Fixture Sign-In Spray",
-        ])
+        #expect(
+            result.rules.map(\.name) == [
+                "Fixture Token Then Sign-In",
+                "Fixture Denied Burst",
+                "Fixture Rare Sign-In Country",
+                "Fixture Instance Creates User",
+                "Fixture Root Sign-In",
+                "Fixture Sign-In Spray",
+            ])
         #expect(result.errors.count == 3)
-        #expect(result.errors.map { $0.path.split(separator: "/").last.map(String.init) ?? "" } == [
-            "bad_syntax.toml", "missing_rule_id.toml", "dir",
-        ])
+        #expect(
+            result.errors.map { $0.path.split(separator: "/").last.map(String.init) ?? "" } == [
+                "bad_syntax.toml", "missing_rule_id.toml", "dir",
+            ])
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DetectionRules
 
 @Suite("TOML parser")
@@ -8,24 +9,26 @@ struct TOMLParserTests {
     }
 
     @Test func tablesAndKeysKeepDefinitionOrder() throws {
-        let root = try parse("""
-        title = "x"
-        [server]
-        port = 8080
-        host = "h"
-        """)
+        let root = try parse(
+            """
+            title = "x"
+            [server]
+            port = 8080
+            host = "h"
+            """)
         #expect(root.keys == ["title", "server"])
         #expect(root["server"]?.tableValue?.keys == ["port", "host"])
         #expect(root.value(at: ["server", "port"]) == .integer(8080))
     }
 
     @Test func dottedAndQuotedKeys() throws {
-        let root = try parse("""
-        a.b.c = 1
-        a . "quoted.key" = 2
-        'lit key' = 3
-        "" = 4
-        """)
+        let root = try parse(
+            """
+            a.b.c = 1
+            a . "quoted.key" = 2
+            'lit key' = 3
+            "" = 4
+            """)
         #expect(root.value(at: ["a", "b", "c"]) == .integer(1))
         #expect(root.value(at: ["a", "quoted.key"]) == .integer(2))
         #expect(root["lit key"] == .integer(3))
@@ -65,34 +68,36 @@ struct TOMLParserTests {
     }
 
     @Test func integersInAllBases() throws {
-        let root = try parse("""
-        a = 1_000
-        b = -17
-        c = +3
-        d = 0xDEAD_beef
-        e = 0o755
-        f = 0b1101
-        g = 0
-        """)
+        let root = try parse(
+            """
+            a = 1_000
+            b = -17
+            c = +3
+            d = 0xDEAD_beef
+            e = 0o755
+            f = 0b1101
+            g = 0
+            """)
         #expect(root["a"] == .integer(1000))
         #expect(root["b"] == .integer(-17))
         #expect(root["c"] == .integer(3))
-        #expect(root["d"] == .integer(0xDEADBEEF))
+        #expect(root["d"] == .integer(0xDEAD_BEEF))
         #expect(root["e"] == .integer(0o755))
         #expect(root["f"] == .integer(13))
         #expect(root["g"] == .integer(0))
     }
 
     @Test func floatsAndSpecialValues() throws {
-        let root = try parse("""
-        a = 3.14
-        b = -0.5e-3
-        c = 6E2
-        d = 1_000.000_1
-        e = inf
-        f = -inf
-        g = nan
-        """)
+        let root = try parse(
+            """
+            a = 3.14
+            b = -0.5e-3
+            c = 6E2
+            d = 1_000.000_1
+            e = inf
+            f = -inf
+            g = nan
+            """)
         #expect(root["a"] == .float(3.14))
         #expect(root["b"] == .float(-0.0005))
         #expect(root["c"] == .float(600))
@@ -103,14 +108,15 @@ struct TOMLParserTests {
     }
 
     @Test func booleansAndDatesKeptAsText() throws {
-        let root = try parse("""
-        t = true
-        f = false
-        odt = 1979-05-27T07:32:00Z
-        spaced = 1979-05-27 07:32:00.999-07:00
-        ld = 1979-05-27
-        lt = 07:32:00
-        """)
+        let root = try parse(
+            """
+            t = true
+            f = false
+            odt = 1979-05-27T07:32:00Z
+            spaced = 1979-05-27 07:32:00.999-07:00
+            ld = 1979-05-27
+            lt = 07:32:00
+            """)
         #expect(root["t"] == .boolean(true))
         #expect(root["f"] == .boolean(false))
         #expect(root["odt"] == .dateTime("1979-05-27T07:32:00Z"))
@@ -120,14 +126,15 @@ struct TOMLParserTests {
     }
 
     @Test func arraysSpanLinesWithCommentsAndTrailingCommas() throws {
-        let root = try parse("""
-        a = [
-            "x",  # first
-            # a comment line
-            'y',
-        ]
-        nested = [[1, 2], ["a"], []]
-        """)
+        let root = try parse(
+            """
+            a = [
+                "x",  # first
+                # a comment line
+                'y',
+            ]
+            nested = [[1, 2], ["a"], []]
+            """)
         #expect(root["a"] == .array([.string("x"), .string("y")]))
         #expect(root["nested"] == .array([.array([.integer(1), .integer(2)]), .array([.string("a")]), .array([])]))
     }
@@ -140,23 +147,24 @@ struct TOMLParserTests {
     }
 
     @Test func arraysOfTablesWithSubTablesInAnyOrder() throws {
-        let root = try parse("""
-        [[rule.threat]]
-        framework = "A"
-        [[rule.threat.technique]]
-        id = "T1"
-        [[rule.threat.technique.subtechnique]]
-        id = "T1.001"
-        [[rule.threat.technique]]
-        id = "T2"
-        [rule.threat.tactic]
-        id = "TA1"
+        let root = try parse(
+            """
+            [[rule.threat]]
+            framework = "A"
+            [[rule.threat.technique]]
+            id = "T1"
+            [[rule.threat.technique.subtechnique]]
+            id = "T1.001"
+            [[rule.threat.technique]]
+            id = "T2"
+            [rule.threat.tactic]
+            id = "TA1"
 
-        [[rule.threat]]
-        framework = "B"
-        [rule.threat.tactic]
-        id = "TA2"
-        """)
+            [[rule.threat]]
+            framework = "B"
+            [rule.threat.tactic]
+            id = "TA2"
+            """)
         let threats = try #require(root.value(at: ["rule", "threat"])?.arrayValue)
         #expect(threats.count == 2)
         let first = try #require(threats[0].tableValue)
@@ -168,12 +176,13 @@ struct TOMLParserTests {
     }
 
     @Test func implicitTableCanBeDefinedLater() throws {
-        let root = try parse("""
-        [a.b]
-        x = 1
-        [a]
-        y = 2
-        """)
+        let root = try parse(
+            """
+            [a.b]
+            x = 1
+            [a]
+            y = 2
+            """)
         #expect(root.value(at: ["a", "b", "x"]) == .integer(1))
         #expect(root.value(at: ["a", "y"]) == .integer(2))
     }

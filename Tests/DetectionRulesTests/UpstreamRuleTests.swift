@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DetectionRules
 
 /// Optional check against real elastic/detection-rules files, which are not in this repository

@@ -79,7 +79,8 @@ struct CorpusComparison {
         // This generation dropped sessionContext.ec2RoleDelivery, which the older
         // test-attach-user-policy-json generation and the spec (§3.2) map.
         "test-us-gov-arn": (
-            ["aws.cloudtrail.user_identity.session_context.ec2_role_delivery"], "ec2RoleDelivery not mapped in this generation"
+            ["aws.cloudtrail.user_identity.session_context.ec2_role_delivery"],
+            "ec2RoleDelivery not mapped in this generation"
         ),
         // This generation did not parse the basic date format 20131102T010628Z.
         "test-console-login-json": (
@@ -142,7 +143,9 @@ struct CorpusComparison {
     }
 
     private func isAllowedExtra(_ key: String) -> Bool {
-        if let allowed = Self.allowedExtraKeys[test], allowed.keys.contains(where: { key == $0 || ($0.hasSuffix(".") && key.hasPrefix($0)) }) {
+        if let allowed = Self.allowedExtraKeys[test],
+            allowed.keys.contains(where: { key == $0 || ($0.hasSuffix(".") && key.hasPrefix($0)) })
+        {
             return true
         }
         // Minimal retention: TrailTriage's list of rule leaves is longer than Elastic's (it keeps
@@ -158,8 +161,8 @@ struct CorpusComparison {
     /// dissected local part leaves `related.user`.
     private func applySplitUserName(_ fields: inout [String: JSONValue]) {
         guard Self.splitUserNameTests.contains(test),
-              let local = fields["user.name"]?.stringValue,
-              let domain = fields["user.domain"]?.stringValue
+            let local = fields["user.name"]?.stringValue,
+            let domain = fields["user.domain"]?.stringValue
         else { return }
         fields["user.name"] = .string(local + "@" + domain)
         fields["related.user"] = Self.removing(.string(local), from: fields["related.user"])

@@ -56,7 +56,9 @@ import TrailTriageJSON
                 compared += 1
             }
         }
-        print("Elastic pipeline conformance: \(compared) documents from \(logs.count) files, \(mismatches.count) mismatches")
+        print(
+            "Elastic pipeline conformance: \(compared) documents from \(logs.count) files, \(mismatches.count) mismatches"
+        )
         #expect(compared >= 20, "only \(compared) documents were compared")
         #expect(mismatches.count == 0, "\(mismatches.count) mismatches:\n\(mismatches.joined(separator: "\n"))")
     }

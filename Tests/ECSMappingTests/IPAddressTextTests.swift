@@ -1,5 +1,6 @@
-@testable import ECSMapping
 import Testing
+
+@testable import ECSMapping
 
 @Suite struct IPAddressTextTests {
     @Test(arguments: [

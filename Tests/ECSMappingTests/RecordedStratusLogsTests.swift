@@ -6,7 +6,9 @@ import TrailTriageJSON
 /// Real CloudTrail records from Stratus Red Team detonations (Apache-2.0): every one must map
 /// without errors or warnings, and the fields the seed rules read must be there.
 @Suite struct RecordedStratusLogsTests {
-    @Test(.enabled(if: SharedCorpus.isStratusAvailable, "../shared/corpus/recorded is absent; recorded-log checks skipped"))
+    @Test(
+        .enabled(
+            if: SharedCorpus.isStratusAvailable, "../shared/corpus/recorded is absent; recorded-log checks skipped"))
     func everyRecordedRecordMapsCleanly() throws {
         let folder = try #require(SharedCorpus.stratusFolder)
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
@@ -23,7 +25,10 @@ import TrailTriageJSON
                     let result = try mapper.map(record, originalText: record.jsonText)
                     problems += result.warnings.map { "\(file)[\(index)]: \($0)" }
                     let document = result.document
-                    for field in ["event.provider", "event.action", "event.outcome", "aws.cloudtrail.user_identity.type", "cloud.account.id"]
+                    for field in [
+                        "event.provider", "event.action", "event.outcome", "aws.cloudtrail.user_identity.type",
+                        "cloud.account.id",
+                    ]
                     where document.keywordValues(at: field).isEmpty {
                         problems.append("\(file)[\(index)]: \(field) is missing")
                     }
@@ -42,11 +47,14 @@ import TrailTriageJSON
         #expect(problems.count == 0, "\(problems.joined(separator: "\n"))")
     }
 
-    @Test(.enabled(if: SharedCorpus.isStratusAvailable, "../shared/corpus/recorded is absent; recorded-log checks skipped"))
+    @Test(
+        .enabled(
+            if: SharedCorpus.isStratusAvailable, "../shared/corpus/recorded is absent; recorded-log checks skipped"))
     func recordedTrustAnchorCreation() throws {
         let folder = try #require(SharedCorpus.stratusFolder)
         let text = try String(
-            contentsOf: folder.appendingPathComponent("aws.persistence.rolesanywhere-create-trust-anchor.json"), encoding: .utf8
+            contentsOf: folder.appendingPathComponent("aws.persistence.rolesanywhere-create-trust-anchor.json"),
+            encoding: .utf8
         )
         let records = try #require(JSONParser.parse(text).arrayValue)
         let documents = try records.map { try ECSMapper().map($0, originalText: nil).document }

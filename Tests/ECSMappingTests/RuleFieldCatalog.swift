@@ -76,7 +76,10 @@ struct RuleFieldCatalog {
             character.isLetter || character.isNumber || "_.@-".contains(character)
         }
         while index < characters.count {
-            guard isNameCharacter(characters[index]) else { index += 1; continue }
+            guard isNameCharacter(characters[index]) else {
+                index += 1
+                continue
+            }
             let start = index
             while index < characters.count, isNameCharacter(characters[index]) { index += 1 }
             // A word glued to a quote, a backslash or a pattern is inside a value, and a word after

@@ -1,7 +1,7 @@
 import ECSMapping
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import TrailTriageJSON
 
 /// For every field an upstream AWS rule reads, our documents must equal the current pipeline's
@@ -35,7 +35,7 @@ import TrailTriageJSON
 
     /// Inputs TrailTriage refuses on purpose: Elastic indexes them anyway.
     static let refusedInputs: Set<String> = [
-        "test-update-lambda-json",  // no eventTime: Elastic keeps the ingest time, TrailTriage reports the record
+        "test-update-lambda-json"  // no eventTime: Elastic keeps the ingest time, TrailTriage reports the record
     ]
 
     /// Where a field's value comes from, as the test reports it.
@@ -88,7 +88,7 @@ import TrailTriageJSON
                     checked += 1
                     if !Self.sameValues(expected, actual) {
                         differing += 1
-                        let line = 
+                        let line =
                             "\(field) [\(source)] \(item.test) doc \(item.index): expected \(Self.text(expected)), ours \(Self.text(actual))"
                         if Self.knownDifferences[field] != nil { known.append(line) } else { mismatches.append(line) }
                     }
@@ -99,7 +99,9 @@ import TrailTriageJSON
             if differing > 0, let reason = Self.knownDifferences[field] { status += " (known: \(reason))" }
             report.append("  \(field) — \(source); read by \(readers) rule(s); \(status)")
         }
-        print("Rule fields against the current pipeline corpus (\(cases.count) documents):\n" + report.joined(separator: "\n"))
+        print(
+            "Rule fields against the current pipeline corpus (\(cases.count) documents):\n"
+                + report.joined(separator: "\n"))
         print("Known differences (\(known.count)):\n" + known.joined(separator: "\n"))
         #expect(catalog.readers.count >= 40, "only \(catalog.readers.count) rule fields were found")
         #expect(mismatches.isEmpty, "\(mismatches.count) differences:\n\(mismatches.joined(separator: "\n"))")
@@ -120,14 +122,15 @@ import TrailTriageJSON
             for (index, line) in lines.enumerated() {
                 let text = String(line)
                 guard !text.allSatisfy(\.isWhitespace), index < documents.count,
-                      let expected = documents[index].objectValue,
-                      // Documents from another version of the input (README note D) are skipped.
-                      expected["event"]?["original"]?.stringValue == text
+                    let expected = documents[index].objectValue,
+                    // Documents from another version of the input (README note D) are skipped.
+                    expected["event"]?["original"]?.stringValue == text
                 else { continue }
-                cases.append(Case(
-                    test: test, index: index, commit: commits[log + "-expected.json"] ?? "?", line: text,
-                    expected: CorpusComparison.flatten(expected)
-                ))
+                cases.append(
+                    Case(
+                        test: test, index: index, commit: commits[log + "-expected.json"] ?? "?", line: text,
+                        expected: CorpusComparison.flatten(expected)
+                    ))
             }
         }
         return cases
@@ -157,7 +160,7 @@ import TrailTriageJSON
         _ field: String, _ values: [String: JSONValue], _ document: [String: JSONValue]
     ) -> [String: JSONValue] {
         guard field == "user.name", let name = values["user.name"]?.stringValue,
-              let domain = document["user.domain"]?.stringValue
+            let domain = document["user.domain"]?.stringValue
         else { return values }
         return ["user.name": .string(name + "@" + domain)]
     }
@@ -173,7 +176,9 @@ import TrailTriageJSON
     }
 
     static func text(_ values: [String: JSONValue]) -> String {
-        values.isEmpty ? "(absent)" : values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.jsonText)" }
-            .joined(separator: " ")
+        values.isEmpty
+            ? "(absent)"
+            : values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.jsonText)" }
+                .joined(separator: " ")
     }
 }

@@ -15,7 +15,7 @@ enum SharedCorpus {
             .appendingPathComponent("recorded/stratus-red-team/docs/detonation-logs")
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory),
-              isDirectory.boolValue
+            isDirectory.boolValue
         else { return nil }
         return folder
     }()

@@ -18,11 +18,13 @@ import TrailTriageJSON
 
     @Test(.enabled(if: parser != nil, "uap-core is not installed (/usr/share/uap-core/regexes.yaml); skipped"))
     func awsCLIAndSDKs() throws {
-        let cli = try fields("aws-cli/2.17.60 md/awscrt#0.21.2 ua/2.0 os/macos#23.6.0 md/arch#x86_64 lang/python#3.12.6")
+        let cli = try fields(
+            "aws-cli/2.17.60 md/awscrt#0.21.2 ua/2.0 os/macos#23.6.0 md/arch#x86_64 lang/python#3.12.6")
         #expect(cli.string(at: "user_agent.name") == "aws-cli")
         #expect(cli.string(at: "user_agent.version") == "2.17.60")
         #expect(cli.string(at: "user_agent.device.name") == "Other")
-        let old = try fields("aws-cli/1.16.248 Python/3.4.7 Linux/4.9.184-0.1.ac.235.83.329.metal1.x86_64 botocore/1.12.239")
+        let old = try fields(
+            "aws-cli/1.16.248 Python/3.4.7 Linux/4.9.184-0.1.ac.235.83.329.metal1.x86_64 botocore/1.12.239")
         #expect(old.string(at: "user_agent.name") == "aws-cli")
         #expect(old.string(at: "user_agent.version") == "1.16.248")
         #expect(old.string(at: "user_agent.os.name") == "Linux")

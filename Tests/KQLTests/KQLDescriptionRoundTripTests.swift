@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KQL
 
 /// A query's rendering is shown in diagnostics and must be KQL that means the same query:

@@ -27,7 +27,9 @@ extension FeatureCase {
             feature: "quoted value with spaces or commas",
             query: #"source.as.organization.name: "MongoDB, Inc.""#,
             matching: [["source.as.organization.name": ["MongoDB, Inc."]]],
-            notMatching: [["source.as.organization.name": ["MongoDB"]], ["source.as.organization.name": ["MongoDB,  Inc."]]]),
+            notMatching: [
+                ["source.as.organization.name": ["MongoDB"]], ["source.as.organization.name": ["MongoDB,  Inc."]],
+            ]),
         FeatureCase(
             feature: "trailing wildcard",
             query: "aws.cloudtrail.user_identity.access_key_id: AKIA*",
@@ -122,10 +124,12 @@ extension FeatureCase {
             feature: "not in value position",
             query: "aws.cloudtrail.user_identity.arn: not *AWSServiceRoleForConfig*",
             matching: [["aws.cloudtrail.user_identity.arn": ["arn:aws:iam::123456789012:user/alice"]], [:]],
-            notMatching: [[
-                "aws.cloudtrail.user_identity.arn":
-                    ["arn:aws:sts::123456789012:assumed-role/AWSServiceRoleForConfig/AWSConfig-Describe"],
-            ]]),
+            notMatching: [
+                [
+                    "aws.cloudtrail.user_identity.arn":
+                        ["arn:aws:sts::123456789012:assumed-role/AWSServiceRoleForConfig/AWSConfig-Describe"]
+                ]
+            ]),
         FeatureCase(
             feature: "single-value group",
             query: #"event.provider: ("iam.amazonaws.com")"#,
@@ -162,7 +166,10 @@ extension FeatureCase {
                 (event.action: "UpdateDetector" and aws.cloudtrail.flattened.request_parameters.enable: false))
                 """,
             matching: [
-                ["event.provider": ["guardduty.amazonaws.com"], "event.action": ["DeleteMembers"], "event.outcome": ["success"]],
+                [
+                    "event.provider": ["guardduty.amazonaws.com"], "event.action": ["DeleteMembers"],
+                    "event.outcome": ["success"],
+                ],
                 [
                     "event.provider": ["guardduty.amazonaws.com"], "event.action": ["UpdateDetector"],
                     "aws.cloudtrail.flattened.request_parameters.enable": ["false"],
@@ -173,8 +180,14 @@ extension FeatureCase {
                     "event.provider": ["guardduty.amazonaws.com"], "event.action": ["UpdateDetector"],
                     "aws.cloudtrail.flattened.request_parameters.enable": ["true"],
                 ],
-                ["event.provider": ["guardduty.amazonaws.com"], "event.action": ["DeleteDetector"], "event.outcome": ["failure"]],
-                ["event.provider": ["s3.amazonaws.com"], "event.action": ["DeleteDetector"], "event.outcome": ["success"]],
+                [
+                    "event.provider": ["guardduty.amazonaws.com"], "event.action": ["DeleteDetector"],
+                    "event.outcome": ["failure"],
+                ],
+                [
+                    "event.provider": ["s3.amazonaws.com"], "event.action": ["DeleteDetector"],
+                    "event.outcome": ["success"],
+                ],
             ]),
         FeatureCase(
             feature: "query-level or across fields",
@@ -204,7 +217,9 @@ extension FeatureCase {
             feature: "numeric literal against an array of objects' leaves",
             query: "aws.cloudtrail.flattened.request_parameters.ipPermissions.items.fromPort: (21 or 22)",
             matching: [["aws.cloudtrail.flattened.request_parameters.ipPermissions.items.fromPort": ["443", "22"]]],
-            notMatching: [["aws.cloudtrail.flattened.request_parameters.ipPermissions.items.fromPort": ["443", "3389"]]]),
+            notMatching: [
+                ["aws.cloudtrail.flattened.request_parameters.ipPermissions.items.fromPort": ["443", "3389"]]
+            ]),
         FeatureCase(
             feature: "and-only query",
             query: """
@@ -213,14 +228,18 @@ extension FeatureCase {
                 and event.action: CreateProfile
                 and event.outcome: success
                 """,
-            matching: [[
-                "event.dataset": ["aws.cloudtrail"], "event.provider": ["rolesanywhere.amazonaws.com"],
-                "event.action": ["CreateProfile"], "event.outcome": ["success"],
-            ]],
-            notMatching: [[
-                "event.dataset": ["aws.cloudtrail"], "event.provider": ["rolesanywhere.amazonaws.com"],
-                "event.action": ["CreateProfile"], "event.outcome": ["failure"],
-            ]]),
+            matching: [
+                [
+                    "event.dataset": ["aws.cloudtrail"], "event.provider": ["rolesanywhere.amazonaws.com"],
+                    "event.action": ["CreateProfile"], "event.outcome": ["success"],
+                ]
+            ],
+            notMatching: [
+                [
+                    "event.dataset": ["aws.cloudtrail"], "event.provider": ["rolesanywhere.amazonaws.com"],
+                    "event.action": ["CreateProfile"], "event.outcome": ["failure"],
+                ]
+            ]),
     ]
 }
 

@@ -3,26 +3,27 @@ import Testing
 
 @Suite("requiredExactValues")
 struct KQLPrefilterTests {
-    @Test(arguments: [
-        (#"event.action: ("A" or "B") and event.outcome: success"#, "event.action", ["A", "B"]),
-        (#"event.action: ("A" or "B") and event.outcome: success"#, "event.outcome", ["success"]),
-        (#"event.action: ("A" or "B") and event.outcome: success"#, "user.name", nil),
-        ("event.action: A or event.action: B", "event.action", ["A", "B"]),
-        ("(event.action: A and x: 1) or (event.action: (B or C) and y: 2)", "event.action", ["A", "B", "C"]),
-        ("event.action: A or user.name: x", "event.action", nil),
-        ("event.action: A*", "event.action", nil),
-        ("event.action: (A or B*)", "event.action", nil),
-        ("event.action: *", "event.action", nil),
-        ("not event.action: A", "event.action", nil),
-        ("event.action: not A", "event.action", nil),
-        ("event.action: (* and not A)", "event.action", nil),
-        (#"event.action: "A*""#, "event.action", ["A*"]),
-        (#"event.action: A\*"#, "event.action", ["A*"]),
-        ("source.as.number: (216025 or 14061)", "source.as.number", ["216025", "14061"]),
-        ("flag: (true or \"true\")", "flag", ["true"]),
-        ("event.action: (A or B) and event.action: (B or C or D)", "event.action", ["A", "B"]),
-        ("event.action: A and not event.action: B", "event.action", ["A"]),
-    ] as [(String, String, Set<String>?)])
+    @Test(
+        arguments: [
+            (#"event.action: ("A" or "B") and event.outcome: success"#, "event.action", ["A", "B"]),
+            (#"event.action: ("A" or "B") and event.outcome: success"#, "event.outcome", ["success"]),
+            (#"event.action: ("A" or "B") and event.outcome: success"#, "user.name", nil),
+            ("event.action: A or event.action: B", "event.action", ["A", "B"]),
+            ("(event.action: A and x: 1) or (event.action: (B or C) and y: 2)", "event.action", ["A", "B", "C"]),
+            ("event.action: A or user.name: x", "event.action", nil),
+            ("event.action: A*", "event.action", nil),
+            ("event.action: (A or B*)", "event.action", nil),
+            ("event.action: *", "event.action", nil),
+            ("not event.action: A", "event.action", nil),
+            ("event.action: not A", "event.action", nil),
+            ("event.action: (* and not A)", "event.action", nil),
+            (#"event.action: "A*""#, "event.action", ["A*"]),
+            (#"event.action: A\*"#, "event.action", ["A*"]),
+            ("source.as.number: (216025 or 14061)", "source.as.number", ["216025", "14061"]),
+            ("flag: (true or \"true\")", "flag", ["true"]),
+            ("event.action: (A or B) and event.action: (B or C or D)", "event.action", ["A", "B"]),
+            ("event.action: A and not event.action: B", "event.action", ["A"]),
+        ] as [(String, String, Set<String>?)])
     func derivesValues(_ query: String, _ field: String, _ expected: Set<String>?) throws {
         #expect(try parsed(query).requiredExactValues(for: field) == expected)
     }

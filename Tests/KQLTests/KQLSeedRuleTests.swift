@@ -73,13 +73,14 @@ struct KQLSeedRuleTests {
         #expect(query.fieldNames == ["event.dataset", "event.provider", "event.action", "event.outcome"])
     }
 
-    @Test(arguments: [
-        ["event.outcome": ["failure"]],
-        ["event.action": ["DeleteProfile"]],
-        ["event.provider": ["iam.amazonaws.com"]],
-        ["event.dataset": nil],
-        ["event.dataset": ["aws.guardduty"]],
-    ] as [[String: [String]?]])
+    @Test(
+        arguments: [
+            ["event.outcome": ["failure"]],
+            ["event.action": ["DeleteProfile"]],
+            ["event.provider": ["iam.amazonaws.com"]],
+            ["event.dataset": nil],
+            ["event.dataset": ["aws.guardduty"]],
+        ] as [[String: [String]?]])
     func rolesAnywhereRejectsOtherEvents(_ changes: [String: [String]?]) throws {
         let query = try parsed(Self.rolesAnywhereQuery)
         #expect(!query.matches(Self.modified(Self.createProfileEvent, changes)))
@@ -94,13 +95,16 @@ struct KQLSeedRuleTests {
         #expect(!updated.matches(Self.createProfileEvent))
     }
 
-    @Test(arguments: [
-        ["aws.cloudtrail.user_identity.type": ["IAMUser"]],
-        ["event.outcome": ["failure"]],
-        ["event.action": ["CreateAccessKey"]],
-        ["aws.cloudtrail.user_identity.arn": ["arn:aws:sts::123456789012:assumed-role/Admin/alice"],
-         "user.id": ["AROAEXAMPLEROLEID:alice"]],
-    ] as [[String: [String]?]])
+    @Test(
+        arguments: [
+            ["aws.cloudtrail.user_identity.type": ["IAMUser"]],
+            ["event.outcome": ["failure"]],
+            ["event.action": ["CreateAccessKey"]],
+            [
+                "aws.cloudtrail.user_identity.arn": ["arn:aws:sts::123456789012:assumed-role/Admin/alice"],
+                "user.id": ["AROAEXAMPLEROLEID:alice"],
+            ],
+        ] as [[String: [String]?]])
     func createUserRejectsOtherEvents(_ changes: [String: [String]?]) throws {
         let document = Self.modified(Self.createUserEvent, changes)
         #expect(try !parsed(Self.createUserQuery).matches(document))
@@ -109,10 +113,12 @@ struct KQLSeedRuleTests {
 
     /// The false positive that motivated the upstream change: `api-` in the role name contains `i-`.
     @Test func createUserOriginalFormMatchesRoleNamesContainingIDash() throws {
-        let document = Self.modified(Self.createUserEvent, [
-            "aws.cloudtrail.user_identity.arn": ["arn:aws:sts::123456789012:assumed-role/api-deployer/alice"],
-            "user.id": ["AROAEXAMPLEROLEID:alice"],
-        ])
+        let document = Self.modified(
+            Self.createUserEvent,
+            [
+                "aws.cloudtrail.user_identity.arn": ["arn:aws:sts::123456789012:assumed-role/api-deployer/alice"],
+                "user.id": ["AROAEXAMPLEROLEID:alice"],
+            ])
         #expect(try parsed(Self.createUserQuery).matches(document))
         #expect(try !parsed(Self.createUserQueryUpdated).matches(document))
     }

@@ -241,7 +241,10 @@ struct KQLSemanticsTests {
     @Test func fieldNamesWithPunctuation() throws {
         let query = try parsed(
             "aws.cloudtrail.flattened.request_parameters.x-amz-server-side-encryption-customer-algorithm: *")
-        #expect(query.fieldNames == ["aws.cloudtrail.flattened.request_parameters.x-amz-server-side-encryption-customer-algorithm"])
+        #expect(
+            query.fieldNames == [
+                "aws.cloudtrail.flattened.request_parameters.x-amz-server-side-encryption-customer-algorithm"
+            ])
     }
 
     @Test func equalQueriesIgnoreLayout() throws {

@@ -17,7 +17,9 @@ struct KQLSyntaxErrorTests {
         .init(query: "  \n ", messageContains: "empty", line: 1, column: 1),
         .init(query: "event.action: (A or ", messageContains: "expected an expression after 'or'", line: 1, column: 21),
         .init(query: "event.action: (A or", messageContains: "expected an expression after 'or'", line: 1, column: 20),
-        .init(query: "event.action: (A", messageContains: "expected ')' to close the '(' at line 1, column 15", line: 1, column: 17),
+        .init(
+            query: "event.action: (A", messageContains: "expected ')' to close the '(' at line 1, column 15", line: 1,
+            column: 17),
         .init(query: "event.action: (A or)", messageContains: "expected an expression after 'or'", line: 1, column: 20),
         .init(query: "a: 1 and", messageContains: "expected an expression after 'and'", line: 1, column: 9),
         .init(query: "a: 1 and(b: 2)", messageContains: "expected whitespace after 'and'", line: 1, column: 9),
@@ -49,7 +51,8 @@ struct KQLSyntaxErrorTests {
         .init(query: "a: 1 and and b: 2", messageContains: "found keyword 'and'", line: 1, column: 10),
         .init(query: "a: 1 b: 2", messageContains: "unexpected ':'", line: 1, column: 7),
         .init(
-            query: "event.dataset: aws.cloudtrail\nand event.provider: iam.amazonaws.com\nand event.action: (CreateUser or)",
+            query:
+                "event.dataset: aws.cloudtrail\nand event.provider: iam.amazonaws.com\nand event.action: (CreateUser or)",
             messageContains: "expected an expression after 'or'", line: 3, column: 33),
         .init(
             query: "a: 1 and\r\n\tb: 2 and\r\n  c: (x or y",
@@ -92,10 +95,11 @@ struct KQLSyntaxErrorTests {
             """
         let error = try #require(throws: KQLSyntaxError.self) { try KQLQuery.parse(text) }
         #expect(error.line == 3)
-        #expect(error.caretDiagram(in: text) == """
-            and event.action: (CreateUser or)
-                                            ^
-            """)
+        #expect(
+            error.caretDiagram(in: text) == """
+                and event.action: (CreateUser or)
+                                                ^
+                """)
         #expect(error.description.hasPrefix("3:33: "))
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import NcursesTerminal
 
 @Suite struct CellGlyphTests {
@@ -16,7 +17,9 @@ import Testing
         #expect(CellGlyph.scalars(for: character) == Array(character.unicodeScalars))
     }
 
-    @Test(arguments: ["\u{7}", "\u{1B}", "\u{0}", "\u{7F}", "\u{9B}", "\u{202E}", "\u{2028}", "\u{200B}", "\r\n"].map(Sample.init))
+    @Test(
+        arguments: ["\u{7}", "\u{1B}", "\u{0}", "\u{7F}", "\u{9B}", "\u{202E}", "\u{2028}", "\u{200B}", "\r\n"].map(
+            Sample.init))
     func controlAndFormatCharactersBecomeAQuestionMark(_ sample: Sample) {
         let character = sample.character
         #expect(CellGlyph.scalars(for: character) == ["?"])

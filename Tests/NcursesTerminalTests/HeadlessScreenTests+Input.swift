@@ -1,11 +1,12 @@
 import TerminalGrid
 import Testing
+
 @testable import NcursesTerminal
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Keys typed into a pipe the headless screen reads from: the whole path through ncurses'
@@ -39,7 +40,10 @@ extension HeadlessScreenTests {
 
     @Test func controlKeysAndEnter() throws {
         let events = try keys(typing: [0x6A, 0x0D, 0x09, 0x7F, 0x06, 0x02, 0x0C, 0x20])
-        #expect(events == [.character("j"), .enter, .tab, .backspace, .control("f"), .control("b"), .control("l"), .character(" ")])
+        #expect(
+            events == [
+                .character("j"), .enter, .tab, .backspace, .control("f"), .control("b"), .control("l"), .character(" "),
+            ])
     }
 
     @Test func escapeSequencesBecomeKeys() throws {

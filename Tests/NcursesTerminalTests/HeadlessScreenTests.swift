@@ -1,6 +1,7 @@
 import CNcursesw
 import TerminalGrid
 import Testing
+
 @testable import NcursesTerminal
 
 /// Draws known frames through the production `draw` into a headless ncurses screen and reads

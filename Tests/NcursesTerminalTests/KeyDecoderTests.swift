@@ -1,6 +1,7 @@
 import CNcursesw
 import TerminalGrid
 import Testing
+
 @testable import NcursesTerminal
 
 @Suite struct KeyDecoderTests {
@@ -73,7 +74,8 @@ import Testing
 
     @Test func functionKeysMatchTheKEY_FMacro() {
         for number in 1...12 {
-            #expect(KeyDecoder.decode(status: KEY_CODE_YES, code: UInt32(cnc_KEY_F(Int32(number)))) == .function(number))
+            #expect(
+                KeyDecoder.decode(status: KEY_CODE_YES, code: UInt32(cnc_KEY_F(Int32(number)))) == .function(number))
         }
     }
 

@@ -1,5 +1,6 @@
 import TerminalGrid
 import Testing
+
 @testable import NcursesTerminal
 
 @Suite struct StylingTests {
@@ -19,7 +20,9 @@ import Testing
     @Test func selectionIsReverseVideoWithOrWithoutColour() {
         for colored in [false, true] {
             #expect(StylePalette.style(for: .selected, colored: colored).attributes.contains(.reverse))
-            #expect(StylePalette.style(for: .selected, colored: colored) != StylePalette.style(for: .selectedInactive, colored: colored))
+            #expect(
+                StylePalette.style(for: .selected, colored: colored)
+                    != StylePalette.style(for: .selectedInactive, colored: colored))
             #expect(StylePalette.style(for: .normal, colored: colored) == TextStyle())
         }
     }

@@ -1,16 +1,20 @@
 import Testing
+
 @testable import RelatedActivity
 
 @Suite struct EventIndexTests {
     static let hour: Int64 = 3_600_000
     static let t0: Int64 = 1_773_133_200_000
 
-    static func event(_ id: String, at offset: Int64, action: String = "ListUsers", arn: String = "arn:alice",
-                      key: String = "", session: String = "", account: String = "111122223333",
-                      anchor: TrustAnchorDetails? = nil) -> EventSummary {
-        EventSummary(time: t0 + offset, eventID: id, provider: "iam.amazonaws.com", action: action, outcome: "success",
-                      actorARN: arn, accessKeyID: key, sessionID: session, account: account, region: "us-east-1",
-                      source: "203.0.113.10", trustAnchor: anchor)
+    static func event(
+        _ id: String, at offset: Int64, action: String = "ListUsers", arn: String = "arn:alice",
+        key: String = "", session: String = "", account: String = "111122223333",
+        anchor: TrustAnchorDetails? = nil
+    ) -> EventSummary {
+        EventSummary(
+            time: t0 + offset, eventID: id, provider: "iam.amazonaws.com", action: action, outcome: "success",
+            actorARN: arn, accessKeyID: key, sessionID: session, account: account, region: "us-east-1",
+            source: "203.0.113.10", trustAnchor: anchor)
     }
 
     static func index(_ events: [EventSummary]) -> EventIndex {
@@ -68,7 +72,8 @@ import Testing
     @Test func trustAnchorsBySameActorThenSameAccount() {
         let details = TrustAnchorDetails(arn: "arn:ta/1", name: "partner-ca", sourceType: "CERTIFICATE_BUNDLE")
         let index = Self.index([
-            Self.event("other-account", at: 1, action: "CreateTrustAnchor", arn: "arn:eve", account: "999", anchor: details),
+            Self.event(
+                "other-account", at: 1, action: "CreateTrustAnchor", arn: "arn:eve", account: "999", anchor: details),
             Self.event("colleague", at: 2, action: "CreateTrustAnchor", arn: "arn:bob", anchor: details),
             Self.event("own", at: 3, action: "CreateTrustAnchor", anchor: details),
         ])

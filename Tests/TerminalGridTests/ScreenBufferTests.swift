@@ -1,5 +1,5 @@
-import Testing
 import TerminalGrid
+import Testing
 
 @Suite struct ScreenBufferTests {
     @Test func widthsComeFromOurTableNotTheLocale() {
@@ -31,7 +31,10 @@ import TerminalGrid
         var buffer = ScreenBuffer(size: TerminalSize(rows: 1, columns: 60))
         buffer.write("ua\u{1B}[31mred\u{202E}x\u{200B}y", row: 0, column: 0)
         #expect(buffer.textLines[0] == #"ua\u{1B}[31mred\u{202E}x\u{200B}y"#)
-        #expect(!buffer.cells.contains { cell in cell.character?.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x202E } == true })
+        #expect(
+            !buffer.cells.contains { cell in
+                cell.character?.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x202E } == true
+            })
     }
 
     @Test func writesOutsideTheGridAreIgnored() {

@@ -1,11 +1,12 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `scan` against hostile input, as a user runs it: the bad file is named, the rest of the scan
 /// goes on, and memory stays within a small multiple of the biggest record.
 @Suite struct BoundedInputCommandTests {
-    static let fixtureFile = "Tests/Fixtures/seed-rules/AWSLogs/111122223333/CloudTrail/us-east-1/2026/03/30/"
+    static let fixtureFile =
+        "Tests/Fixtures/seed-rules/AWSLogs/111122223333/CloudTrail/us-east-1/2026/03/30/"
         + "111122223333_CloudTrail_us-east-1_20260330T1200Z_fixture04.json"
 
     /// Runs the built executable with its output thrown away; returns the exit status, standard
@@ -20,7 +21,7 @@ import TestSupport
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 2, errorPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         let argv = ([CommandRunner.executable] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        defer { for argument in argv { free(argument) } }
         var child = pid_t()
         let spawned = posix_spawn(&child, CommandRunner.executable, &actions, nil, argv, environ)
         try #require(spawned == 0, "posix_spawn failed: \(spawned)")
@@ -43,7 +44,8 @@ import TestSupport
 
     @Test func aGzipBombIsNamedAndTheRestOfTheScanGoesOn() throws {
         let directory = try ScratchDirectory()
-        try FileManager.default.copyItem(atPath: RepositoryPaths.root + "/" + Self.fixtureFile, toPath: directory.file("ok.json"))
+        try FileManager.default.copyItem(
+            atPath: RepositoryPaths.root + "/" + Self.fixtureFile, toPath: directory.file("ok.json"))
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", "head -c 64M /dev/zero | gzip -1 > '\(directory.file("bomb.json.gz"))'"]
@@ -71,8 +73,9 @@ import TestSupport
         let errorText = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "\(errorText)")
-        #expect(errorText.contains(
-            "-: unreadable: holds more than the per-file limit of 1 MiB (--max-file-bytes); reading stopped there"))
+        #expect(
+            errorText.contains(
+                "-: unreadable: holds more than the per-file limit of 1 MiB (--max-file-bytes); reading stopped there"))
     }
 
     @Test func limitOptionsAreValidated() throws {
@@ -97,7 +100,8 @@ import TestSupport
             // The file and the parsed field stay; the alert's JSON text is written once. Before the
             // writer produced bytes, the output alone took five copies.
             let growth = measured.peakBytes - baseline.peakBytes
-            #expect(growth < 3 * fieldSize, "\(extra): peak grew by \(growth >> 20) MiB for a \(fieldSize >> 20) MiB field")
+            #expect(
+                growth < 3 * fieldSize, "\(extra): peak grew by \(growth >> 20) MiB for a \(fieldSize >> 20) MiB field")
         }
     }
 }

@@ -14,7 +14,9 @@ enum ChildProcess {
     }
 
     /// Signals reset to their default action in the child, whatever the test process does with them.
-    private static let defaultedSignals = [SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGCHLD, SIGPIPE, SIGALRM, SIGUSR1, SIGUSR2]
+    private static let defaultedSignals = [
+        SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGCHLD, SIGPIPE, SIGALRM, SIGUSR1, SIGUSR2,
+    ]
 
     /// Spawns the program at `path`. Standard input is `input` (a descriptor the child gets as
     /// fd 0) or /dev/null; standard output goes to `outputPath` or /dev/null; standard error to
@@ -59,9 +61,9 @@ enum ChildProcess {
         posix_spawnattr_setflags(&attributes, Int16(flags))
 
         let argv = arguments.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        defer { for argument in argv { free(argument) } }
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { envp.forEach { free($0) } }
+        defer { for variable in envp { free(variable) } }
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
         guard spawned == 0 else {

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The console in a real terminal (tmux): open, triage, quit, reopen, export, resize, hostile
 /// input, and a SIGKILL that must lose nothing.
@@ -9,7 +9,9 @@ struct ConsoleEndToEndTests {
     static let fixtures = RepositoryPaths.fixtures + "/seed-rules"
     static let loaded = "of 5 alerts"
 
-    private func console(_ tmux: TmuxSession, database: String, paths: [String] = [fixtures], in directory: String) throws {
+    private func console(_ tmux: TmuxSession, database: String, paths: [String] = [fixtures], in directory: String)
+        throws
+    {
         try tmux.start([CommandRunner.executable] + paths + ["--db", database, "--analyst", "e2e"], in: directory)
     }
 
@@ -82,7 +84,9 @@ struct ConsoleEndToEndTests {
         try tmux.waitFor("case-notes-")
         try tmux.press("Enter")
         try tmux.waitFor("Exported")
-        let files = try FileManager.default.contentsOfDirectory(atPath: scratch.path).filter { $0.hasPrefix("case-notes-") }
+        let files = try FileManager.default.contentsOfDirectory(atPath: scratch.path).filter {
+            $0.hasPrefix("case-notes-")
+        }
         #expect(files.count == 1)
         let text = try String(contentsOfFile: scratch.file(files[0]), encoding: .utf8)
         #expect(text.contains("AWS IAM Roles Anywhere Profile Creation"))
@@ -113,7 +117,10 @@ struct ConsoleEndToEndTests {
 
     @Test func aHostileUserAgentIsShownHarmlessly() throws {
         let scratch = try ScratchDirectory()
-        try scratch.write("logs/hostile.json", #"{"Records":[{"eventVersion":"1.09","eventTime":"2026-03-10T09:00:00Z","eventSource":"rolesanywhere.amazonaws.com","eventName":"CreateProfile","eventID":"hostile-1","awsRegion":"us-east-1","sourceIPAddress":"198.51.100.7","userAgent":"curl\u001b[31mRED\u001b]0;pwned\u0007\u202eexe.gnp\u200bX","userIdentity":{"type":"IAMUser","arn":"arn:aws:iam::111122223333:user/mallory","accountId":"111122223333","userName":"mallory"},"requestParameters":{"name":"p","roleArns":["arn:aws:iam::111122223333:role/A"]}}]}"#)
+        try scratch.write(
+            "logs/hostile.json",
+            #"{"Records":[{"eventVersion":"1.09","eventTime":"2026-03-10T09:00:00Z","eventSource":"rolesanywhere.amazonaws.com","eventName":"CreateProfile","eventID":"hostile-1","awsRegion":"us-east-1","sourceIPAddress":"198.51.100.7","userAgent":"curl\u001b[31mRED\u001b]0;pwned\u0007\u202eexe.gnp\u200bX","userIdentity":{"type":"IAMUser","arn":"arn:aws:iam::111122223333:user/mallory","accountId":"111122223333","userName":"mallory"},"requestParameters":{"name":"p","roleArns":["arn:aws:iam::111122223333:role/A"]}}]}"#
+        )
         let tmux = try TmuxSession()
         try console(tmux, database: scratch.file("state.sqlite"), paths: [scratch.file("logs")], in: scratch.path)
         let screen = try tmux.waitFor("of 1 alert", #"curl\u{1B}[31mRED"#, #"\u{202E}exe.gnp\u{200B}X"#)
@@ -156,7 +163,9 @@ struct ConsoleSignalTests {
     func interruptAndTerminateRestoreTheTerminal(signal: String, status: Int) throws {
         let scratch = try ScratchDirectory()
         let tmux = try TmuxSession()
-        try tmux.start([CommandRunner.executable, ConsoleEndToEndTests.fixtures, "--db", scratch.file("state.sqlite")], in: scratch.path)
+        try tmux.start(
+            [CommandRunner.executable, ConsoleEndToEndTests.fixtures, "--db", scratch.file("state.sqlite")],
+            in: scratch.path)
         try tmux.waitFor(ConsoleEndToEndTests.loaded)
         if signal == "C-c" {
             try tmux.press("C-c")
@@ -175,7 +184,8 @@ struct ConsoleSignalTests {
         let tmux = try TmuxSession()
         try tmux.start(
             [CommandRunner.executable, ConsoleEndToEndTests.fixtures, "--db", scratch.file("state.sqlite")],
-            in: scratch.path, environment: ["SWIFT_BACKTRACE": "enable=yes,interactive=no,threads=crashed,registers=none,images=none"])
+            in: scratch.path,
+            environment: ["SWIFT_BACKTRACE": "enable=yes,interactive=no,threads=crashed,registers=none,images=none"])
         try tmux.waitFor(ConsoleEndToEndTests.loaded)
         kill(try tmux.processID(), SIGSEGV)
         #expect(try tmux.exitStatus() == 128 + Int(SIGSEGV))

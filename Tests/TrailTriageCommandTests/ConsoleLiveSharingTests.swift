@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Two consoles in two terminals on one database: what one commits shows in the other without
 /// a key pressed there.

@@ -4,10 +4,11 @@ import DetectionRules
 import ECSMapping
 import Foundation
 import RelatedActivity
-import Testing
 import TestSupport
+import Testing
 import TrailTriageJSON
 import TriageModel
+
 @testable import TriageStore
 
 /// `trailtriage export` works from the triage database alone and never lets log or note text
@@ -26,9 +27,15 @@ import TriageModel
         let store = try TriageStore(path: path)
         try store.save(records)
         let profile = try #require(result.alerts.first { $0.document.string(at: "event.action") == "CreateProfile" })
-        try store.apply(.setNotes("# Not a heading\n- [x] not a checkbox\n[link](http://evil.example)\u{1B}[31m"), to: [profile.uuid], analyst: "dana", time: 1_773_133_200_000)
-        try store.apply(.setStepDone(StepKey(index: 0, title: "x"), true), to: [profile.uuid], analyst: "dana", time: 1_773_133_201_000)
-        try store.apply(.close(.truePositive, reason: "rogue profile"), to: [profile.uuid], analyst: "dana", time: 1_773_133_202_000)
+        try store.apply(
+            .setNotes("# Not a heading\n- [x] not a checkbox\n[link](http://evil.example)\u{1B}[31m"),
+            to: [profile.uuid], analyst: "dana", time: 1_773_133_200_000)
+        try store.apply(
+            .setStepDone(StepKey(index: 0, title: "x"), true), to: [profile.uuid], analyst: "dana",
+            time: 1_773_133_201_000)
+        try store.apply(
+            .close(.truePositive, reason: "rogue profile"), to: [profile.uuid], analyst: "dana", time: 1_773_133_202_000
+        )
         return (path, profile.uuid)
     }
 

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import trailtriage
 
 /// `-o FILE` (scan, export, and exports from the console) writes whole files readable by their
@@ -189,8 +190,10 @@ import TestSupport
         let first = try OutputFile.createTemporary(beside: target)
         let second = try OutputFile.createTemporary(beside: target)
         defer {
-            close(first.descriptor); close(second.descriptor)
-            unlink(first.path); unlink(second.path)
+            close(first.descriptor)
+            close(second.descriptor)
+            unlink(first.path)
+            unlink(second.path)
         }
         #expect(first.path != second.path)
         for temporary in [first, second] {

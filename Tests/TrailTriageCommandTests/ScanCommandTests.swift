@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import TrailTriageJSON
 
 @Suite struct ScanCommandTests {
@@ -24,8 +24,10 @@ import TrailTriageJSON
         let required = [
             "kibana.alert.uuid", "kibana.alert.rule.rule_id", "kibana.alert.rule.name", "kibana.alert.severity",
             "kibana.alert.risk_score", "kibana.alert.original_time", "kibana.alert.workflow_status", "event.id",
-            "event.action", "event.provider", "event.outcome", "cloud.account.id", "cloud.region", "user.id", "user.name",
-            "aws.cloudtrail.user_identity.arn", "aws.cloudtrail.user_identity.type", "aws.cloudtrail.user_identity.access_key_id",
+            "event.action", "event.provider", "event.outcome", "cloud.account.id", "cloud.region", "user.id",
+            "user.name",
+            "aws.cloudtrail.user_identity.arn", "aws.cloudtrail.user_identity.type",
+            "aws.cloudtrail.user_identity.access_key_id",
             "source.ip", "user_agent.original", "aws.cloudtrail.request_parameters",
         ]
         for alert in alerts {
@@ -41,7 +43,9 @@ import TrailTriageJSON
         #expect(profile["kibana.alert.risk_score"] == .number("21"))
         #expect(profile["aws.cloudtrail.flattened.request_parameters.roleArns"]?.arrayValue?.count == 2)
         let createUser = try #require(alerts.first { $0["event.action"] == .string("CreateUser") })
-        #expect(createUser["kibana.alert.new_terms"] == .array([.string("arn:aws:sts::111122223333:assumed-role/ec2-app-role/i-0a1b2c3d4e5f60718")]))
+        #expect(
+            createUser["kibana.alert.new_terms"]
+                == .array([.string("arn:aws:sts::111122223333:assumed-role/ec2-app-role/i-0a1b2c3d4e5f60718")]))
         #expect(outcome.standardError.contains("alerts: 1 AWS IAM Roles Anywhere Profile Creation"))
         #expect(outcome.standardError.contains("alerts: 4 AWS IAM Create User via Assumed Role on EC2 Instance"))
         #expect(outcome.standardError.contains("records: 15 read"))
@@ -51,7 +55,9 @@ import TrailTriageJSON
     }
 
     @Test func readsStandardInput() throws {
-        let file = Self.fixtures + "/AWSLogs/111122223333/CloudTrail/us-east-1/2026/03/10/111122223333_CloudTrail_us-east-1_20260310T0900Z_fixture01.json"
+        let file =
+            Self.fixtures
+            + "/AWSLogs/111122223333/CloudTrail/us-east-1/2026/03/10/111122223333_CloudTrail_us-east-1_20260310T0900Z_fixture01.json"
         let text = try String(contentsOfFile: CommandRunner.repositoryRoot + "/" + file, encoding: .utf8)
         let outcome = try CommandRunner.run(["scan", "-", "--format", "table"], input: text)
         #expect(outcome.status == 0)
@@ -61,11 +67,14 @@ import TrailTriageJSON
     }
 
     @Test func tableNeverWritesEscapeSequencesFromTheLog() throws {
-        let hostile = #"{"eventVersion":"1.09","eventTime":"2026-03-10T09:00:00Z","eventSource":"rolesanywhere.amazonaws.com","eventName":"CreateProfile","eventID":"hostile","awsRegion":"us-east-1","sourceIPAddress":"198.51.100.7","userAgent":"curl\u001b]0;pwned\u0007\u001b[2J\u202egnp.exe","userIdentity":{"type":"IAMUser","arn":"arn:aws:iam::111122223333:user/\u001b[31mmallory","accountId":"111122223333","userName":"mallory"}}"#
+        let hostile =
+            #"{"eventVersion":"1.09","eventTime":"2026-03-10T09:00:00Z","eventSource":"rolesanywhere.amazonaws.com","eventName":"CreateProfile","eventID":"hostile","awsRegion":"us-east-1","sourceIPAddress":"198.51.100.7","userAgent":"curl\u001b]0;pwned\u0007\u001b[2J\u202egnp.exe","userIdentity":{"type":"IAMUser","arn":"arn:aws:iam::111122223333:user/\u001b[31mmallory","accountId":"111122223333","userName":"mallory"}}"#
         for format in ["table", "ndjson"] {
             let outcome = try CommandRunner.run(["scan", "-", "--format", format], input: hostile)
             #expect(outcome.status == 0)
-            #expect(!outcome.standardOutput.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{7}" || $0 == "\u{202E}" }, "\(format)")
+            #expect(
+                !outcome.standardOutput.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{7}" || $0 == "\u{202E}" },
+                "\(format)")
             #expect(outcome.standardOutput.contains("mallory"))
         }
     }
@@ -80,8 +89,11 @@ import TrailTriageJSON
 
         let scratch = try ScratchDirectory()
         let directory = scratch.path
-        try "[rule]\nname = \"half a rule\"\n".write(toFile: directory + "/broken.toml", atomically: true, encoding: .utf8)
-        let broken = try CommandRunner.run(["scan", "--rules", directory + "/broken.toml", "--rules", "Assets/rules", Self.fixtures])
+        try "[rule]\nname = \"half a rule\"\n".write(
+            toFile: directory + "/broken.toml", atomically: true, encoding: .utf8)
+        let broken = try CommandRunner.run([
+            "scan", "--rules", directory + "/broken.toml", "--rules", "Assets/rules", Self.fixtures,
+        ])
         #expect(broken.status == 2)
         #expect(broken.standardError.contains("broken.toml"))
         #expect(broken.standardOutput.split(separator: "\n").count == 5, "the good rules still ran")
@@ -116,7 +128,8 @@ import TrailTriageJSON
     }
 
     @Test func standardInputGivesTheSameAlertsAsTheFileThoughItCannotBeReadTwice() throws {
-        let path = Self.fixtures + "/AWSLogs/111122223333/CloudTrail/us-east-1/2026/03/10/"
+        let path =
+            Self.fixtures + "/AWSLogs/111122223333/CloudTrail/us-east-1/2026/03/10/"
             + "111122223333_CloudTrail_us-east-1_20260310T0900Z_fixture01.json"
         let fromFile = try CommandRunner.run(["scan", path])
         let fromInput = try CommandRunner.run(["scan", "-"], input: try String(contentsOfFile: path, encoding: .utf8))

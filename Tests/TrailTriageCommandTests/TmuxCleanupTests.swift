@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// A tmux session leaves nothing behind once released: no server, no pane process, no console,
 /// no socket, whether the test passed, threw half-way, or ran a program that ignores hang-ups.
@@ -10,7 +10,8 @@ struct TmuxCleanupTests {
 
     private func expectNothingLeft(of socket: String, sourceLocation: SourceLocation = #_sourceLocation) {
         let left = TmuxSession.leftovers(of: socket)
-        #expect(left.processes.isEmpty, "processes left by \(socket): \(left.processes)", sourceLocation: sourceLocation)
+        #expect(
+            left.processes.isEmpty, "processes left by \(socket): \(left.processes)", sourceLocation: sourceLocation)
         #expect(!left.socketExists, "socket left behind: \(socket)", sourceLocation: sourceLocation)
     }
 

@@ -37,7 +37,8 @@ extension TmuxSession {
             let environment = procFile(pid, "environ").split(separator: 0)
             let commandLine = procFile(pid, "cmdline").split(separator: 0)
             if environment.contains(where: { $0.elementsEqual(marker) })
-                || commandLine.contains(where: { $0.elementsEqual(socket.utf8) }) {
+                || commandLine.contains(where: { $0.elementsEqual(socket.utf8) })
+            {
                 processes.append(pid)
             }
         }

@@ -92,11 +92,13 @@ final class TmuxSession {
     /// report a directly spawned program's status reliably), then stays: when a pane's process
     /// exits, tmux can drop the output it has not read yet, the marker among it.
     func start(_ arguments: [String], in directory: String, environment: [String: String] = [:]) throws {
-        let variables = (["LANG": "C.UTF-8"].merging(environment) { $1 }).map { "\($0.key)=\(Self.quoted($0.value))" }.sorted()
+        let variables = (["LANG": "C.UTF-8"].merging(environment) { $1 }).map { "\($0.key)=\(Self.quoted($0.value))" }
+            .sorted()
         let command = (["env"] + variables + arguments.map(Self.quoted)).joined(separator: " ")
         // A no-op INT trap keeps the shell alive through Ctrl-C (the console gets the default
         // disposition back on exec and installs its own handler).
-        let wrapped = "sh -c " + Self.quoted("trap true INT; clear; \(command); echo \"\(Self.exitMarker)$?\"; exec sleep 86400")
+        let wrapped =
+            "sh -c " + Self.quoted("trap true INT; clear; \(command); echo \"\(Self.exitMarker)$?\"; exec sleep 86400")
         try tmux(["respawn-pane", "-k", "-t", "e2e", "-c", directory, wrapped])
     }
 
@@ -135,7 +137,8 @@ final class TmuxSession {
             Thread.sleep(forTimeInterval: 0.05)
         }
         let wanted = texts.map { "\"\($0)\"" }.joined(separator: ", ")
-        throw Timeout(description: "\(wanted) did not appear (on a settled screen) within \(seconds) s; the screen was:\n\(last)")
+        throw Timeout(
+            description: "\(wanted) did not appear (on a settled screen) within \(seconds) s; the screen was:\n\(last)")
     }
 
     func resize(columns: Int, rows: Int) throws {
@@ -144,11 +147,14 @@ final class TmuxSession {
 
     /// The console's process id: the child of the shell running in the pane.
     func processID() throws -> Int32 {
-        let shell = Int32(try tmux(["display", "-p", "-t", "e2e", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+        let shell =
+            Int32(
+                try tmux(["display", "-p", "-t", "e2e", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines))
+            ?? -1
         for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] {
             guard let pid = Int32(entry),
-                  case let stat = String(decoding: FileBytes.contents(of: "/proc/\(entry)/stat"), as: UTF8.self),
-                  let close = stat.lastIndex(of: ")")
+                case let stat = String(decoding: FileBytes.contents(of: "/proc/\(entry)/stat"), as: UTF8.self),
+                let close = stat.lastIndex(of: ")")
             else { continue }
             // Fields after the command name: state, then the parent's pid.
             let fields = stat[stat.index(after: close)...].split(separator: " ")

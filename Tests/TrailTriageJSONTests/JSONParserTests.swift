@@ -86,9 +86,9 @@ import TrailTriageJSON
         let cases: [([UInt8], Int?)] = [
             (Array("plain ascii text!".utf8), nil),
             (Array("é日本😀".utf8), nil),
-            ([0x61, 0xC0, 0x80], 1),          // overlong
+            ([0x61, 0xC0, 0x80], 1),  // overlong
             ([0x61, 0x62, 0xED, 0xA0, 0x80], 2),  // surrogate
-            ([0xE6, 0x97], 0),                 // cut short
+            ([0xE6, 0x97], 0),  // cut short
         ]
         for (bytes, expected) in cases {
             bytes.withUnsafeBufferPointer { buffer in

@@ -1,10 +1,12 @@
 import Testing
-@testable import TriageModel
 import TriageTestSupport
+
+@testable import TriageModel
 
 @Suite struct ActorSummaryTests {
     @Test func readsActorAndSource() throws {
-        let document = try TestEvents.document(TestEvents.createUser(role: "ec2-app-role", session: "i-0a1b2c3d4e5f60718"))
+        let document = try TestEvents.document(
+            TestEvents.createUser(role: "ec2-app-role", session: "i-0a1b2c3d4e5f60718"))
         let actor = ActorSummary(document: document)
         #expect(actor.arn == "arn:aws:sts::111122223333:assumed-role/ec2-app-role/i-0a1b2c3d4e5f60718")
         #expect(actor.identityType == "AssumedRole")
@@ -25,14 +27,17 @@ import TriageTestSupport
     }
 
     @Test func instanceSessionPasses() throws {
-        let actor = ActorSummary(document: try TestEvents.document(TestEvents.createUser(role: "ec2-app-role", session: "i-0a1b2c3d4e5f60718")))
+        let actor = ActorSummary(
+            document: try TestEvents.document(
+                TestEvents.createUser(role: "ec2-app-role", session: "i-0a1b2c3d4e5f60718")))
         let check = try #require(actor.instanceSessionCheck)
         #expect(check.isInstanceID)
         #expect(check.explanation == nil)
     }
 
     @Test func roleNameMatchIsFlagged() throws {
-        let actor = ActorSummary(document: try TestEvents.document(TestEvents.createUser(role: "api-deployer", session: "build-42")))
+        let actor = ActorSummary(
+            document: try TestEvents.document(TestEvents.createUser(role: "api-deployer", session: "build-42")))
         let check = try #require(actor.instanceSessionCheck)
         #expect(!check.isInstanceID)
         #expect(check.sessionName == "build-42")
@@ -49,7 +54,8 @@ import TriageTestSupport
 
     @Test(arguments: [
         ("i-0abc1234def567890", true), ("i-786a3A8B5C0d92eF4", true), ("i-1a2b3c4d", true),
-        ("build-42", false), ("i-am-bob", false), ("I-0abc1234def567890", false), ("i-0abc1234def56789z", false), ("i-", false),
+        ("build-42", false), ("i-am-bob", false), ("I-0abc1234def567890", false), ("i-0abc1234def56789z", false),
+        ("i-", false),
     ])
     func instanceIDShape(name: String, expected: Bool) {
         #expect(InstanceSessionCheck.isInstanceID(name) == expected)

@@ -1,13 +1,16 @@
 import Testing
-@testable import TriageModel
 import TriageTestSupport
+
+@testable import TriageModel
 
 @Suite struct KeyParametersTests {
     @Test func createProfileHasRolesAndDurationButNoTrustAnchor() throws {
         let parameters = KeyParameters(document: try TestEvents.document(TestEvents.createProfile))
-        #expect(parameters.roleArns == .present([
-            "arn:aws:iam::111122223333:role/AdminAccess", "arn:aws:iam::111122223333:role/S3Export",
-        ]))
+        #expect(
+            parameters.roleArns
+                == .present([
+                    "arn:aws:iam::111122223333:role/AdminAccess", "arn:aws:iam::111122223333:role/S3Export",
+                ]))
         #expect(parameters.durationSeconds.value?.seconds == 43200)
         #expect(parameters.durationSeconds.value?.humanForm == "12h")
         #expect(parameters.trustAnchorArn == .notInEvent)
@@ -20,7 +23,9 @@ import TriageTestSupport
     }
 
     @Test func createUserHasUserName() throws {
-        let parameters = KeyParameters(document: try TestEvents.document(TestEvents.createUser(role: "ec2-app-role", session: "i-0a1b2c3d4e5f60718")))
+        let parameters = KeyParameters(
+            document: try TestEvents.document(
+                TestEvents.createUser(role: "ec2-app-role", session: "i-0a1b2c3d4e5f60718")))
         #expect(parameters.userName == .present("svc-backup"))
         #expect(parameters.roleArns == .notInEvent)
         #expect(parameters.durationSeconds == .notInEvent)
@@ -34,7 +39,8 @@ import TriageTestSupport
 
     @Test func trustAnchorArnFromCreateTrustAnchorResponse() throws {
         let parameters = KeyParameters(document: try TestEvents.document(TestEvents.createTrustAnchor))
-        #expect(parameters.trustAnchorArn == .present("arn:aws:rolesanywhere:us-east-1:111122223333:trust-anchor/9f8e7d6c"))
+        #expect(
+            parameters.trustAnchorArn == .present("arn:aws:rolesanywhere:us-east-1:111122223333:trust-anchor/9f8e7d6c"))
     }
 
     @Test(arguments: [(43200, "12h"), (5400, "1h 30m"), (900, "15m"), (3661, "1h 1m 1s"), (0, "0s"), (45, "45s")])

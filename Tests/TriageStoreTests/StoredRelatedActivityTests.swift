@@ -3,6 +3,7 @@ import DetectionRules
 import RelatedActivity
 import Testing
 import TrailTriageJSON
+
 @testable import TriageModel
 @testable import TriageStore
 
@@ -14,8 +15,11 @@ import TrailTriageJSON
         var related: [RelatedEvent] = []
         for number in 0..<1_000 {
             let action = number == 7 ? "CreateAccessKey" : "GetObject"
-            let event = EventSummary(time: alertTime - 500_000 + Int64(number) * 1_000, eventID: "e\(number)", provider: "s3.amazonaws.com", action: action)
-            related.append(RelatedEvent(event: event, relation: .sameARN, isFollowUp: number == 7, isAlertEvent: number == 500))
+            let event = EventSummary(
+                time: alertTime - 500_000 + Int64(number) * 1_000, eventID: "e\(number)", provider: "s3.amazonaws.com",
+                action: action)
+            related.append(
+                RelatedEvent(event: event, relation: .sameARN, isFollowUp: number == 7, isAlertEvent: number == 500))
         }
         let record = AlertRecord(
             uuid: "u", rule: AlertRule(ruleID: "r", name: "R", type: .query, severity: .low, riskScore: 21),

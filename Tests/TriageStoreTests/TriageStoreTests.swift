@@ -1,9 +1,10 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+import TriageTestSupport
+
 @testable import TriageModel
 @testable import TriageStore
-import TriageTestSupport
 
 @Suite struct TriageStoreTests {
     let step0 = StepKey(index: 0, title: "Identify the actor")
@@ -15,7 +16,8 @@ import TriageTestSupport
             let store = try TriageStore(path: path)
             try store.save([TestEvents.record(try TestEvents.document(TestEvents.createProfile))])
             try store.apply(.toggleReviewed, to: ["uuid-1"], analyst: "ana", time: 1000)
-            try store.apply(.close(.benignTruePositive, reason: "partner onboarding"), to: ["uuid-1"], analyst: "ana", time: 2000)
+            try store.apply(
+                .close(.benignTruePositive, reason: "partner onboarding"), to: ["uuid-1"], analyst: "ana", time: 2000)
             try store.apply(.setNotes("line one\nline two ✓"), to: ["uuid-1"], analyst: "ana", time: 3000)
             try store.apply(.setStepDone(step0, true), to: ["uuid-1"], analyst: "ana", time: 4000)
             try store.apply(.setStepNote(step0, "alice is the admin"), to: ["uuid-1"], analyst: "ana", time: 5000)
@@ -31,7 +33,8 @@ import TriageTestSupport
         let record = try #require(try reopened.record(uuid: "uuid-1"))
         #expect(record.keyParameters.durationSeconds.value?.humanForm == "12h")
         #expect(record.guide.steps == ["Identify the actor", "Check the roles"])
-        #expect(try reopened.auditTrail(of: "uuid-1").map(\.action) == ["reviewed", "close", "notes", "step", "step-note"])
+        #expect(
+            try reopened.auditTrail(of: "uuid-1").map(\.action) == ["reviewed", "close", "notes", "step", "step-note"])
 
         let attributes = try FileManager.default.attributesOfItem(atPath: path)
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
@@ -43,7 +46,8 @@ import TriageTestSupport
         let directory = try ScratchDirectory()
         let store = try TriageStore(path: directory.file("state.sqlite"))
         try store.apply(.setStatus(.acknowledged), to: ["a"], analyst: "ana", time: 1)
-        let bulk = try store.apply(.close(.falsePositive, reason: "role name shape"), to: ["a", "b"], analyst: "ana", time: 2)
+        let bulk = try store.apply(
+            .close(.falsePositive, reason: "role name shape"), to: ["a", "b"], analyst: "ana", time: 2)
         #expect(try store.state(of: "b").status == .closed)
         let undone = try store.undo(bulk, analyst: "ana", time: 3)
         #expect(undone.entries.count == 2)
@@ -140,8 +144,12 @@ import TriageTestSupport
     }
 
     @Test func defaultPathFollowsXDG() {
-        #expect(StateLocation.defaultDatabasePath(environment: ["XDG_STATE_HOME": "/s", "HOME": "/h"]) == "/s/trailtriage/state.sqlite")
-        #expect(StateLocation.defaultDatabasePath(environment: ["XDG_STATE_HOME": "rel", "HOME": "/h"]) == "/h/.local/state/trailtriage/state.sqlite")
+        #expect(
+            StateLocation.defaultDatabasePath(environment: ["XDG_STATE_HOME": "/s", "HOME": "/h"])
+                == "/s/trailtriage/state.sqlite")
+        #expect(
+            StateLocation.defaultDatabasePath(environment: ["XDG_STATE_HOME": "rel", "HOME": "/h"])
+                == "/h/.local/state/trailtriage/state.sqlite")
         #expect(StateLocation.analyst(override: nil, environment: ["USER": "ana"]) == "ana")
         #expect(StateLocation.analyst(override: "bob", environment: ["USER": "ana"]) == "bob")
     }

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Stops the fuzzer with `message` when an invariant does not hold. libFuzzer treats the abort
@@ -26,7 +26,8 @@ public func holdsUnsafeScalar(_ text: String) -> Bool {
 private func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
     let value = scalar.value
     let control = value < 0x20 || (0x7F..<0xA0).contains(value)
-    let directional = (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
+    let directional =
+        (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
         || (0x200B...0x200F).contains(value)
     return control || directional
 }

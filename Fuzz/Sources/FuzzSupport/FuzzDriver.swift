@@ -1,6 +1,7 @@
 import CFuzzerDriver
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Hands `target` to libFuzzer with this process's arguments, and exits with its status.

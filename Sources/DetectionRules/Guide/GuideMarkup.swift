@@ -35,7 +35,8 @@ enum GuideMarkup {
         if let (bold, rest) = leadingBold(text) {
             var remainder = rest.trimmingWhitespace()
             // "**Enable MFA** on the root account" is one sentence, not a title plus explanation.
-            let separated = remainder.isEmpty || remainder.hasPrefix(":") || remainder.hasPrefix("-") || remainder.hasPrefix("–")
+            let separated =
+                remainder.isEmpty || remainder.hasPrefix(":") || remainder.hasPrefix("-") || remainder.hasPrefix("–")
                 || bold.last.map { ".:!?".contains($0) } == true
             guard separated else { return (displayTitle(text), nil) }
             while remainder.hasPrefix(":") || remainder.hasPrefix("-") || remainder.hasPrefix("–") {

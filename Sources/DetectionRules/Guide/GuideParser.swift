@@ -89,7 +89,8 @@ struct GuideParser {
                 }
             case .text(let indent, let text):
                 if indent == 0, previousWasBlank || current == nil, let bold = GuideMarkup.boldOnly(text),
-                   let recognised = GuideSection(boldLine: bold) {
+                    let recognised = GuideSection(boldLine: bold)
+                {
                     enter(recognised, level: 7)
                     break
                 }

@@ -59,7 +59,9 @@ enum MarkdownLine: Equatable {
 
     private static func isThematicBreak(_ text: String) -> Bool {
         let compact = text.filter { $0 != " " }
-        guard compact.count >= 3, let first = compact.first, first == "-" || first == "*" || first == "_" else { return false }
+        guard compact.count >= 3, let first = compact.first, first == "-" || first == "*" || first == "_" else {
+            return false
+        }
         return compact.allSatisfy { $0 == first }
     }
 }

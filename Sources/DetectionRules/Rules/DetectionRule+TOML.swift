@@ -88,10 +88,11 @@ extension DetectionRule {
     static func decodeThreshold(_ table: RuleTableReader) throws(RuleLoadError) -> ThresholdSettings {
         var cardinality: [ThresholdSettings.Cardinality] = []
         for entry in try table.tableArray("cardinality") {
-            cardinality.append(ThresholdSettings.Cardinality(
-                field: try entry.requiredString("field"),
-                value: try entry.requiredInteger("value")
-            ))
+            cardinality.append(
+                ThresholdSettings.Cardinality(
+                    field: try entry.requiredString("field"),
+                    value: try entry.requiredInteger("value")
+                ))
         }
         return ThresholdSettings(
             fields: try table.stringArray("field", allowSingleString: true),
@@ -106,18 +107,20 @@ extension DetectionRule {
         for technique in try table.tableArray("technique") {
             var subtechniques: [ThreatMapping.Subtechnique] = []
             for sub in try technique.tableArray("subtechnique") {
-                subtechniques.append(ThreatMapping.Subtechnique(
-                    id: try sub.requiredString("id"),
-                    name: try sub.requiredString("name"),
-                    reference: try sub.string("reference") ?? ""
-                ))
+                subtechniques.append(
+                    ThreatMapping.Subtechnique(
+                        id: try sub.requiredString("id"),
+                        name: try sub.requiredString("name"),
+                        reference: try sub.string("reference") ?? ""
+                    ))
             }
-            techniques.append(ThreatMapping.Technique(
-                id: try technique.requiredString("id"),
-                name: try technique.requiredString("name"),
-                reference: try technique.string("reference") ?? "",
-                subtechniques: subtechniques
-            ))
+            techniques.append(
+                ThreatMapping.Technique(
+                    id: try technique.requiredString("id"),
+                    name: try technique.requiredString("name"),
+                    reference: try technique.string("reference") ?? "",
+                    subtechniques: subtechniques
+                ))
         }
         return ThreatMapping(
             framework: try table.string("framework") ?? "MITRE ATT&CK",
@@ -154,7 +157,8 @@ extension String {
     func trimmingWhitespace() -> String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
         return String(scalars[first...last])
     }
 

@@ -11,7 +11,9 @@ public enum RuleLoader {
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw RuleLoadError(kind: .unreadable, path: path, position: nil, message: "cannot read file: \(error.localizedDescription)")
+            throw RuleLoadError(
+                kind: .unreadable, path: path, position: nil, message: "cannot read file: \(error.localizedDescription)"
+            )
         }
         return try load(text: text, sourcePath: path)
     }

@@ -9,7 +9,9 @@ public struct RuleMetadata: Sendable, Hashable {
     /// Integration packages, e.g. `["aws"]`.
     public var integration: [String]
 
-    public init(creationDate: String? = nil, updatedDate: String? = nil, maturity: String? = nil, integration: [String] = []) {
+    public init(
+        creationDate: String? = nil, updatedDate: String? = nil, maturity: String? = nil, integration: [String] = []
+    ) {
         self.creationDate = creationDate
         self.updatedDate = updatedDate
         self.maturity = maturity

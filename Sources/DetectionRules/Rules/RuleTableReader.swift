@@ -85,10 +85,14 @@ struct RuleTableReader {
         if let child = entry.value.tableValue {
             return [RuleTableReader(table: child, name: qualified(key), path: path)]
         }
-        guard let array = entry.value.arrayValue else { throw wrongType(key, expected: "an array of tables", entry: entry) }
+        guard let array = entry.value.arrayValue else {
+            throw wrongType(key, expected: "an array of tables", entry: entry)
+        }
         var readers: [RuleTableReader] = []
         for element in array {
-            guard let child = element.tableValue else { throw wrongType(key, expected: "an array of tables", entry: entry) }
+            guard let child = element.tableValue else {
+                throw wrongType(key, expected: "an array of tables", entry: entry)
+            }
             readers.append(RuleTableReader(table: child, name: qualified(key), path: path))
         }
         return readers

@@ -51,7 +51,9 @@ final class MutableTOMLTable {
                 table.set(.table(child.frozen()), for: key, keyPosition: keyPosition, valuePosition: child.position)
             case .tableArray(let children, let keyPosition):
                 let valuePosition = children.first?.position ?? keyPosition
-                table.set(.array(children.map { .table($0.frozen()) }), for: key, keyPosition: keyPosition, valuePosition: valuePosition)
+                table.set(
+                    .array(children.map { .table($0.frozen()) }), for: key, keyPosition: keyPosition,
+                    valuePosition: valuePosition)
             }
         }
         return table

@@ -9,7 +9,8 @@ extension TOMLParser {
         }
         // "1979-05-27 07:32:00": RFC 3339 allows a space between date and time.
         if token.count == 10, Self.looksLikeDate(token), peek() == " ",
-           let first = peek(1), let second = peek(2), Self.isDigit(first), Self.isDigit(second), peek(3) == ":" {
+            let first = peek(1), let second = peek(2), Self.isDigit(first), Self.isDigit(second), peek(3) == ":"
+        {
             token.append(" ")
             advance()
             while let scalar = peek(), !Self.endsBareValue(scalar) {
@@ -59,7 +60,8 @@ extension TOMLParser {
             guard validDigitGroups(digits, isDigit: { hexValue($0).map { $0 < radix } ?? false }) else {
                 throw TOMLError("invalid base-\(radix) integer '\(text)'", at: position)
             }
-            guard let value = Int(String(String.UnicodeScalarView(digits.filter { $0 != "_" })), radix: Int(radix)) else {
+            guard let value = Int(String(String.UnicodeScalarView(digits.filter { $0 != "_" })), radix: Int(radix))
+            else {
                 throw TOMLError("integer '\(text)' is out of range", at: position)
             }
             return value
@@ -146,7 +148,9 @@ extension TOMLParser {
         func number(_ count: Int, in range: ClosedRange<Int>) -> Bool {
             guard rest.count >= count else { return false }
             let digits = rest.prefix(count)
-            guard digits.allSatisfy(isDigit), let value = Int(String(String.UnicodeScalarView(digits))) else { return false }
+            guard digits.allSatisfy(isDigit), let value = Int(String(String.UnicodeScalarView(digits))) else {
+                return false
+            }
             rest = rest.dropFirst(count)
             return range.contains(value)
         }
@@ -156,7 +160,9 @@ extension TOMLParser {
             return true
         }
         func time() -> Bool {
-            guard number(2, in: 0...23), literal(":"), number(2, in: 0...59), literal(":"), number(2, in: 0...60) else { return false }
+            guard number(2, in: 0...23), literal(":"), number(2, in: 0...59), literal(":"), number(2, in: 0...60) else {
+                return false
+            }
             if literal(".") {
                 let fraction = rest.prefix { isDigit($0) }
                 guard !fraction.isEmpty else { return false }
@@ -165,9 +171,12 @@ extension TOMLParser {
             return true
         }
         if looksLikeDate(String.UnicodeScalarView(rest)) {
-            guard number(4, in: 0...9999), literal("-"), number(2, in: 1...12), literal("-"), number(2, in: 1...31) else { return false }
+            guard number(4, in: 0...9999), literal("-"), number(2, in: 1...12), literal("-"), number(2, in: 1...31)
+            else { return false }
             if rest.isEmpty { return true }
-            guard let separator = rest.first, separator == "T" || separator == "t" || separator == " " else { return false }
+            guard let separator = rest.first, separator == "T" || separator == "t" || separator == " " else {
+                return false
+            }
             rest = rest.dropFirst()
             guard time() else { return false }
             if rest.isEmpty { return true }

@@ -163,13 +163,16 @@ extension TOMLParser {
         var value: UInt32 = 0
         for _ in 0..<digits {
             guard let scalar = peek(), let digit = Self.hexValue(scalar) else {
-                throw TOMLError("a \\\(digits == 4 ? "u" : "U") escape needs exactly \(digits) hexadecimal digits", at: start)
+                throw TOMLError(
+                    "a \\\(digits == 4 ? "u" : "U") escape needs exactly \(digits) hexadecimal digits", at: start)
             }
             value = value &* 16 &+ digit
             advance()
         }
         guard let result = Unicode.Scalar(value) else {
-            throw TOMLError("escape \\\(digits == 4 ? "u" : "U")\(String(value, radix: 16, uppercase: true)) is not a Unicode scalar value", at: start)
+            throw TOMLError(
+                "escape \\\(digits == 4 ? "u" : "U")\(String(value, radix: 16, uppercase: true)) is not a Unicode scalar value",
+                at: start)
         }
         return result
     }

@@ -193,7 +193,9 @@ struct TOMLParser {
     mutating func parseKeyValue(into table: MutableTOMLTable) throws(TOMLError) {
         let key = try parseKey()
         skipWhitespace()
-        guard peek() == "=" else { throw error("expected '=' after key '\(Self.dotted(key))', found \(Self.describe(peek()))") }
+        guard peek() == "=" else {
+            throw error("expected '=' after key '\(Self.dotted(key))', found \(Self.describe(peek()))")
+        }
         advance()
         skipWhitespace()
         let (value, valuePosition) = try parseValue()
@@ -209,7 +211,8 @@ struct TOMLParser {
                 target = child
             default:
                 let path = Self.dotted(Array(key.prefix(offset + 1)))
-                throw TOMLError("cannot add keys to '\(path)' with a dotted key: it is already defined", at: part.position)
+                throw TOMLError(
+                    "cannot add keys to '\(path)' with a dotted key: it is already defined", at: part.position)
             }
         }
         guard let last = key.last else { throw error("expected a key") }
@@ -228,7 +231,9 @@ struct TOMLParser {
         let isArray = peek() == "["
         if isArray { advance() }
         let key = try parseKey()
-        guard peek() == "]" else { throw error("expected ']' to close the table header, found \(Self.describe(peek()))") }
+        guard peek() == "]" else {
+            throw error("expected ']' to close the table header, found \(Self.describe(peek()))")
+        }
         advance()
         if isArray {
             guard peek() == "]" else { throw error("expected ']]' to close the array-of-tables header") }
@@ -264,7 +269,8 @@ struct TOMLParser {
             case .tableArray(let children, let keyPosition):
                 target[last.name] = .tableArray(children + [element], key: keyPosition)
             default:
-                throw TOMLError("cannot define '\(name)' as an array of tables: it is already defined", at: last.position)
+                throw TOMLError(
+                    "cannot define '\(name)' as an array of tables: it is already defined", at: last.position)
             }
             current = element
         } else {

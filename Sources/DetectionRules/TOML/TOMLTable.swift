@@ -50,7 +50,9 @@ public struct TOMLTable: Sendable, Hashable {
     }
 
     /// Adds or replaces a key. Replacing keeps the key's original place in `keys`.
-    public mutating func set(_ value: TOMLValue, for key: String, keyPosition: SourcePosition, valuePosition: SourcePosition) {
+    public mutating func set(
+        _ value: TOMLValue, for key: String, keyPosition: SourcePosition, valuePosition: SourcePosition
+    ) {
         if entries[key] == nil { keys.append(key) }
         entries[key] = Entry(value: value, keyPosition: keyPosition, valuePosition: valuePosition)
     }
