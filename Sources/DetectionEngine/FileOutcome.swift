@@ -11,6 +11,8 @@ struct FileOutcome: Sendable {
     var bytesCompressed = 0
     var bytesDecompressed = 0
     var matches: MatchTable
+    /// The rows of this file's query-rule matches, when the scan streams them.
+    var provisional: [ProvisionalAlert] = []
 
     init(ruleCount: Int) {
         matches = MatchTable(ruleCount: ruleCount)
