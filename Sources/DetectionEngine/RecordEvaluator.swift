@@ -91,8 +91,15 @@ struct RecordEvaluator {
             }
         }
         let record = UnsafeBufferPointer(rebasing: buffer[span.range])
-        if usesPrefilter && !collectsDigests
-            && matchFromBytes(span, in: buffer, candidates: candidates, into: &outcome) {
+        if usesPrefilter && matchFromBytes(span, in: buffer, candidates: candidates, into: &outcome) {
+            guard collectsDigests else { return }
+            // Matched without mapping: the digest comes from the bytes too, or, for the few
+            // records it cannot, from the document after all.
+            if let digest = EventDigest.raw(span: span, in: buffer) {
+                digests.add(raw: digest)
+            } else if let document = alertDocument(record) {
+                digests.add(Self.digest(of: document))
+            }
             return
         }
         guard let document = map(record, at: span.location, into: &outcome) else { return }
