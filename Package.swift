@@ -22,7 +22,7 @@ let package = Package(
         ),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
     ],
     targets: [
         // C libraries from Debian's -dev packages.
@@ -33,7 +33,9 @@ let package = Package(
 
         // Detection core: one job per module.
         .target(name: "TrailTriageJSON", swiftSettings: strictImports),
-        .target(name: "CloudTrailReader", dependencies: ["CZlib", "CLibDeflate", "TrailTriageJSON"], swiftSettings: strictImports),
+        .target(
+            name: "CloudTrailReader", dependencies: ["CZlib", "CLibDeflate", "TrailTriageJSON"],
+            swiftSettings: strictImports),
         .target(name: "ECSMapping", dependencies: ["TrailTriageJSON"], swiftSettings: strictImports),
         .target(name: "KQL", swiftSettings: strictImports),
         .target(name: "DetectionRules", swiftSettings: strictImports),
@@ -192,6 +194,7 @@ let package = Package(
             name: "ConsoleUITests",
             dependencies: [
                 "ConsoleUI", "TriageModel", "TriageStore", "CaseNotes", "Alerts", "RelatedActivity", "DetectionRules",
+                "DetectionEngine",
                 "ECSMapping",
                 "TerminalGrid", "TrailTriageJSON", "TestSupport",
             ],

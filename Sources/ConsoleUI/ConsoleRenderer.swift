@@ -36,8 +36,13 @@ public enum ConsoleRenderer {
         let minimum = ConsoleLayout.minimum
         let text = "terminal too small (need \(minimum.columns)x\(minimum.rows), have \(size.columns)x\(size.rows))"
         // Break before the sizes rather than inside them when the line does not fit.
-        let lines = TextLayout.width(of: text) <= size.columns ? [text]
-            : ["terminal too small"] + TextLayout.wrap("(need \(minimum.columns)x\(minimum.rows), have \(size.columns)x\(size.rows))", width: max(1, size.columns))
+        let lines =
+            TextLayout.width(of: text) <= size.columns
+            ? [text]
+            : ["terminal too small"]
+                + TextLayout.wrap(
+                    "(need \(minimum.columns)x\(minimum.rows), have \(size.columns)x\(size.rows))",
+                    width: max(1, size.columns))
         let top = max(0, (size.rows - lines.count) / 2)
         for (index, line) in lines.enumerated() {
             let left = max(0, (size.columns - TextLayout.width(of: line)) / 2)
@@ -50,9 +55,13 @@ public enum ConsoleRenderer {
         var parts = ["TrailTriage"]
         if let progress = state.progress {
             parts.append(progress.line)
+            if !state.alerts.isEmpty {
+                parts.append("\(state.visible.count) of \(state.alerts.count) alerts so far")
+            }
         } else {
             parts.append("\(state.visible.count) of \(state.alerts.count) alerts")
         }
+        if state.isIndexingRelatedActivity { parts.append(RelatedContent.indexingText) }
         if !state.marks.isEmpty { parts.append("\(state.marks.count) marked") }
         parts.append("sort: " + state.sortOrder.label)
         let filters = state.filter.summary
@@ -67,7 +76,9 @@ public enum ConsoleRenderer {
         buffer.write(rule, row: row, column: 0, style: .border)
         buffer.write("┬", row: row, column: layout.separatorColumn, style: .border)
         buffer.write(" Detail ", row: row, column: 1, style: state.focus == .detail ? .emphasis : .border)
-        buffer.write(" Checklist ", row: row, column: layout.sidebar.left + 1, style: state.focus == .sidebar ? .emphasis : .border)
+        buffer.write(
+            " Checklist ", row: row, column: layout.sidebar.left + 1,
+            style: state.focus == .sidebar ? .emphasis : .border)
         for row in layout.detail.top..<layout.detail.bottom {
             buffer.write("│", row: row, column: layout.separatorColumn, style: .border)
         }
@@ -76,7 +87,9 @@ public enum ConsoleRenderer {
     static func drawDetail(_ state: ConsoleState, layout: ConsoleLayout, into buffer: inout ScreenBuffer) {
         let pane = layout.detail
         guard let lines = state.detailLines(in: pane) else {
-            buffer.write(state.progress == nil ? "No alert selected" : "Loading…", row: pane.top, column: pane.left + 1, width: pane.width - 1, style: .dim)
+            buffer.write(
+                state.progress == nil ? "No alert selected" : "Loading…", row: pane.top, column: pane.left + 1,
+                width: pane.width - 1, style: .dim)
             return
         }
         let scroll = max(0, min(state.detailScroll, lines.count - pane.height))
@@ -87,7 +100,7 @@ public enum ConsoleRenderer {
 
     static func drawSidebar(_ state: ConsoleState, layout: ConsoleLayout, into buffer: inout ScreenBuffer) {
         let pane = layout.sidebar
-        guard let record = state.selectedRecord, let triage = state.selectedState else { return }
+        guard !state.isProvisional, let record = state.selectedRecord, let triage = state.selectedState else { return }
         let content = SidebarContent.lines(
             for: record, state: triage, cursor: state.stepCursor, focused: state.focus == .sidebar, width: pane.width
         )

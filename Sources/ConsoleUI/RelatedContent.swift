@@ -7,12 +7,22 @@ import TriageModel
 /// the guides name highlighted, the alert's own event marked, and when the actor was first
 /// seen doing this action.
 enum RelatedContent {
-    static func lines(for record: AlertRecord, window: Int64, width: Int) -> [StyledLine] {
+    /// What stands in for related activity while its index is built.
+    static let indexingText = "related activity: indexing…"
+
+    static func lines(for record: AlertRecord, window: Int64, indexing: Bool = false, width: Int) -> [StyledLine] {
         var lines: [StyledLine] = []
         let actor = record.flatJSON["aws.cloudtrail.user_identity.arn"].map(AlertRow.text) ?? ""
         lines.append(StyledLine([Span("Actor: "), Span.untrusted(actor.isEmpty ? "unknown" : actor, .emphasis)]))
-        lines.append(StyledLine("Window: ±\(HumanDuration.format(seconds: Int(window / 1000))) around "
-            + TimeText.dateTime(record.originalTime) + " UTC (w changes it)"))
+        lines.append(
+            StyledLine(
+                "Window: ±\(HumanDuration.format(seconds: Int(window / 1000))) around "
+                    + TimeText.dateTime(record.originalTime) + " UTC (w changes it)"))
+        guard !indexing else {
+            lines.append(.blank)
+            lines.append(StyledLine(indexingText + " (it fills in here when ready)", .dim))
+            return lines
+        }
         lines.append(firstSeenLine(record))
         lines.append(.blank)
 
@@ -51,7 +61,9 @@ enum RelatedContent {
         let eventID = record.flatJSON["event.id"]?.stringValue ?? ""
         let when = TimeText.dateTime(first.time) + " UTC"
         if (!eventID.isEmpty && first.eventID == eventID) || first.time == record.originalTime {
-            return StyledLine([Span("First seen doing \(action): "), Span(when + " (this alert's event: first time)", .warning)])
+            return StyledLine([
+                Span("First seen doing \(action): "), Span(when + " (this alert's event: first time)", .warning),
+            ])
         }
         let offset = TimeText.offset(first.time, from: record.originalTime)
         return StyledLine("First seen doing \(action): \(when) (\(offset) from this alert)")
@@ -70,7 +82,8 @@ enum RelatedContent {
         }
 
         var header: String {
-            "  " + TextLayout.fit("TIME (UTC)", 19) + " " + TextLayout.fit("OFFSET", 8) + " " + TextLayout.fit("ACTION", action)
+            "  " + TextLayout.fit("TIME (UTC)", 19) + " " + TextLayout.fit("OFFSET", 8) + " "
+                + TextLayout.fit("ACTION", action)
                 + " " + TextLayout.fit("OUTCOME", 8) + " " + TextLayout.fit("RELATION", 12) + " SOURCE"
         }
     }

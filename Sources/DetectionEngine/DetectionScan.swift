@@ -19,19 +19,27 @@ public enum DetectionScan {
         configuration: ScanConfiguration,
         progress: (@Sendable (ScanProgress) -> Void)? = nil
     ) -> ScanResult {
-        run(paths: paths, configuration: configuration, accumulating: NoEventAccumulator.self, progress: progress).result
+        run(paths: paths, configuration: configuration, accumulating: NoEventAccumulator.self, progress: progress)
+            .result
     }
 
     /// Scans `paths` and also hands a digest of every event read to an `Accumulator`.
+    ///
+    /// With `provisional`, each file's query-rule matches are also handed over as the file
+    /// finishes (on the worker that read it), as list rows for a console to show before the
+    /// alerts are decided; see ``ProvisionalAlert`` for how they can differ from the result.
     public static func run<Accumulator: EventAccumulator>(
         paths: [String],
         configuration: ScanConfiguration,
         accumulating: Accumulator.Type,
-        progress: (@Sendable (ScanProgress) -> Void)? = nil
+        progress: (@Sendable (ScanProgress) -> Void)? = nil,
+        provisional: (@Sendable ([ProvisionalAlert]) -> Void)? = nil
     ) -> (result: ScanResult, events: Accumulator) {
         let started = DispatchTime.now()
         let discovery = InputDiscovery.discover(paths)
-        var (result, events) = run(files: discovery.files, configuration: configuration, accumulating: Accumulator.self, progress: progress)
+        var (result, events) = run(
+            files: discovery.files, configuration: configuration, accumulating: Accumulator.self, progress: progress,
+            provisional: provisional)
         result.summary.issues.insert(contentsOf: discovery.issues, at: 0)
         result.summary.filesSkipped += discovery.issues.filter { $0.kind == .skippedFile }.count
         result.summary.filesUnreadable += discovery.issues.filter { $0.kind == .unreadableFile }.count
@@ -46,6 +54,7 @@ public enum DetectionScan {
         configuration: ScanConfiguration,
         accumulating: Accumulator.Type,
         progress: (@Sendable (ScanProgress) -> Void)? = nil,
+        provisional: (@Sendable ([ProvisionalAlert]) -> Void)? = nil,
         beforeSecondRead: (() -> Void)? = nil
     ) -> (ScanResult, Accumulator) {
         let rules = configuration.ruleSet.rules
@@ -53,7 +62,8 @@ public enum DetectionScan {
         // give different output on every run.
         let evaluator = RecordEvaluator(
             rules: rules, mapper: ECSMapper(options: configuration.mapperOptions),
-            usesPrefilter: configuration.usesPrefilter, readLimits: configuration.readLimits)
+            usesPrefilter: configuration.usesPrefilter, readLimits: configuration.readLimits,
+            streamsQueryMatches: provisional != nil)
 
         let shared = Mutex(SharedScanState(fileCount: files.count, ruleCount: rules.count))
         let workers = min(configuration.workerCount, max(files.count, 1))
@@ -73,6 +83,10 @@ public enum DetectionScan {
                 }
                 guard let index = next else { return }
                 var outcome = evaluator.evaluate(files[index], digests: &digests)
+                if let provisional, !outcome.provisional.isEmpty {
+                    provisional(outcome.provisional)
+                    outcome.provisional = []
+                }
                 // Each distinct combination's values are kept once per worker, not once per file.
                 terms.merge(outcome.matches.terms)
                 outcome.matches.terms = CombinationTerms()
@@ -87,7 +101,9 @@ public enum DetectionScan {
                     state.filesDone += 1
                     state.recordsRead += finished.records
                     state.matches += matches.matchCount
-                    return ScanProgress(filesDone: state.filesDone, filesTotal: files.count, recordsRead: state.recordsRead, matches: state.matches)
+                    return ScanProgress(
+                        filesDone: state.filesDone, filesTotal: files.count, recordsRead: state.recordsRead,
+                        matches: state.matches)
                 }
                 progress?(snapshot)
             }
@@ -139,10 +155,11 @@ public enum DetectionScan {
             table.byRule[index] = []  // the kept matches live on in `pending`; free the rest now
             pending.append(contentsOf: decided.alerts)
             duplicateKeys.formUnion(decided.duplicateEventKeys)
-            summary.rules.append(ScanSummary.RuleCount(
-                ruleID: rule.rule.ruleID, name: rule.rule.name,
-                alerts: decided.alerts.count, droppedByMaxSignals: decided.droppedByMaxSignals
-            ))
+            summary.rules.append(
+                ScanSummary.RuleCount(
+                    ruleID: rule.rule.ruleID, name: rule.rule.name,
+                    alerts: decided.alerts.count, droppedByMaxSignals: decided.droppedByMaxSignals
+                ))
         }
         summary.duplicateEvents = duplicateKeys.count
         pending.sort(by: PendingAlert.reportOrder)
@@ -172,16 +189,19 @@ extension DetectionScan {
                 lostByRule[alert.ruleIndex, default: 0] += 1
                 continue
             }
-            alerts.append(Alert(
-                uuid: alert.uuid, rule: alert.rule, originalTime: alert.time, newTerms: alert.newTerms,
-                document: document, location: table.location(of: alert.record),
-                eventKey: table.records[alert.record].eventKey
-            ))
+            alerts.append(
+                Alert(
+                    uuid: alert.uuid, rule: alert.rule, originalTime: alert.time, newTerms: alert.newTerms,
+                    document: document, location: table.location(of: alert.record),
+                    eventKey: table.records[alert.record].eventKey
+                ))
         }
         let issues = read.failures.map { failure in
-            ReadIssue(kind: .unreadableFile, file: failure.file, reason: "\(failure.reason): the alert"
-                + "\(failure.records == 1 ? "" : "s") on \(failure.records) of its record"
-                + "\(failure.records == 1 ? " is" : "s are") left out rather than built from other content")
+            ReadIssue(
+                kind: .unreadableFile, file: failure.file,
+                reason: "\(failure.reason): the alert"
+                    + "\(failure.records == 1 ? "" : "s") on \(failure.records) of its record"
+                    + "\(failure.records == 1 ? " is" : "s are") left out rather than built from other content")
         }
         return (alerts, issues, lostByRule)
     }

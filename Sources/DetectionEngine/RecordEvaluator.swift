@@ -35,19 +35,26 @@ struct RecordEvaluator {
     let readLimits: ReadLimits
     /// The secret that keys matched records' digests (see ``RecordDigest``).
     let digestKey: UInt64
+    /// Whether each query-rule match also gives a ``ProvisionalAlert`` (a console's scan).
+    let streamsQueryMatches: Bool
+    /// What alerts record about each rule, by rule index; filled only when streaming.
+    private let alertRules: [AlertRule]
 
     init(
         rules: [CompiledRule], mapper: ECSMapper, usesPrefilter: Bool, readLimits: ReadLimits = ReadLimits(),
-        digestKey: UInt64 = .random(in: .min ... .max)
+        digestKey: UInt64 = .random(in: .min ... .max), streamsQueryMatches: Bool = false
     ) {
         self.rules = rules
+        self.streamsQueryMatches = streamsQueryMatches
+        alertRules = streamsQueryMatches ? rules.map(AlertDecider.alertRule(of:)) : []
         self.digestKey = digestKey
         self.mapper = mapper
         var plainOptions = mapper.options
         plainOptions.enrichment = ECSEnrichment()
         plainMapper = ECSMapper(options: plainOptions)
         readsEnrichment = rules.map { rule in
-            (Array(rule.query.fieldNames) + (rule.rule.newTerms?.fields ?? [])).contains(where: ECSEnrichment.isEnrichedField)
+            (Array(rule.query.fieldNames) + (rule.rule.newTerms?.fields ?? [])).contains(
+                where: ECSEnrichment.isEnrichedField)
         }
         self.usesPrefilter = usesPrefilter
         self.readLimits = readLimits
@@ -101,8 +108,15 @@ struct RecordEvaluator {
             }
         }
         let record = UnsafeBufferPointer(rebasing: buffer[span.range])
-        if usesPrefilter && !collectsDigests
-            && matchFromBytes(span, in: buffer, candidates: candidates, into: &outcome) {
+        if usesPrefilter && matchFromBytes(span, in: buffer, candidates: candidates, into: &outcome) {
+            guard collectsDigests else { return }
+            // Matched without mapping: the digest comes from the bytes too, or, for the few
+            // records it cannot, from the document after all.
+            if let digest = EventSummary.raw(span: span, in: buffer) {
+                digests.add(raw: digest)
+            } else if let document = alertDocument(record) {
+                digests.add(Self.digest(of: document))
+            }
             return
         }
         let enriched = candidates.contains { readsEnrichment[$0] }
@@ -141,7 +155,7 @@ struct RecordEvaluator {
             RecordFields.plainText(range.map { UnsafeBufferPointer(rebasing: buffer[$0]) })
         }
         guard fields.isUsable, case .text(let timeText) = text(span.keyFields.eventTime),
-              let time = ECSTimestamp.parse(timeText)
+            let time = ECSTimestamp.parse(timeText)
         else { return false }
         // A record without an eventID is mapped, so the mapper's warning about it is reported.
         guard case .text(let idBytes) = text(span.keyFields.eventID) else { return false }
@@ -176,7 +190,26 @@ struct RecordEvaluator {
         for (index, combinations) in found {
             outcome.matches.addMatch(rule: index, record: position, combinations: combinations)
         }
+        if streamsQueryMatches, found.contains(where: { $0.combinations == nil }) {
+            let key = outcome.matches.records[position].eventKey
+            // Read from the bytes when they are plain; the few other records are mapped now.
+            let row =
+                EventSummary.raw(span: span, in: buffer).map(\.summary)
+                ?? alertDocument(record).map(EventSummary.init(document:))
+            for (index, combinations) in found where combinations == nil {
+                if let row { outcome.provisional.append(provisional(rule: index, eventKey: key, time: time, row)) }
+            }
+        }
         return true
+    }
+
+    /// The list row of a query-rule match, as soon as its file is read.
+    private func provisional(rule: Int, eventKey: String, time: Int64, _ row: EventSummary) -> ProvisionalAlert {
+        let info = alertRules[rule]
+        return ProvisionalAlert(
+            uuid: AlertIdentity.uuid(ruleID: info.ruleID, eventKey: eventKey), rule: info, time: time,
+            actor: row.actorARN, action: row.action, account: row.account, region: row.region
+        )
     }
 
     /// The cheap fields of a record, for the rules of this scan.
@@ -222,18 +255,28 @@ struct RecordEvaluator {
                 guard !found.isEmpty else { continue }
                 combinations = found
             }
-            let matched = position ?? outcome.matches.add(
-                span, file: 0, time: document.timestampMilliseconds,
-                eventKey: AlertIdentity.eventKey(eventID: document.eventID, recordBytes: record),
-                digest: RecordDigest(record, key: digestKey))
+            let matched =
+                position
+                ?? outcome.matches.add(
+                    span, file: 0, time: document.timestampMilliseconds,
+                    eventKey: AlertIdentity.eventKey(eventID: document.eventID, recordBytes: record),
+                    digest: RecordDigest(record, key: digestKey))
             position = matched
             outcome.matches.addMatch(rule: index, record: matched, combinations: combinations)
+            if streamsQueryMatches && combinations == nil {
+                let key = outcome.matches.records[matched].eventKey
+                outcome.provisional.append(
+                    provisional(
+                        rule: index, eventKey: key, time: document.timestampMilliseconds,
+                        EventSummary(document: document)))
+            }
         }
     }
 
     /// A record's parse and mapping: the same steps for evaluating it and, later, for building
     /// the document of an alert it raised.
-    func mapped(_ record: UnsafeBufferPointer<UInt8>, enriched: Bool = true) -> Result<ECSMappingResult, MappingFailure> {
+    func mapped(_ record: UnsafeBufferPointer<UInt8>, enriched: Bool = true) -> Result<ECSMappingResult, MappingFailure>
+    {
         let value: JSONValue
         do {
             value = try JSONParser.parse(record, repairingInvalidUTF8: true)
@@ -273,11 +316,17 @@ struct RecordEvaluator {
         guard span.keyFields.isKnown else { return }
         if span.keyFields.eventTime == nil {
             outcome.malformed += 1
-            outcome.issues.append(ReadIssue(kind: .malformedRecord, file: span.location.file, location: span.location,
-                                            reason: "eventTime is missing, so the event cannot be placed in time."))
+            outcome.issues.append(
+                ReadIssue(
+                    kind: .malformedRecord, file: span.location.file, location: span.location,
+                    reason: "eventTime is missing, so the event cannot be placed in time."))
         } else if span.keyFields.eventID == nil {
-            outcome.issues.append(ReadIssue(kind: .malformedRecord, file: span.location.file, location: span.location,
-                                            reason: "eventID is missing, so event.id is not set and a duplicate delivery of this event cannot be recognised."))
+            outcome.issues.append(
+                ReadIssue(
+                    kind: .malformedRecord, file: span.location.file, location: span.location,
+                    reason:
+                        "eventID is missing, so event.id is not set and a duplicate delivery of this event cannot be recognised."
+                ))
         }
     }
 
@@ -285,9 +334,9 @@ struct RecordEvaluator {
     /// Elastic does not unwrap it, so rules would silently miss such exports. We unwrap.
     static func unwrapEventBridge(_ value: JSONValue) -> JSONValue {
         guard let object = value.objectValue,
-              object["eventName"] == nil,
-              object["detail-type"]?.stringValue != nil,
-              let detail = object["detail"], detail.objectValue?["eventName"] != nil
+            object["eventName"] == nil,
+            object["detail-type"]?.stringValue != nil,
+            let detail = object["detail"], detail.objectValue?["eventName"] != nil
         else { return value }
         return detail
     }

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
 import TerminalGrid
+import Testing
 import TriageModel
+
 @testable import ConsoleUI
 
 @Suite struct RenderTests {
@@ -63,11 +64,13 @@ import TriageModel
         let text = buffer.textLines.joined(separator: "\n")
         #expect(text.contains(#"curl/8.0 \u{1B}[31mred\u{1B}[0m \u{202E}gnp.exe"#))
         // No cell holds an escape or an override, and the value is styled as escaped.
-        #expect(!buffer.cells.contains { cell in
-            cell.character.map { $0.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x202E } } ?? false
-        })
+        #expect(
+            !buffer.cells.contains { cell in
+                cell.character.map { $0.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x202E } } ?? false
+            })
         guard let row = buffer.textLines.firstIndex(where: { $0.contains("user_agent.orig") }),
-              let found = buffer.text(ofRow: row).range(of: "curl/") else {
+            let found = buffer.text(ofRow: row).range(of: "curl/")
+        else {
             Issue.record("user agent not on screen")
             return
         }
@@ -88,9 +91,10 @@ import TriageModel
         #expect(buffer.textLines.contains { $0.contains("terminal too small") })
         #expect(buffer.textLines.contains { $0.contains("(need 60x15, have 40x10)") })
         let roomy = TerminalSize(rows: 14, columns: 100)
-        #expect(ConsoleRenderer.render(TestAlerts.console(size: roomy), size: roomy).textLines.contains {
-            $0.contains("terminal too small (need 60x15, have 100x14)")
-        })
+        #expect(
+            ConsoleRenderer.render(TestAlerts.console(size: roomy), size: roomy).textLines.contains {
+                $0.contains("terminal too small (need 60x15, have 100x14)")
+            })
     }
 
     @Test func severityColoursAndSelection() {
@@ -106,9 +110,9 @@ import TriageModel
 
     @Test func loadingProgressIsShown() {
         var state = ConsoleState(alerts: [], analyst: "a", now: 0, size: wide)
-        state.progress = LoadingProgress(files: 3, records: 1500, alerts: 2)
+        state.progress = LoadingProgress(files: 3, filesTotal: 8, records: 1500)
         let screen = state.screen
-        #expect(screen[0].contains("Loading: 3 files, 1500 records read, 2 alerts found"))
+        #expect(screen[0].contains("loading: 3 of 8 files, 1500 records read"))
         #expect(screen[2].contains("Loading…"))
     }
 
@@ -118,7 +122,10 @@ import TriageModel
         state.type("日本語のメモ " + String(repeating: "長", count: 60))
         state.press(.control("d"))
         var copy = state
-        copy.commit([.applyTriage(.setNotes("日本語のメモ " + String(repeating: "長", count: 60)), targets: copy.targeting("aaaa1111-profile"))])
+        copy.commit([
+            .applyTriage(
+                .setNotes("日本語のメモ " + String(repeating: "長", count: 60)), targets: copy.targeting("aaaa1111-profile"))
+        ])
         copy.press(.tab, .key("G"))
         let buffer = ConsoleRenderer.render(copy, size: copy.size)
         let layout = ConsoleLayout(size: copy.size)
@@ -140,15 +147,17 @@ import TriageModel
         #expect(TextLayout.width(of: "a\u{1B}") == 7)  // a + \u{1B}
         #expect(TextLayout.fit("日本語", 5) == "日本…")
         #expect(TextLayout.fit("ab", 4) == "ab  ")
-        #expect(TextLayout.clipMiddle("arn:aws:sts::111122223333:assumed-role/api-deployer/build-42", 30) == "arn:aws:sts…-deployer/build-42")
+        #expect(
+            TextLayout.clipMiddle("arn:aws:sts::111122223333:assumed-role/api-deployer/build-42", 30)
+                == "arn:aws:sts…-deployer/build-42")
         #expect(TextLayout.wrap("one two three", width: 7) == ["one two", "three"])
         #expect(TextLayout.wrap("abcdefghij", width: 4) == ["abcd", "efgh", "ij"])
         #expect(TextLayout.wrap("a\nb", width: 4, newlines: true) == ["a", "b"])
     }
 }
 
-private extension String {
-    func trimmingCharacters() -> String {
+extension String {
+    fileprivate func trimmingCharacters() -> String {
         var text = self
         while text.last == " " { text.removeLast() }
         return text
