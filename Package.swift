@@ -194,6 +194,7 @@ let package = Package(
             name: "ConsoleUITests",
             dependencies: [
                 "ConsoleUI", "TriageModel", "TriageStore", "CaseNotes", "Alerts", "RelatedActivity", "DetectionRules",
+                "DetectionEngine",
                 "ECSMapping",
                 "TerminalGrid", "TrailTriageJSON", "TestSupport",
             ],

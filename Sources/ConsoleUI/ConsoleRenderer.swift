@@ -55,9 +55,13 @@ public enum ConsoleRenderer {
         var parts = ["TrailTriage"]
         if let progress = state.progress {
             parts.append(progress.line)
+            if !state.alerts.isEmpty {
+                parts.append("\(state.visible.count) of \(state.alerts.count) alerts so far")
+            }
         } else {
             parts.append("\(state.visible.count) of \(state.alerts.count) alerts")
         }
+        if state.isIndexingRelatedActivity { parts.append(RelatedContent.indexingText) }
         if !state.marks.isEmpty { parts.append("\(state.marks.count) marked") }
         parts.append("sort: " + state.sortOrder.label)
         let filters = state.filter.summary
@@ -96,7 +100,7 @@ public enum ConsoleRenderer {
 
     static func drawSidebar(_ state: ConsoleState, layout: ConsoleLayout, into buffer: inout ScreenBuffer) {
         let pane = layout.sidebar
-        guard let record = state.selectedRecord, let triage = state.selectedState else { return }
+        guard !state.isProvisional, let record = state.selectedRecord, let triage = state.selectedState else { return }
         let content = SidebarContent.lines(
             for: record, state: triage, cursor: state.stepCursor, focused: state.focus == .sidebar, width: pane.width
         )

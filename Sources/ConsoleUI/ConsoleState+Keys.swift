@@ -32,6 +32,7 @@ extension ConsoleState {
     /// Runs a command outside prompts. Public so an app can offer commands by other means
     /// (a command line, a menu) without synthesising keys.
     public mutating func perform(_ command: ConsoleAction) -> [ConsoleEffect] {
+        guard allowsWhileLoading(command) else { return [] }
         switch command {
         case .moveDown: move(by: 1)
         case .moveUp: move(by: -1)

@@ -27,7 +27,7 @@ extension ConsoleState {
         case .related(let window)?:
             guard let record = selectedRecord else { return [] }
             let span = Self.relatedWindows[max(0, min(window, Self.relatedWindows.count - 1))]
-            return RelatedContent.lines(for: record, window: span, width: width)
+            return RelatedContent.lines(for: record, window: span, indexing: isIndexingRelatedActivity, width: width)
         }
     }
 }

@@ -67,6 +67,14 @@ public struct ConsoleState: Sendable {
     public var message: StatusMessage?
     /// Set while data loads; the header shows it.
     public var progress: LoadingProgress?
+    /// Whether the listed alerts are provisional rows streamed by a running scan (see
+    /// ``showProvisional(_:states:)``): they can be looked at but not triaged until the decided
+    /// list replaces them.
+    public internal(set) var isProvisional = false
+    /// Whether the related-activity index is still being built: the loaded alerts' related
+    /// activity, trust anchors and first-seen facts are not in yet (see
+    /// ``didIndexRelatedActivity(_:)``).
+    public var isIndexingRelatedActivity = false
     /// Who the audit trail names for actions taken here.
     public var analyst: String
     /// The current time in epoch milliseconds, provided by the caller.
@@ -119,6 +127,7 @@ public struct ConsoleState: Sendable {
         positionByUUID = positions
         ruleNames = Set(rows.map(\.ruleName)).sorted()
         marks = []
+        isProvisional = false
         refreshList(keeping: selectedUUID.flatMap { positions[$0] })
     }
 

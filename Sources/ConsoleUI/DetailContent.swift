@@ -13,7 +13,9 @@ import TriageModel
 enum DetailContent {
     static let labelWidth = 16
 
-    static func lines(for record: AlertRecord, state: TriageState, draft: String? = nil, width: Int) -> [StyledLine] {
+    static func lines(
+        for record: AlertRecord, state: TriageState, draft: String? = nil, indexing: Bool = false, width: Int
+    ) -> [StyledLine] {
         let document = record.document
         let parameters = KeyParameters(document: document)
         let actor = ActorSummary(document: document)
@@ -35,6 +37,9 @@ enum DetailContent {
         if state.status == .closed, !state.reason.isEmpty {
             lines += row("reason", state.reason, width: width, untrusted: true)
         }
+        if indexing {
+            lines.append(StyledLine(RelatedContent.indexingText + " (A shows it when ready)", .dim))
+        }
 
         lines.append(section("Request parameters"))
         for parameter in parameters.rows {
@@ -49,7 +54,9 @@ enum DetailContent {
 
         if record.action == "CreateProfile" {
             lines.append(section("Trust anchors (CreateProfile names none; from related activity)"))
-            if record.trustAnchors.isEmpty {
+            if indexing {
+                lines.append(StyledLine("  " + RelatedContent.indexingText, .dim))
+            } else if record.trustAnchors.isEmpty {
                 lines.append(StyledLine("  none in the loaded data", .dim))
             }
             for anchor in record.trustAnchors {
@@ -113,6 +120,32 @@ enum DetailContent {
                 lines += wrapped([Span(technique.line)], width: width, indent: 2)
             }
         }
+        return lines
+    }
+
+    /// The lines of a provisional row (see ``ConsoleState/showProvisional(_:states:)``): what
+    /// the list shows and why the rest is not there yet.
+    static func provisionalLines(for record: AlertRecord, width: Int) -> [StyledLine] {
+        let severity = record.rule.severity
+        var lines = [
+            StyledLine([
+                Span.untrusted(record.action.isEmpty ? "(no action)" : record.action, .emphasis),
+                Span(" · "), Span(record.rule.name),
+            ]),
+            StyledLine([Span(severity.label, severity.style), Span(" \(record.rule.riskScore)")]),
+        ]
+        lines += wrapped(
+            [
+                Span(
+                    "Provisional: the scan is still reading files. The event, triage and related "
+                        + "activity open once it has decided the alerts.")
+            ], width: width, indent: 0)
+        lines.append(section("Event"))
+        lines += row("actor", flat(record, "aws.cloudtrail.user_identity.arn"), width: width, untrusted: true)
+        lines += row("account", flat(record, "cloud.account.id"), width: width, untrusted: true)
+        lines += row("region", flat(record, "cloud.region"), width: width, untrusted: true)
+        lines += row("time", TimeText.dateTime(record.originalTime) + " UTC", width: width)
+        lines += row("alert id", record.uuid, width: width)
         return lines
     }
 
@@ -185,6 +218,9 @@ extension ConsoleState {
     /// draft), so scrolling limits and drawing always agree; `nil` when nothing is selected.
     func detailLines(in pane: Rect) -> [StyledLine]? {
         guard let record = selectedRecord, let triage = selectedState else { return nil }
-        return DetailContent.lines(for: record, state: triage, draft: drafts[record.uuid], width: pane.width - 1)
+        if isProvisional { return DetailContent.provisionalLines(for: record, width: pane.width - 1) }
+        return DetailContent.lines(
+            for: record, state: triage, draft: drafts[record.uuid], indexing: isIndexingRelatedActivity,
+            width: pane.width - 1)
     }
 }

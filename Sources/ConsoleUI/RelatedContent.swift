@@ -7,7 +7,10 @@ import TriageModel
 /// the guides name highlighted, the alert's own event marked, and when the actor was first
 /// seen doing this action.
 enum RelatedContent {
-    static func lines(for record: AlertRecord, window: Int64, width: Int) -> [StyledLine] {
+    /// What stands in for related activity while its index is built.
+    static let indexingText = "related activity: indexing…"
+
+    static func lines(for record: AlertRecord, window: Int64, indexing: Bool = false, width: Int) -> [StyledLine] {
         var lines: [StyledLine] = []
         let actor = record.flatJSON["aws.cloudtrail.user_identity.arn"].map(AlertRow.text) ?? ""
         lines.append(StyledLine([Span("Actor: "), Span.untrusted(actor.isEmpty ? "unknown" : actor, .emphasis)]))
@@ -15,6 +18,11 @@ enum RelatedContent {
             StyledLine(
                 "Window: ±\(HumanDuration.format(seconds: Int(window / 1000))) around "
                     + TimeText.dateTime(record.originalTime) + " UTC (w changes it)"))
+        guard !indexing else {
+            lines.append(.blank)
+            lines.append(StyledLine(indexingText + " (it fills in here when ready)", .dim))
+            return lines
+        }
         lines.append(firstSeenLine(record))
         lines.append(.blank)
 

@@ -24,10 +24,7 @@ struct AlertDecider {
     func alerts(from matches: [RuleMatch], in table: MatchTable, terms: CombinationTerms) -> Decided {
         let records = table.records
         let (unique, duplicates) = Self.deduplicated(matches, in: table)
-        let info = AlertRule(
-            ruleID: rule.rule.ruleID, name: rule.rule.name, type: rule.rule.type.name,
-            severity: rule.rule.severity, riskScore: rule.rule.riskScore
-        )
+        let info = Self.alertRule(of: rule)
         var alerts: [PendingAlert] = []
         if let window = rule.historyWindowMilliseconds {
             let candidates = unique.enumerated().map { index, match in
@@ -47,6 +44,14 @@ struct AlertDecider {
         alerts.sort(by: PendingAlert.reportOrder)
         let dropped = applyMaxSignals(to: &alerts)
         return Decided(alerts: alerts, duplicateEventKeys: duplicates, droppedByMaxSignals: dropped)
+    }
+
+    /// What an alert records about `rule`.
+    static func alertRule(of rule: CompiledRule) -> AlertRule {
+        AlertRule(
+            ruleID: rule.rule.ruleID, name: rule.rule.name, type: rule.rule.type.name,
+            severity: rule.rule.severity, riskScore: rule.rule.riskScore
+        )
     }
 
     /// The first delivery of each event, in read order, and the keys delivered more than once.

@@ -24,16 +24,22 @@ public enum DetectionScan {
     }
 
     /// Scans `paths` and also hands a digest of every event read to an `Accumulator`.
+    ///
+    /// With `provisional`, each file's query-rule matches are also handed over as the file
+    /// finishes (on the worker that read it), as list rows for a console to show before the
+    /// alerts are decided; see ``ProvisionalAlert`` for how they can differ from the result.
     public static func run<Accumulator: EventAccumulator>(
         paths: [String],
         configuration: ScanConfiguration,
         accumulating: Accumulator.Type,
-        progress: (@Sendable (ScanProgress) -> Void)? = nil
+        progress: (@Sendable (ScanProgress) -> Void)? = nil,
+        provisional: (@Sendable ([ProvisionalAlert]) -> Void)? = nil
     ) -> (result: ScanResult, events: Accumulator) {
         let started = DispatchTime.now()
         let discovery = InputDiscovery.discover(paths)
         var (result, events) = run(
-            files: discovery.files, configuration: configuration, accumulating: Accumulator.self, progress: progress)
+            files: discovery.files, configuration: configuration, accumulating: Accumulator.self, progress: progress,
+            provisional: provisional)
         result.summary.issues.insert(contentsOf: discovery.issues, at: 0)
         result.summary.filesSkipped += discovery.issues.filter { $0.kind == .skippedFile }.count
         result.summary.filesUnreadable += discovery.issues.filter { $0.kind == .unreadableFile }.count
@@ -48,6 +54,7 @@ public enum DetectionScan {
         configuration: ScanConfiguration,
         accumulating: Accumulator.Type,
         progress: (@Sendable (ScanProgress) -> Void)? = nil,
+        provisional: (@Sendable ([ProvisionalAlert]) -> Void)? = nil,
         beforeSecondRead: (() -> Void)? = nil
     ) -> (ScanResult, Accumulator) {
         let rules = configuration.ruleSet.rules
@@ -55,7 +62,8 @@ public enum DetectionScan {
         // give different output on every run.
         let evaluator = RecordEvaluator(
             rules: rules, mapper: ECSMapper(options: configuration.mapperOptions),
-            usesPrefilter: configuration.usesPrefilter, readLimits: configuration.readLimits)
+            usesPrefilter: configuration.usesPrefilter, readLimits: configuration.readLimits,
+            streamsQueryMatches: provisional != nil)
 
         let shared = Mutex(SharedScanState(fileCount: files.count, ruleCount: rules.count))
         let workers = min(configuration.workerCount, max(files.count, 1))
@@ -75,6 +83,10 @@ public enum DetectionScan {
                 }
                 guard let index = next else { return }
                 var outcome = evaluator.evaluate(files[index], digests: &digests)
+                if let provisional, !outcome.provisional.isEmpty {
+                    provisional(outcome.provisional)
+                    outcome.provisional = []
+                }
                 // Each distinct combination's values are kept once per worker, not once per file.
                 terms.merge(outcome.matches.terms)
                 outcome.matches.terms = CombinationTerms()

@@ -1,3 +1,4 @@
+import Alerts
 import CloudTrailReader
 
 /// Everything one worker learned from one file.
@@ -11,6 +12,8 @@ struct FileOutcome: Sendable {
     var bytesCompressed = 0
     var bytesDecompressed = 0
     var matches: MatchTable
+    /// The rows of this file's query-rule matches, when the scan streams them.
+    var provisional: [ProvisionalAlert] = []
 
     init(ruleCount: Int) {
         matches = MatchTable(ruleCount: ruleCount)

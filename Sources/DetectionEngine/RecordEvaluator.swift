@@ -35,12 +35,18 @@ struct RecordEvaluator {
     let readLimits: ReadLimits
     /// The secret that keys matched records' digests (see ``RecordDigest``).
     let digestKey: UInt64
+    /// Whether each query-rule match also gives a ``ProvisionalAlert`` (a console's scan).
+    let streamsQueryMatches: Bool
+    /// What alerts record about each rule, by rule index; filled only when streaming.
+    private let alertRules: [AlertRule]
 
     init(
         rules: [CompiledRule], mapper: ECSMapper, usesPrefilter: Bool, readLimits: ReadLimits = ReadLimits(),
-        digestKey: UInt64 = .random(in: .min ... .max)
+        digestKey: UInt64 = .random(in: .min ... .max), streamsQueryMatches: Bool = false
     ) {
         self.rules = rules
+        self.streamsQueryMatches = streamsQueryMatches
+        alertRules = streamsQueryMatches ? rules.map(AlertDecider.alertRule(of:)) : []
         self.digestKey = digestKey
         self.mapper = mapper
         var plainOptions = mapper.options
@@ -102,9 +108,15 @@ struct RecordEvaluator {
             }
         }
         let record = UnsafeBufferPointer(rebasing: buffer[span.range])
-        if usesPrefilter && !collectsDigests
-            && matchFromBytes(span, in: buffer, candidates: candidates, into: &outcome)
-        {
+        if usesPrefilter && matchFromBytes(span, in: buffer, candidates: candidates, into: &outcome) {
+            guard collectsDigests else { return }
+            // Matched without mapping: the digest comes from the bytes too, or, for the few
+            // records it cannot, from the document after all.
+            if let digest = EventSummary.raw(span: span, in: buffer) {
+                digests.add(raw: digest)
+            } else if let document = alertDocument(record) {
+                digests.add(Self.digest(of: document))
+            }
             return
         }
         let enriched = candidates.contains { readsEnrichment[$0] }
@@ -178,7 +190,26 @@ struct RecordEvaluator {
         for (index, combinations) in found {
             outcome.matches.addMatch(rule: index, record: position, combinations: combinations)
         }
+        if streamsQueryMatches, found.contains(where: { $0.combinations == nil }) {
+            let key = outcome.matches.records[position].eventKey
+            // Read from the bytes when they are plain; the few other records are mapped now.
+            let row =
+                EventSummary.raw(span: span, in: buffer).map(\.summary)
+                ?? alertDocument(record).map(EventSummary.init(document:))
+            for (index, combinations) in found where combinations == nil {
+                if let row { outcome.provisional.append(provisional(rule: index, eventKey: key, time: time, row)) }
+            }
+        }
         return true
+    }
+
+    /// The list row of a query-rule match, as soon as its file is read.
+    private func provisional(rule: Int, eventKey: String, time: Int64, _ row: EventSummary) -> ProvisionalAlert {
+        let info = alertRules[rule]
+        return ProvisionalAlert(
+            uuid: AlertIdentity.uuid(ruleID: info.ruleID, eventKey: eventKey), rule: info, time: time,
+            actor: row.actorARN, action: row.action, account: row.account, region: row.region
+        )
     }
 
     /// The cheap fields of a record, for the rules of this scan.
@@ -232,6 +263,13 @@ struct RecordEvaluator {
                     digest: RecordDigest(record, key: digestKey))
             position = matched
             outcome.matches.addMatch(rule: index, record: matched, combinations: combinations)
+            if streamsQueryMatches && combinations == nil {
+                let key = outcome.matches.records[matched].eventKey
+                outcome.provisional.append(
+                    provisional(
+                        rule: index, eventKey: key, time: document.timestampMilliseconds,
+                        EventSummary(document: document)))
+            }
         }
     }
 

@@ -3,6 +3,7 @@ public struct ScanProgress: Sendable {
     public var filesDone: Int
     public var filesTotal: Int
     public var recordsRead: Int
-    /// Query matches so far; new_terms matches become alerts only at the end.
+    /// Rule matches so far, new_terms ones included: not alerts. Duplicates, new terms and
+    /// max_signals decide which become alerts once every file is read, often far fewer.
     public var matches: Int
 }

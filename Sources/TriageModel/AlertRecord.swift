@@ -80,15 +80,25 @@ public struct AlertRecord: Sendable, Hashable {
         alert: Alert, guide: GuideSnapshot, mitre: [MITRETechnique], index: EventIndex?,
         windowMilliseconds: Int64 = EventIndex.defaultWindowMilliseconds
     ) {
-        let anchor = EventSummary(document: alert.document)
         self.init(
             uuid: alert.uuid, rule: alert.rule, mitre: mitre,
             originalTime: alert.originalTime, flatJSON: alert.flatJSON, document: alert.document,
-            guide: guide,
-            relatedActivity: index?.related(to: anchor, windowMilliseconds: windowMilliseconds) ?? [],
-            trustAnchors: index?.trustAnchors(actorARN: anchor.actorARN, account: anchor.account) ?? [],
-            firstSeen: index?.firstSeen(actorARN: anchor.actorARN, action: anchor.action)
+            guide: guide, relatedActivity: [], trustAnchors: [], firstSeen: nil
         )
+        if let index {
+            relate(EventSummary(document: alert.document), in: index, windowMilliseconds: windowMilliseconds)
+        }
+    }
+
+    /// Fills in related activity, trust anchors and first-seen from `index`, for the alert's
+    /// event summarised by `anchor`. The console lists alerts before the index is built and
+    /// fills these in once it is.
+    public mutating func relate(
+        _ anchor: EventSummary, in index: EventIndex, windowMilliseconds: Int64 = EventIndex.defaultWindowMilliseconds
+    ) {
+        relatedActivity = index.related(to: anchor, windowMilliseconds: windowMilliseconds)
+        trustAnchors = index.trustAnchors(actorARN: anchor.actorARN, account: anchor.account)
+        firstSeen = index.firstSeen(actorARN: anchor.actorARN, action: anchor.action)
     }
 
     public var keyParameters: KeyParameters { KeyParameters(document: document) }

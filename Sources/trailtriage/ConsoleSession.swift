@@ -1,3 +1,4 @@
+import Alerts
 import CaseNotes
 import CloudTrailReader
 import ConsoleUI
@@ -11,9 +12,9 @@ import TerminalGrid
 import TriageModel
 import TriageStore
 
-/// One run of the console: loads alerts in the background while the screen shows progress, then
-/// turns key presses into state changes and commits every triage action to the store before the
-/// screen shows it.
+/// One run of the console: loads alerts in the background while the screen shows progress and
+/// the alerts found so far, then turns key presses into state changes and commits every triage
+/// action to the store before the screen shows it.
 final class ConsoleSession {
     private let inputs: [String]
     private let ruleSet: RuleSet
@@ -30,14 +31,32 @@ final class ConsoleSession {
         func withLock<Result: Sendable>(_ body: (inout LoadingState) -> Result) -> Result {
             state.withLock { body(&$0) }
         }
+
+        /// Waits until the decided alerts are saved (or could not be), when they have been
+        /// handed over: triage of them may be on screen already, and an export run after the
+        /// console quits finds alerts in the store.
+        func waitForDecidedAlertsToBeSaved() {
+            while state.withLock({ $0.decided != nil && !$0.decidedSaved }) {
+                Thread.sleep(forTimeInterval: 0.01)
+            }
+        }
     }
 
-    /// What the background load reports to the screen loop.
+    /// What the background load reports to the screen loop. The screen loop takes each report
+    /// out (sets it back to `nil` or empty) once it has shown it.
     struct LoadingState: Sendable {
         var progress = LoadingProgress()
-        var finished: [AlertRecord]?
+        /// Rows streamed since the screen loop last took them.
+        var provisional: [ProvisionalAlert] = []
+        /// The decided alerts, without related activity yet.
+        var decided: [AlertRecord]?
+        var decidedTaken = false
+        var decidedSaved = false
         var summaryLine: String?
-        var failure: String?
+        /// The same alerts with their related activity.
+        var related: [AlertRecord]?
+        /// A problem to show on the status line; loading goes on.
+        var problem: String?
     }
 
     static func hasTerminal() -> Bool {
@@ -65,12 +84,16 @@ final class ConsoleSession {
         defer { terminal.restore() }
         startLoading()
         var needsDraw = true
-        var seenProgress = LoadingProgress()
         // Loaded alerts waiting for their triage to be readable (see `finishLoading`).
         var pending: (records: [AlertRecord], summary: String?)?
+        // Related activity that came in while the decided alerts were still waiting.
+        var waitingRelated: [AlertRecord]?
+        // Stored triage for the provisional rows, read once when the first ones arrive.
+        var provisionalStates: [String: TriageState]?
         var lastPoll = ContinuousClock.now
         while true {
-            if let key = terminal.readKey(timeoutMilliseconds: 100) {
+            // A short wait while rows stream in, so they show as their files finish.
+            if let key = terminal.readKey(timeoutMilliseconds: state.progress != nil ? 50 : 100) {
                 state.now = Self.nowMilliseconds()
                 if case .resize = key { state.size = terminal.size }
                 for effect in state.handle(key) {
@@ -78,22 +101,52 @@ final class ConsoleSession {
                 }
                 needsDraw = true
             }
-            if state.progress != nil {
-                let snapshot = loading.withLock { $0 }
-                if let records = snapshot.finished {
-                    state.progress = nil
-                    let summary = snapshot.summaryLine
-                    pending = finishLoading(records, summary: summary) ? nil : (records, summary)
-                    needsDraw = true
-                } else if let failure = snapshot.failure {
-                    state.progress = nil
-                    state.didFail(failure)
-                    needsDraw = true
-                } else if snapshot.progress != seenProgress {
-                    seenProgress = snapshot.progress
-                    state.progress = snapshot.progress
-                    needsDraw = true
+            let report = loading.withLock { loading in
+                defer {
+                    loading.provisional = []
+                    if loading.decided != nil { loading.decidedTaken = true }
+                    loading.related = nil
+                    loading.problem = nil
                 }
+                return (
+                    progress: loading.progress, provisional: loading.provisional,
+                    decided: loading.decidedTaken ? nil : loading.decided, summary: loading.summaryLine,
+                    related: loading.related, problem: loading.problem
+                )
+            }
+            if state.progress != nil {
+                if let records = report.decided {
+                    state.progress = nil
+                    state.isIndexingRelatedActivity = true
+                    pending = finishLoading(records, summary: report.summary) ? nil : (records, report.summary)
+                    needsDraw = true
+                } else {
+                    if !report.provisional.isEmpty {
+                        if provisionalStates == nil {
+                            // Only for showing: the decided list reads triage again, properly.
+                            provisionalStates = (try? store.allRevisions())?.mapValues(\.state) ?? [:]
+                        }
+                        state.showProvisional(report.provisional, states: provisionalStates ?? [:])
+                        needsDraw = true
+                    }
+                    if report.progress != state.progress {
+                        state.progress = report.progress
+                        needsDraw = true
+                    }
+                }
+            }
+            if let related = report.related ?? waitingRelated {
+                if pending == nil {
+                    state.didIndexRelatedActivity(related)
+                    waitingRelated = nil
+                } else {
+                    waitingRelated = related
+                }
+                needsDraw = true
+            }
+            if let problem = report.problem {
+                state.didFail(problem)
+                needsDraw = true
             }
             // Another console's commits show here within a poll; the pragma is all it costs.
             if ContinuousClock.now - lastPoll >= Self.pollInterval {
@@ -128,6 +181,7 @@ final class ConsoleSession {
         case .redraw:
             terminal.repaintAll()
         case .quit:
+            loading.waitForDecidedAlertsToBeSaved()
             return .quit
         }
         return .stay
@@ -151,35 +205,66 @@ final class ConsoleSession {
     }
 
     /// Scans on a background thread; the screen loop polls `loading`.
+    ///
+    /// The decided alerts are handed over before anything is saved: triage writes name only an
+    /// alert's uuid, so they need no saved alert row. The rows are saved meanwhile on a thread of
+    /// their own, while the index is built, and again with related activity once it is in (what
+    /// `trailtriage export` reads). Quitting waits for the first save.
     private func startLoading() {
         let inputs = inputs
         let ruleSet = ruleSet
         let limits = limits
         let loading = loading
         let storePath = store.path
-        Thread.detachNewThread {
-            let loaded = ConsoleLoader.load(inputs: inputs, ruleSet: ruleSet, limits: limits) { progress in
+        let firstSave = DispatchGroup()
+        let stages = ConsoleLoader.Stages(
+            progress: { progress in
                 loading.withLock {
                     $0.progress = LoadingProgress(
-                        files: progress.filesDone, records: progress.recordsRead, alerts: progress.matches)
+                        files: progress.filesDone, filesTotal: progress.filesTotal, records: progress.recordsRead,
+                        isDeciding: progress.filesDone == progress.filesTotal)
                 }
-            }
-            let records = loaded.records
-            let summary = loaded.summary
-            let line =
-                "\(summary.recordsRead) records in \(summary.filesRead) files, \(records.count) alerts"
-                + (summary.issues.isEmpty ? "" : ", \(summary.issues.count) input problems (see `trailtriage scan`)")
-            // The loader's own connection: SQLite connections stay on the thread that made them.
-            do {
-                let writer = try TriageStore(path: storePath)
-                try writer.save(records)
+            },
+            provisional: { rows in loading.withLock { $0.provisional.append(contentsOf: rows) } },
+            decided: { records, summary in
+                let line =
+                    "\(summary.recordsRead) records in \(summary.filesRead) files, \(records.count) alerts"
+                    + (summary.issues.isEmpty
+                        ? "" : ", \(summary.issues.count) input problems (see `trailtriage scan`)")
                 loading.withLock {
-                    $0.finished = records
+                    $0.decided = records
                     $0.summaryLine = line
                 }
-            } catch {
-                loading.withLock { $0.failure = "Alerts could not be saved to \(storePath): \(error)" }
+                firstSave.enter()
+                Thread.detachNewThread {
+                    defer { firstSave.leave() }
+                    let problem = Self.save(records, to: storePath)
+                    loading.withLock {
+                        $0.decidedSaved = true
+                        if let problem { $0.problem = problem }
+                    }
+                }
             }
+        )
+        Thread.detachNewThread {
+            let loaded = ConsoleLoader.load(inputs: inputs, ruleSet: ruleSet, limits: limits, stages: stages)
+            loading.withLock { $0.related = loaded.records }
+            firstSave.wait()
+            if let problem = Self.save(loaded.records, to: storePath) {
+                loading.withLock { $0.problem = problem }
+            }
+        }
+    }
+
+    /// Saves `records` with a connection of the calling thread's own (SQLite connections stay on
+    /// the thread that made them); returns what went wrong, for the status line.
+    private static func save(_ records: [AlertRecord], to path: String) -> String? {
+        do {
+            let writer = try TriageStore(path: path)
+            try writer.save(records)
+            return nil
+        } catch {
+            return "Alerts could not be saved to \(path) (triage still is, by alert id): \(error)"
         }
     }
 

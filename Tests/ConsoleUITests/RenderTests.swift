@@ -110,9 +110,9 @@ import TriageModel
 
     @Test func loadingProgressIsShown() {
         var state = ConsoleState(alerts: [], analyst: "a", now: 0, size: wide)
-        state.progress = LoadingProgress(files: 3, records: 1500, alerts: 2)
+        state.progress = LoadingProgress(files: 3, filesTotal: 8, records: 1500)
         let screen = state.screen
-        #expect(screen[0].contains("Loading: 3 files, 1500 records read, 2 alerts found"))
+        #expect(screen[0].contains("loading: 3 of 8 files, 1500 records read"))
         #expect(screen[2].contains("Loading…"))
     }
 
