@@ -35,7 +35,10 @@ extension CaseNotesExporter {
         lines.append("")
         lines.append("- **Alert:** \(code(record.uuid))")
         lines.append(
-            "- **Rule:** \(esc(record.rule.name)) (\(code(record.rule.ruleID))), severity \(esc(record.rule.severity.name)), risk \(record.rule.riskScore)"
+            """
+            - **Rule:** \(esc(record.rule.name)) (\(code(record.rule.ruleID))), severity \
+            \(esc(record.rule.severity.name)), risk \(record.rule.riskScore)
+            """
         )
         for technique in record.mitre {
             lines.append("- **MITRE ATT&CK:** \(esc(technique.line))")
@@ -60,7 +63,10 @@ extension CaseNotesExporter {
             for anchor in record.trustAnchors {
                 let details = anchor.details
                 lines.append(
-                    "  - \(code(details.arn.isEmpty ? "(no ARN: call failed?)" : details.arn)) name \(code(details.name)), source \(code(details.sourceType))"
+                    """
+                      - \(code(details.arn.isEmpty ? "(no ARN: call failed?)" : details.arn)) name \
+                    \(code(details.name)), source \(code(details.sourceType))
+                    """
                         + (details.certificateAuthorityARN.isEmpty
                             ? "" : " CA \(code(details.certificateAuthorityARN))")
                         + " (\(anchor.relation.rawValue), \(ECSTimestamp.format(milliseconds: anchor.event.time)))")
@@ -96,7 +102,10 @@ extension CaseNotesExporter {
         for related in record.relatedActivity {
             let event = related.event
             var line =
-                "- \(ECSTimestamp.format(milliseconds: event.time)) \(code(event.action)) \(code(event.provider)) \(code(event.outcome)) (same \(related.relation.label))"
+                """
+                - \(ECSTimestamp.format(milliseconds: event.time)) \(code(event.action)) \(code(event.provider)) \
+                \(code(event.outcome)) (same \(related.relation.label))
+                """
             if related.isAlertEvent { line += " **this alert**" }
             if related.isFollowUp { line += " **follow-up**" }
             lines.append(line)

@@ -57,7 +57,10 @@ public enum InputDiscovery {
                     ReadIssue(
                         kind: .unreadableFile, file: path,
                         reason:
-                            "refused: not a regular file (\(typeName(status.st_mode))); to read a stream, pipe it to `-`"
+                            """
+                            refused: not a regular file (\(typeName(status.st_mode))); to read a stream, pipe it \
+                            to `-`
+                            """
                     ))
             }
         }

@@ -20,7 +20,10 @@ extension ECSMapper {
             context.fields.set("event.id", eventID)
         } else if EmptyValuePruner.pruned(raw.eventID ?? .null) == nil {
             context.warnings.append(
-                "eventID is missing, so event.id is not set and a duplicate delivery of this event cannot be recognised."
+                """
+                eventID is missing, so event.id is not set and a duplicate delivery of this event cannot be \
+                recognised.
+                """
             )
         }
         context.copy(raw.eventType, field: "eventType", to: cloudtrail + "event_type")

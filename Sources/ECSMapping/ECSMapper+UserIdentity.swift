@@ -94,7 +94,10 @@ extension ECSMapper {
                         target + "creation_date", string: ECSTimestamp.format(milliseconds: milliseconds))
                 } else {
                     context.warnings.append(
-                        "\(field)attributes.creationDate \"\(created)\" is not a valid ISO 8601 time; session_context.creation_date was left out."
+                        """
+                        \(field)attributes.creationDate \"\(created)\" is not a valid ISO 8601 time; \
+                        session_context.creation_date was left out.
+                        """
                     )
                 }
             }

@@ -30,7 +30,10 @@ public struct ECSMapper: Sendable {
         guard case .object(let object) = record else {
             throw ECSMappingError(
                 reason:
-                    "The record is \(MappingContext.describe(record)), not a JSON object, so it cannot be read as a CloudTrail event."
+                    """
+                    The record is \(MappingContext.describe(record)), not a JSON object, so it cannot be read as a \
+                    CloudTrail event.
+                    """
             )
         }
         let raw = RawRecord(object)
@@ -117,7 +120,10 @@ public struct ECSMapper: Sendable {
             if raw.looksLikeEnvelope {
                 throw ECSMappingError(
                     reason:
-                        "eventTime is missing: this looks like a whole {\"Records\": [...]} file or an EventBridge envelope rather than a single CloudTrail event; split or unwrap it first."
+                        """
+                        eventTime is missing: this looks like a whole {\"Records\": [...]} file or an EventBridge \
+                        envelope rather than a single CloudTrail event; split or unwrap it first.
+                        """
                 )
             }
             throw ECSMappingError(reason: "eventTime is missing, so the event cannot be placed in time.")

@@ -140,8 +140,10 @@ public final class TriageStore {
             detail TEXT NOT NULL
         );
         CREATE INDEX audit_alert ON audit(uuid, id);
-        CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
-        CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+        CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is \
+        append-only'); END;
+        CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is \
+        append-only'); END;
         """
 
     /// The triage version. A row that exists was written at least once, so existing rows start at

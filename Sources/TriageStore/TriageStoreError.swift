@@ -19,7 +19,10 @@ public enum TriageStoreError: Error, Sendable, Equatable, CustomStringConvertibl
         case .cannotOpen(let path, let reason):
             "cannot open the triage database \(path): \(reason)"
         case .readOnly(let path):
-            "the triage database \(path) is read-only; marks and notes cannot be saved (check its permissions or pass --db)"
+            """
+            the triage database \(path) is read-only; marks and notes cannot be saved (check its permissions or \
+            pass --db)
+            """
         case .notADatabase(let path, let reason):
             "\(path) is not a usable triage database (\(reason)); move it aside or pass --db"
         case .newerSchema(let path, let version):

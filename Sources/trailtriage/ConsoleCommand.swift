@@ -34,7 +34,10 @@ struct ConsoleCommand: ParsableCommand {
     mutating func run() throws {
         guard ConsoleSession.hasTerminal() else {
             StandardStreams.writeError(
-                "trailtriage: the console needs a terminal; for output to a file or pipe use `trailtriage scan PATH...`\n"
+                """
+                trailtriage: the console needs a terminal; for output to a file or pipe use `trailtriage scan \
+                PATH...`\n
+                """
             )
             throw ExitCode(2)
         }

@@ -43,7 +43,8 @@ struct GenerateCommand: ParsableCommand {
             """
             wrote \(report.files) files, \(report.events) events: \(report.bytesUncompressed) bytes of JSON, \
             \(report.bytesCompressed) gzipped (\(Int(report.averageRecordSize)) bytes per record)
-            planted: \(report.plantedTruePositives.count) alerting events, \(report.plantedNearMisses.count) near misses (listed in \(output)/planted-events.json)
+            planted: \(report.plantedTruePositives.count) alerting events, \(report.plantedNearMisses.count) near \
+            misses (listed in \(output)/planted-events.json)
 
             """)
     }

@@ -7,7 +7,10 @@ enum RuleSelection {
         if !given.isEmpty { return given }
         guard let bundled = AssetLocator.bundledRulesDirectory() else {
             throw ValidationError(
-                "The bundled rules were not found (looked for Assets/rules near the program and in the current directory). Pass --rules PATH or set TRAILTRIAGE_ASSETS."
+                """
+                The bundled rules were not found (looked for Assets/rules near the program and in the current \
+                directory). Pass --rules PATH or set TRAILTRIAGE_ASSETS.
+                """
             )
         }
         return [bundled]

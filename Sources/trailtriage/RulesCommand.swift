@@ -38,7 +38,10 @@ struct RulesCommand: ParsableCommand {
                 text += (cells + [UnsafeText.visible(row.4)]).joined(separator: " ") + "\n"
             }
             text +=
-                "\(ruleSet.rules.count) runnable, \(ruleSet.unsupported.count) not yet supported, \(ruleSet.errors.count) with errors\n"
+                """
+                \(ruleSet.rules.count) runnable, \(ruleSet.unsupported.count) not yet supported, \
+                \(ruleSet.errors.count) with errors\n
+                """
             StandardStreams.writeOutput(text)
             for error in ruleSet.errors {
                 StandardStreams.writeError("error: \(error)\n")
@@ -64,7 +67,10 @@ struct RulesCommand: ParsableCommand {
             }
             for rule in ruleSet.unsupported {
                 StandardStreams.writeOutput(
-                    "ok: \(rule.sourcePath): \(UnsafeText.visible(rule.name)) (type \(rule.type.name) loads but is not run yet)\n"
+                    """
+                    ok: \(rule.sourcePath): \(UnsafeText.visible(rule.name)) (type \(rule.type.name) loads but is \
+                    not run yet)\n
+                    """
                 )
             }
             for error in ruleSet.errors {

@@ -63,7 +63,10 @@ struct ScanCommand: ParsableCommand {
         }
         for rule in ruleSet.unsupported {
             StandardStreams.writeError(
-                "note: \(rule.sourcePath): rule \"\(rule.name)\" has type \(rule.type.name), which is not supported yet; it was not run\n"
+                """
+                note: \(rule.sourcePath): rule \"\(rule.name)\" has type \(rule.type.name), which is not supported \
+                yet; it was not run\n
+                """
             )
         }
         if ruleSet.rules.isEmpty {
@@ -73,7 +76,10 @@ struct ScanCommand: ParsableCommand {
         if enrichment.userAgents == nil {
             for rule in ruleSet.rules where Self.readsParsedUserAgent(rule) {
                 StandardStreams.writeError(
-                    "note: \(rule.rule.sourcePath): rule \"\(rule.rule.name)\" reads parsed user agent fields, which stay absent "
+                    """
+                    note: \(rule.rule.sourcePath): rule \"\(rule.rule.name)\" reads parsed user agent fields, \
+                    which stay absent 
+                    """
                         + "without uap-core (\(UserAgentParser.systemPath)); its alerts may differ from Elastic's\n"
                 )
             }

@@ -22,7 +22,11 @@ enum ScanSummaryReport {
         lines.append(
             "files: \(summary.filesRead) read, \(summary.filesSkipped) skipped, \(summary.filesUnreadable) unreadable")
         lines.append(
-            "records: \(summary.recordsRead) read, \(summary.recordsMalformed) malformed, \(summary.recordsEvaluated) evaluated in full, \(summary.duplicateEvents) delivered more than once, \(summary.eventIDConflicts) with an eventID conflict"
+            """
+            records: \(summary.recordsRead) read, \(summary.recordsMalformed) malformed, \
+            \(summary.recordsEvaluated) evaluated in full, \(summary.duplicateEvents) delivered more than once, \
+            \(summary.eventIDConflicts) with an eventID conflict
+            """
         )
         for rule in summary.rules {
             var line = "alerts: \(rule.alerts) \(UnsafeText.visible(rule.name))"

@@ -100,7 +100,10 @@ import Testing
 
     @Test func prettyPrintedValueStreamIsFramed() throws {
         let text =
-            "{\n  \"eventSource\": \"s3.amazonaws.com\",\n  \"eventName\": \"A\"\n}\n{\n  \"eventSource\": \"s3.amazonaws.com\",\n  \"eventName\": \"B\"\n}\n"
+            """
+            {\n  \"eventSource\": \"s3.amazonaws.com\",\n  \"eventName\": \"A\"\n}\n{\n  \"eventSource\": \
+            \"s3.amazonaws.com\",\n  \"eventName\": \"B\"\n}\n
+            """
         let file = CloudTrailReader.frame(Array(text.utf8), input: InputFile(path: "jq.json"))
         #expect(file.format == .valueStream)
         #expect(file.records.count == 2)
@@ -162,7 +165,10 @@ import Testing
 
     @Test func framingLocatesPlainProviderAndAction() {
         let (found, bytes) = fields(
-            #"{"eventVersion":"1.09","eventSource":"iam.amazonaws.com","x":{"eventName":"Nested"},"eventName":"CreateUser"}"#
+            #"""
+            {"eventVersion":"1.09","eventSource":"iam.amazonaws.com","x":{"eventName":"Nested"},\#
+            "eventName":"CreateUser"}
+            """#
         )
         #expect(found.isKnown)
         #expect(text(found.eventSource, bytes) == "iam.amazonaws.com")

@@ -1,4 +1,7 @@
 /// A minimal CloudTrail-shaped record for framing tests.
 func record(_ id: String, name: String = "CreateUser") -> String {
-    #"{"eventVersion":"1.08","eventTime":"2026-01-02T03:04:05Z","eventSource":"iam.amazonaws.com","eventName":"\#(name)","eventID":"\#(id)"}"#
+    #"""
+    {"eventVersion":"1.08","eventTime":"2026-01-02T03:04:05Z","eventSource":"iam.amazonaws.com",\#
+    "eventName":"\#(name)","eventID":"\#(id)"}
+    """#
 }

@@ -16,7 +16,11 @@ import TriageModel
         let effects = state.press(.control("d"))
         #expect(
             effects == [
-                .applyTriage(.setNotes("Überprüft: 日本語 OK 👍🏽\nquery "), targets: state.targeting("aaaa1111-profile"))
+                .applyTriage(
+                    .setNotes(
+                        """
+                        Überprüft: 日本語 OK 👍🏽\nquery 
+                        """), targets: state.targeting("aaaa1111-profile"))
             ])
         state.commit(effects)
         #expect(state.selectedState?.notes == "Überprüft: 日本語 OK 👍🏽\nquery ")

@@ -124,7 +124,11 @@ import TriageModel
         var copy = state
         copy.commit([
             .applyTriage(
-                .setNotes("日本語のメモ " + String(repeating: "長", count: 60)), targets: copy.targeting("aaaa1111-profile"))
+                .setNotes("日本語のメモ " + String(repeating: "長", count: 60)),
+                targets: copy.targeting(
+                    """
+                    aaaa1111-profile
+                    """))
         ])
         copy.press(.tab, .key("G"))
         let buffer = ConsoleRenderer.render(copy, size: copy.size)

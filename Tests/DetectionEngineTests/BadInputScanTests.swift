@@ -9,7 +9,13 @@ import Testing
 /// Each kind of bad input is reported with its file and record, and the rest of the work goes on.
 @Suite struct BadInputScanTests {
     static func profile(_ id: String, time: String = "2026-03-10T09:00:00Z") -> String {
-        #"{"eventVersion":"1.09","userIdentity":{"type":"IAMUser","arn":"arn:aws:iam::111122223333:user/alice","accountId":"111122223333","principalId":"AIDAX","userName":"alice"},"eventTime":"\#(time)","eventSource":"rolesanywhere.amazonaws.com","eventName":"CreateProfile","awsRegion":"us-east-1","sourceIPAddress":"203.0.113.9","eventID":"\#(id)","requestParameters":{"name":"p","roleArns":["arn:aws:iam::111122223333:role/A"]}}"#
+        #"""
+        {"eventVersion":"1.09","userIdentity":{"type":"IAMUser","arn":"arn:aws:iam::111122223333:user/alice",\#
+        "accountId":"111122223333","principalId":"AIDAX","userName":"alice"},"eventTime":"\#(time)",\#
+        "eventSource":"rolesanywhere.amazonaws.com","eventName":"CreateProfile","awsRegion":"us-east-1",\#
+        "sourceIPAddress":"203.0.113.9","eventID":"\#(id)","requestParameters":{"name":"p",\#
+        "roleArns":["arn:aws:iam::111122223333:role/A"]}}
+        """#
     }
 
     private func scan(_ directory: ScratchDirectory) -> ScanResult {
@@ -29,7 +35,8 @@ import Testing
         try directory.write(
             "d-types.ndjson",
             """
-            {"eventTime":"2026-03-10T09:00:00Z","eventSource":"rolesanywhere.amazonaws.com","eventName":42,"eventID":"wrong-type"}
+            {"eventTime":"2026-03-10T09:00:00Z","eventSource":"rolesanywhere.amazonaws.com","eventName":42,\
+            "eventID":"wrong-type"}
             {"eventSource":"rolesanywhere.amazonaws.com","eventName":"CreateProfile","eventID":"no-time"}
             \(Self.profile("").replacingOccurrences(of: #""eventID":"","#, with: ""))
             \(Self.profile("ok-ndjson"))
@@ -37,8 +44,12 @@ import Testing
         try directory.write(
             "e-utf8.json",
             Array(
-                #"[{"eventVersion":"1.09","eventTime":"2026-03-10T09:00:00Z","eventSource":"rolesanywhere.amazonaws.com","eventName":"CreateProfile","eventID":"bad-utf8","userAgent":"x"#
-                    .utf8) + [0xFF] + Array(#""}]"#.utf8))
+                #"""
+                [{"eventVersion":"1.09","eventTime":"2026-03-10T09:00:00Z",\#
+                "eventSource":"rolesanywhere.amazonaws.com","eventName":"CreateProfile","eventID":"bad-utf8",\#
+                "userAgent":"x
+                """#
+                .utf8) + [0xFF] + Array(#""}]"#.utf8))
         try directory.write("f-empty.json", "")
 
         let result = scan(directory)

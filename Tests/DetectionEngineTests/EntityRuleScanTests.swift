@@ -14,9 +14,11 @@ import Testing
 
     static func record(_ id: String, time: String, action: String, parameters: String) -> String {
         """
-        {"eventVersion":"1.10","userIdentity":{"type":"IAMUser","principalId":"AIDAEXAMPLE","arn":"arn:aws:iam::111122223333:user/alice",\
+        {"eventVersion":"1.10","userIdentity":{"type":"IAMUser","principalId":"AIDAEXAMPLE",\
+        "arn":"arn:aws:iam::111122223333:user/alice",\
         "accountId":"111122223333","accessKeyId":"AKIAEXAMPLE","userName":"alice"},"eventTime":"\(time)",\
-        "eventSource":"iam.amazonaws.com","eventName":"\(action)","awsRegion":"us-east-1","sourceIPAddress":"203.0.113.7",\
+        "eventSource":"iam.amazonaws.com","eventName":"\(action)","awsRegion":"us-east-1",\
+        "sourceIPAddress":"203.0.113.7",\
         "userAgent":"aws-cli/2.17.60","requestParameters":{\(parameters)},"responseElements":null,\
         "eventID":"\(id)","eventType":"AwsApiCall","recipientAccountId":"111122223333"}
         """

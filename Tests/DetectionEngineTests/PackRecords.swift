@@ -35,13 +35,37 @@ enum PackRecords {
     }
 
     private static let identities: [String] = [
-        #"{"type":"IAMUser","principalId":"AIDAEXAMPLE1","arn":"arn:aws:iam::111122223333:user/alice","accountId":"111122223333","accessKeyId":"AKIAEXAMPLE1","userName":"alice"}"#,
-        #"{"type":"AssumedRole","principalId":"AROAEXAMPLE2:i-0abc1234def567890","arn":"arn:aws:sts::111122223333:assumed-role/app/i-0abc1234def567890","accountId":"111122223333","accessKeyId":"ASIAEXAMPLE2","sessionContext":{"sessionIssuer":{"type":"Role","principalId":"AROAEXAMPLE2","arn":"arn:aws:iam::111122223333:role/AgentCore-app","accountId":"111122223333","userName":"app"},"attributes":{"creationDate":"2026-03-01T00:00:00Z","mfaAuthenticated":"false"}}}"#,
+        #"""
+        {"type":"IAMUser","principalId":"AIDAEXAMPLE1","arn":"arn:aws:iam::111122223333:user/alice",\#
+        "accountId":"111122223333","accessKeyId":"AKIAEXAMPLE1","userName":"alice"}
+        """#,
+        #"""
+        {"type":"AssumedRole","principalId":"AROAEXAMPLE2:i-0abc1234def567890",\#
+        "arn":"arn:aws:sts::111122223333:assumed-role/app/i-0abc1234def567890","accountId":"111122223333",\#
+        "accessKeyId":"ASIAEXAMPLE2","sessionContext":{"sessionIssuer":{"type":"Role",\#
+        "principalId":"AROAEXAMPLE2","arn":"arn:aws:iam::111122223333:role/AgentCore-app",\#
+        "accountId":"111122223333","userName":"app"},"attributes":{"creationDate":"2026-03-01T00:00:00Z",\#
+        "mfaAuthenticated":"false"}}}
+        """#,
         #"{"type":"AWSService","invokedBy":"ec2.amazonaws.com"}"#,
-        #"{"type":"Root","principalId":"111122223333","arn":"arn:aws:iam::111122223333:root","accountId":"111122223333","accessKeyId":"ASIAEXAMPLE3"}"#,
-        #"{"type":"IAMUser","principalId":"AIDAEXAMPLE5","arn":"arn:aws:iam::111122223333:user/BedrockAPIKey-x1","accountId":"111122223333","accessKeyId":"AKIAEXAMPLE5","userName":"BedrockAPIKey-x1"}"#,
-        #"{"type":"FederatedUser","principalId":"111122223333:dev","arn":"arn:aws:sts::111122223333:federated-user/dev","accountId":"111122223333","sessionContext":{"sessionIssuer":{"type":"IAMUser","arn":"arn:aws:iam::111122223333:user/dev","userName":"dev"}}}"#,
-        #"{"type":"IAMUser","principalId":"AIDAEXAMPLE4","arn":"arn:aws:iam::444455556666:user/terraform","accountId":"444455556666","accessKeyId":"ASIAEXAMPLE4","userName":"bob"}"#,
+        #"""
+        {"type":"Root","principalId":"111122223333","arn":"arn:aws:iam::111122223333:root",\#
+        "accountId":"111122223333","accessKeyId":"ASIAEXAMPLE3"}
+        """#,
+        #"""
+        {"type":"IAMUser","principalId":"AIDAEXAMPLE5","arn":"arn:aws:iam::111122223333:user/BedrockAPIKey-x1",\#
+        "accountId":"111122223333","accessKeyId":"AKIAEXAMPLE5","userName":"BedrockAPIKey-x1"}
+        """#,
+        #"""
+        {"type":"FederatedUser","principalId":"111122223333:dev",\#
+        "arn":"arn:aws:sts::111122223333:federated-user/dev","accountId":"111122223333",\#
+        "sessionContext":{"sessionIssuer":{"type":"IAMUser","arn":"arn:aws:iam::111122223333:user/dev",\#
+        "userName":"dev"}}}
+        """#,
+        #"""
+        {"type":"IAMUser","principalId":"AIDAEXAMPLE4","arn":"arn:aws:iam::444455556666:user/terraform",\#
+        "accountId":"444455556666","accessKeyId":"ASIAEXAMPLE4","userName":"bob"}
+        """#,
     ]
 
     private static let parameters = [
@@ -50,7 +74,10 @@ enum PackRecords {
         #""serialNumber":"arn:aws:iam::111122223333:mfa/alice","roleArn":"arn:aws:iam::111122223333:role/admin""#,
         #""key":"home/ops/.aws/credentials","bucketName":"backups""#,
         #""x-amz-server-side-encryption-customer-algorithm":"AES256","key":"data.bin""#,
-        #""withDecryption":false,"ipPermissions":{"items":[{"fromPort":22,"ipRanges":{"items":[{"cidrIp":"0.0.0.0/0"}]}}]}"#,
+        #"""
+        "withDecryption":false,"ipPermissions":{"items":[{"fromPort":22,\#
+        "ipRanges":{"items":[{"cidrIp":"0.0.0.0/0"}]}}]}
+        """#,
         #""withDecryption":"none","serialNumber":"-""#,
     ]
 
@@ -102,39 +129,106 @@ enum PackRecords {
     private static func odd(serial: Int) -> [String] {
         let identity = identities[0]
         let base =
-            #""eventTime":"2026-03-05T10:00:00Z","awsRegion":"us-east-1","sourceIPAddress":"203.0.113.10","userAgent":"aws-cli""#
+            #"""
+            "eventTime":"2026-03-05T10:00:00Z","awsRegion":"us-east-1","sourceIPAddress":"203.0.113.10",\#
+            "userAgent":"aws-cli"
+            """#
         let bodies = [
             #""eventSource":"iam.amazonaws.com","eventName":"CreateUser","errorCode":"-","userIdentity":\#(identity)"#,
             #""eventSource":"iam.amazonaws.com","eventName":"CreateUser","errorCode":null,"userIdentity":\#(identity)"#,
             #""eventSource":"iam.amazonaws.com","eventName":"CreateUser","errorCode":5,"userIdentity":\#(identity)"#,
-            #""eventSource":"iam.amazonaws.com","eventName":"CreateUser","errorMessage":"none","userIdentity":\#(identity)"#,
-            #""eventSource":"iam.amazonaws.com","eventName":"CreateUser","errorCode":"\u002d","userIdentity":\#(identity)"#,
+            #"""
+            "eventSource":"iam.amazonaws.com","eventName":"CreateUser","errorMessage":"none",\#
+            "userIdentity":\#(identity)
+            """#,
+            #"""
+            "eventSource":"iam.amazonaws.com","eventName":"CreateUser","errorCode":"\u002d",\#
+            "userIdentity":\#(identity)
+            """#,
             #""eventSource":"iam.amazonaws.com","eventName":"Create\u0055ser","userIdentity":\#(identity)"#,
             #""eventSource":"iam.amazonaws.com","eventName":"-","userIdentity":\#(identity)"#,
             #""eventSource":"-","eventName":"CreateUser","userIdentity":\#(identity)"#,
             #""eventSource":"iam.amazonaws.com","eventName":"CreateUser","userIdentity":null"#,
-            #""eventSource":"iam.amazonaws.com","eventName":"CreateUser","userIdentity":{"type":"-","arn":"arn:aws:iam::1:user/x"}"#,
-            #""eventSource":"iam.amazonaws.com","eventName":"CreateUser","userIdentity":{"type":"IAMUser","type":"Root"}"#,
+            #"""
+            "eventSource":"iam.amazonaws.com","eventName":"CreateUser","userIdentity":{"type":"-",\#
+            "arn":"arn:aws:iam::1:user/x"}
+            """#,
+            #"""
+            "eventSource":"iam.amazonaws.com","eventName":"CreateUser","userIdentity":{"type":"IAMUser",\#
+            "type":"Root"}
+            """#,
             #""eventSource":"iam.amazonaws.com","eventName":"CreateUser","userIdentity":{"typ\u0065":"Root"}"#,
             #""eventSource":"iam.amazonaws.com","eventName":"CreateUser","userIdentity":{"type":"IAMUsér"}"#,
             #""eventSource":"iam.amazonaws.com","eventName":"CreateUser","userIdentity":"IAMUser""#,
             #""eventSource":"iam.amazonaws.com","eventName":"CreateUser","userAgent":"x","userIdentity":\#(identity)"#,
-            #""eventSource":"signin.amazonaws.com","eventName":"ConsoleLogin","responseElements":{"ConsoleLogin":"Failure"},"userIdentity":\#(identity)"#,
-            #""eventSource":"signin.amazonaws.com","eventName":"ConsoleLogin","errorMessage":"Failed authentication","responseElements":{"ConsoleLogin":"Success"},"userIdentity":\#(identity)"#,
-            #""eventSource":"iam.amazonaws.com","eventName":"CreateUser","sourceIPAddress":"10.0.0.01","userIdentity":\#(identity)"#,
-            #""eventSource":"sso.amazonaws.com","eventName":"UserAuthentication","additionalEventData":{"UserName":"carol"},"userIdentity":{"type":"IdentityCenterUser","accountId":"1"}"#,
-            #""eventSource":"ssm.amazonaws.com","eventName":"GetParameter","requestParameters":{"withDecryption.x":true,"withDecryption":true},"userIdentity":\#(identity)"#,
-            #""eventSource":"ssm.amazonaws.com","eventName":"GetParameter","requestParameters":{"withDecryption":true,"withDecryption":false},"userIdentity":\#(identity)"#,
-            #""eventSource":"ssm.amazonaws.com","eventName":"GetParameter","requestParameters":{"withDecryption":true,"pad":"\#(String(repeating: "p", count: 2_000))"},"userIdentity":\#(identity)"#,
-            #""eventSource":"ssm.amazonaws.com","eventName":"GetParameter","requestParameters":"withDecryption","userIdentity":\#(identity)"#,
-            #""eventSource":"sts.amazonaws.com","eventName":"AssumeRole","userIdentity":{"type":"AssumedRole","sessionContext":{"sessionIssuer":null}}"#,
-            #""eventSource":"sts.amazonaws.com","eventName":"AssumeRole","userIdentity":{"type":"AssumedRole","sessionContext":{"sessionIssuer":{"arn":"-"}}}"#,
-            #""eventSource":"sts.amazonaws.com","eventName":"AssumeRole","userIdentity":{"type":"AssumedRole","sessionContext":"x"}"#,
-            #""eventSource":"sts.amazonaws.com","eventName":"AssumeRole","userIdentity":{"type":"AssumedRole","userName":"u","sessionContext":{"sessionIssuer":{"arn":"arn:aws:iam::1:role/aws-service-role/ecs.amazonaws.com/AWSServiceRoleForECS","userName":"AWSServiceRoleForECS"}}}"#,
-            #""eventSource":"sts.amazonaws.com","eventName":"AssumeRole","userIdentity":{"type":"AssumedRole","userName":"u","sessionContext":{"sessionIssuer":{"arn":"arn:aws:iam::1:role/r"}}}"#,
-            #""eventSource":"sts.amazonaws.com","eventName":"AssumeRole","resources":[{"ARN":5}],"userIdentity":\#(identity)"#,
-            #""eventSource":"sts.amazonaws.com","eventName":"AssumeRole","resources":{"ARN":"x"},"userIdentity":\#(identity)"#,
-            #""eventSource":"sts.amazonaws.com","eventName":"AssumeRole","recipientAccountId":"999","userIdentity":{"type":"Root","accountId":"-"}"#,
+            #"""
+            "eventSource":"signin.amazonaws.com","eventName":"ConsoleLogin",\#
+            "responseElements":{"ConsoleLogin":"Failure"},"userIdentity":\#(identity)
+            """#,
+            #"""
+            "eventSource":"signin.amazonaws.com","eventName":"ConsoleLogin","errorMessage":"Failed \#
+            authentication","responseElements":{"ConsoleLogin":"Success"},"userIdentity":\#(identity)
+            """#,
+            #"""
+            "eventSource":"iam.amazonaws.com","eventName":"CreateUser","sourceIPAddress":"10.0.0.01",\#
+            "userIdentity":\#(identity)
+            """#,
+            #"""
+            "eventSource":"sso.amazonaws.com","eventName":"UserAuthentication",\#
+            "additionalEventData":{"UserName":"carol"},"userIdentity":{"type":"IdentityCenterUser",\#
+            "accountId":"1"}
+            """#,
+            #"""
+            "eventSource":"ssm.amazonaws.com","eventName":"GetParameter",\#
+            "requestParameters":{"withDecryption.x":true,"withDecryption":true},"userIdentity":\#(identity)
+            """#,
+            #"""
+            "eventSource":"ssm.amazonaws.com","eventName":"GetParameter",\#
+            "requestParameters":{"withDecryption":true,"withDecryption":false},"userIdentity":\#(identity)
+            """#,
+            #"""
+            "eventSource":"ssm.amazonaws.com","eventName":"GetParameter",\#
+            "requestParameters":{"withDecryption":true,"pad":"\#(String(repeating: "p", count: 2_000))"},\#
+            "userIdentity":\#(identity)
+            """#,
+            #"""
+            "eventSource":"ssm.amazonaws.com","eventName":"GetParameter","requestParameters":"withDecryption",\#
+            "userIdentity":\#(identity)
+            """#,
+            #"""
+            "eventSource":"sts.amazonaws.com","eventName":"AssumeRole","userIdentity":{"type":"AssumedRole",\#
+            "sessionContext":{"sessionIssuer":null}}
+            """#,
+            #"""
+            "eventSource":"sts.amazonaws.com","eventName":"AssumeRole","userIdentity":{"type":"AssumedRole",\#
+            "sessionContext":{"sessionIssuer":{"arn":"-"}}}
+            """#,
+            #"""
+            "eventSource":"sts.amazonaws.com","eventName":"AssumeRole","userIdentity":{"type":"AssumedRole",\#
+            "sessionContext":"x"}
+            """#,
+            #"""
+            "eventSource":"sts.amazonaws.com","eventName":"AssumeRole","userIdentity":{"type":"AssumedRole",\#
+            "userName":"u",\#
+            "sessionContext":{"sessionIssuer":{"arn":"arn:aws:iam::1:role/aws-service-role/ecs.amazonaws.com/AWSServiceRoleForECS",\#
+            "userName":"AWSServiceRoleForECS"}}}
+            """#,
+            #"""
+            "eventSource":"sts.amazonaws.com","eventName":"AssumeRole","userIdentity":{"type":"AssumedRole",\#
+            "userName":"u","sessionContext":{"sessionIssuer":{"arn":"arn:aws:iam::1:role/r"}}}
+            """#,
+            #"""
+            "eventSource":"sts.amazonaws.com","eventName":"AssumeRole","resources":[{"ARN":5}],\#
+            "userIdentity":\#(identity)
+            """#,
+            #"""
+            "eventSource":"sts.amazonaws.com","eventName":"AssumeRole","resources":{"ARN":"x"},\#
+            "userIdentity":\#(identity)
+            """#,
+            #"""
+            "eventSource":"sts.amazonaws.com","eventName":"AssumeRole","recipientAccountId":"999",\#
+            "userIdentity":{"type":"Root","accountId":"-"}
+            """#,
         ]
         var lines = bodies.enumerated().map { index, body in
             "{" + base + "," + body + #","eventID":"odd-\#(serial + index)"}"#
@@ -143,7 +237,10 @@ enum PackRecords {
         lines.append(
             #"{"version":"0","detail-type":"AWS API Call via CloudTrail","source":"aws.iam","detail":{"#
                 + base
-                + #","eventSource":"iam.amazonaws.com","eventName":"CreateAccessKey","userIdentity":\#(identity),"eventID":"odd-bridge"}}"#
+                    + #"""
+                    ,"eventSource":"iam.amazonaws.com","eventName":"CreateAccessKey","userIdentity":\#(identity),\#
+                    "eventID":"odd-bridge"}}
+                    """#
         )
         return lines
     }

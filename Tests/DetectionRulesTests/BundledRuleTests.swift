@@ -84,7 +84,9 @@ struct BundledRuleTests {
         #expect(rule.type == .newTerms)
         #expect(
             rule.query == """
-                event.dataset: "aws.cloudtrail" and event.provider: "iam.amazonaws.com" and event.action: "CreateUser" and event.outcome: "success" and aws.cloudtrail.user_identity.type: "AssumedRole" and aws.cloudtrail.user_identity.arn: *i-*
+                event.dataset: "aws.cloudtrail" and event.provider: "iam.amazonaws.com" and event.action: "CreateUser" \
+                and event.outcome: "success" and aws.cloudtrail.user_identity.type: "AssumedRole" and \
+                aws.cloudtrail.user_identity.arn: *i-*
 
                 """)
         #expect(

@@ -28,7 +28,10 @@ struct QueryPositionTests {
 
     @Test func singleLineStringsStartAfterTheQuote() throws {
         let text =
-            "[rule]\nrule_id = \"x\"\nname = \"n\"\ndescription = \"d\"\ntype = \"query\"\nseverity = \"low\"\nrisk_score = 21\n  query = 'event.action: x'\n"
+            """
+            [rule]\nrule_id = \"x\"\nname = \"n\"\ndescription = \"d\"\ntype = \"query\"\nseverity = \
+            \"low\"\nrisk_score = 21\n  query = 'event.action: x'\n
+            """
         let rule = try RuleLoader.load(text: text, sourcePath: "inline.toml")
         #expect(rule.queryPosition == SourcePosition(line: 8, column: 12))
         #expect(
@@ -38,7 +41,10 @@ struct QueryPositionTests {
 
     @Test func textOnTheOpenerLineStartsThere() throws {
         let text =
-            "[rule]\nrule_id = \"x\"\nname = \"n\"\ndescription = \"d\"\ntype = \"query\"\nseverity = \"low\"\nrisk_score = 21\nquery = '''a: b\nand c: d'''\n"
+            """
+            [rule]\nrule_id = \"x\"\nname = \"n\"\ndescription = \"d\"\ntype = \"query\"\nseverity = \
+            \"low\"\nrisk_score = 21\nquery = '''a: b\nand c: d'''\n
+            """
         let rule = try RuleLoader.load(text: text, sourcePath: "inline.toml")
         #expect(rule.queryPosition == SourcePosition(line: 8, column: 12))
     }

@@ -191,7 +191,10 @@ struct RuleLoaderTests {
 
     @Test func missingQueryIsAnErrorForQueryRules() throws {
         let text =
-            "[rule]\nrule_id = \"x\"\nname = \"n\"\ndescription = \"d\"\ntype = \"query\"\nseverity = \"low\"\nrisk_score = 21\n"
+            """
+            [rule]\nrule_id = \"x\"\nname = \"n\"\ndescription = \"d\"\ntype = \"query\"\nseverity = \
+            \"low\"\nrisk_score = 21\n
+            """
         let error = try #require(throws: RuleLoadError.self) {
             try RuleLoader.load(text: text, sourcePath: "inline.toml")
         }

@@ -39,7 +39,10 @@ import TrailTriageJSON
 
     @Test func wrongTypeUserIdentityIsAWarning() throws {
         let record =
-            #"{"eventTime":"2024-01-01T00:00:00Z","eventSource":"iam.amazonaws.com","eventName":"CreateUser","eventID":"x","userIdentity":"root","awsRegion":{"name":"us-east-1"}}"#
+            #"""
+            {"eventTime":"2024-01-01T00:00:00Z","eventSource":"iam.amazonaws.com","eventName":"CreateUser",\#
+            "eventID":"x","userIdentity":"root","awsRegion":{"name":"us-east-1"}}
+            """#
         let result = try mapRecord(record)
         #expect(result.document.string(at: "event.action") == "CreateUser")
         #expect(result.document.values(at: "aws.cloudtrail.user_identity").isEmpty)
@@ -59,7 +62,11 @@ import TrailTriageJSON
 
     @Test func unparsableCreationDateIsDroppedWithAWarning() throws {
         let record =
-            #"{"eventTime":"2024-01-01T00:00:00Z","eventSource":"iam.amazonaws.com","eventName":"X","eventID":"x","userIdentity":{"type":"IAMUser","sessionContext":{"attributes":{"creationDate":"not a date","mfaAuthenticated":"true"}}}}"#
+            #"""
+            {"eventTime":"2024-01-01T00:00:00Z","eventSource":"iam.amazonaws.com","eventName":"X","eventID":"x",\#
+            "userIdentity":{"type":"IAMUser","sessionContext":{"attributes":{"creationDate":"not a date",\#
+            "mfaAuthenticated":"true"}}}}
+            """#
         let result = try mapRecord(record)
         #expect(result.document.values(at: "aws.cloudtrail.user_identity.session_context.creation_date").isEmpty)
         #expect(result.document.string(at: "aws.cloudtrail.user_identity.session_context.mfa_authenticated") == "true")
@@ -68,7 +75,10 @@ import TrailTriageJSON
 
     @Test func constantsAndBookkeeping() throws {
         let text =
-            #"{"eventTime":"2024-03-01T12:00:00.5+02:00","eventSource":"iam.amazonaws.com","eventName":"CreateUser","eventID":"abc"}"#
+            #"""
+            {"eventTime":"2024-03-01T12:00:00.5+02:00","eventSource":"iam.amazonaws.com","eventName":"CreateUser",\#
+            "eventID":"abc"}
+            """#
         let options = ECSMapperOptions(readTime: "2024-03-01T10:00:05Z", ingestedTime: "2024-03-01T10:00:06Z")
         let result = try mapRecord(text, options: options)
         let document = result.document
@@ -95,7 +105,12 @@ import TrailTriageJSON
 
     @Test func digestFileUsesDigestEndTime() throws {
         let record =
-            #"{"awsAccountId":"111122223333","digestStartTime":"2024-01-01T00:00:00Z","digestEndTime":"2024-01-01T01:00:00Z","digestS3Bucket":"trail-bucket","digestS3Object":"AWSLogs/111122223333/CloudTrail-Digest/x.json.gz","logFiles":[{"s3Object":"a.json.gz","hashValue":"ab"}],"previousDigestSignature":"sig"}"#
+            #"""
+            {"awsAccountId":"111122223333","digestStartTime":"2024-01-01T00:00:00Z",\#
+            "digestEndTime":"2024-01-01T01:00:00Z","digestS3Bucket":"trail-bucket",\#
+            "digestS3Object":"AWSLogs/111122223333/CloudTrail-Digest/x.json.gz",\#
+            "logFiles":[{"s3Object":"a.json.gz","hashValue":"ab"}],"previousDigestSignature":"sig"}
+            """#
         let result = try mapRecord(record)
         let document = result.document
         #expect(document.string(at: "@timestamp") == "2024-01-01T01:00:00.000Z")
@@ -109,7 +124,10 @@ import TrailTriageJSON
 
     @Test func flattenedViewUsesDottedKeys() throws {
         let record =
-            #"{"eventTime":"2024-01-01T00:00:00Z","eventSource":"iam.amazonaws.com","eventName":"X","eventID":"x","awsRegion":"us-east-1"}"#
+            #"""
+            {"eventTime":"2024-01-01T00:00:00Z","eventSource":"iam.amazonaws.com","eventName":"X","eventID":"x",\#
+            "awsRegion":"us-east-1"}
+            """#
         let pairs = try mapRecord(record).document.flattened()
         #expect(pairs.contains { $0.key == "cloud.region" && $0.value == .string("us-east-1") })
         #expect(pairs.contains { $0.key == "event.type" && $0.value == .array([.string("info")]) })

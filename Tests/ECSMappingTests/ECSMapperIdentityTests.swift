@@ -5,7 +5,19 @@ import TrailTriageJSON
 /// Actor fields (spec §3.2, §3.3) from hand-written records.
 @Suite struct ECSMapperIdentityTests {
     static let instanceRoleSession = #"""
-        {"eventVersion":"1.10","userIdentity":{"type":"AssumedRole","principalId":"AROAEXAMPLEROLEID:i-0abc1234def567890","arn":"arn:aws:sts::111122223333:assumed-role/ec2-instance-role/i-0abc1234def567890","accountId":"111122223333","accessKeyId":"ASIAEXAMPLEKEY","sessionContext":{"sessionIssuer":{"type":"Role","principalId":"AROAEXAMPLEROLEID","arn":"arn:aws:iam::111122223333:role/ec2-instance-role","accountId":"111122223333","userName":"ec2-instance-role"},"attributes":{"creationDate":"2024-10-30T19:14:35Z","mfaAuthenticated":false},"ec2RoleDelivery":"2.0"}},"eventTime":"2024-10-30T20:01:59Z","eventSource":"iam.amazonaws.com","eventName":"CreateUser","awsRegion":"us-east-1","sourceIPAddress":"198.51.100.7","userAgent":"aws-cli/2.18.17","requestParameters":{"userName":"backdoor"},"responseElements":{"user":{"path":"/","userName":"backdoor","userId":"AIDANEWUSER","arn":"arn:aws:iam::111122223333:user/backdoor","createDate":"Oct 30, 2024, 8:01:59 PM"}},"eventID":"e1","readOnly":false,"eventType":"AwsApiCall","managementEvent":true,"recipientAccountId":"111122223333"}
+        {"eventVersion":"1.10","userIdentity":{"type":"AssumedRole",\#
+        "principalId":"AROAEXAMPLEROLEID:i-0abc1234def567890",\#
+        "arn":"arn:aws:sts::111122223333:assumed-role/ec2-instance-role/i-0abc1234def567890",\#
+        "accountId":"111122223333","accessKeyId":"ASIAEXAMPLEKEY","sessionContext":{"sessionIssuer":{"type":"Role",\#
+        "principalId":"AROAEXAMPLEROLEID","arn":"arn:aws:iam::111122223333:role/ec2-instance-role",\#
+        "accountId":"111122223333","userName":"ec2-instance-role"},\#
+        "attributes":{"creationDate":"2024-10-30T19:14:35Z","mfaAuthenticated":false},"ec2RoleDelivery":"2.0"}},\#
+        "eventTime":"2024-10-30T20:01:59Z","eventSource":"iam.amazonaws.com","eventName":"CreateUser",\#
+        "awsRegion":"us-east-1","sourceIPAddress":"198.51.100.7","userAgent":"aws-cli/2.18.17",\#
+        "requestParameters":{"userName":"backdoor"},"responseElements":{"user":{"path":"/","userName":"backdoor",\#
+        "userId":"AIDANEWUSER","arn":"arn:aws:iam::111122223333:user/backdoor","createDate":"Oct 30, 2024, 8:01:59 \#
+        PM"}},"eventID":"e1","readOnly":false,"eventType":"AwsApiCall","managementEvent":true,\#
+        "recipientAccountId":"111122223333"}
         """#
 
     @Test func ec2InstanceRoleSessionUsesPrincipalIDAndRoleName() throws {
@@ -47,7 +59,14 @@ import TrailTriageJSON
 
     @Test func iamUserKeepsUserNameAndPrincipalID() throws {
         let record =
-            #"{"eventVersion":"1.08","userIdentity":{"type":"IAMUser","principalId":"AIDAALICE","arn":"arn:aws:iam::111122223333:user/alice@example.com","accountId":"111122223333","accessKeyId":"AKIAALICE","userName":"alice@example.com"},"eventTime":"2024-01-02T03:04:05Z","eventSource":"s3.amazonaws.com","eventName":"ListBuckets","awsRegion":"eu-west-1","sourceIPAddress":"2001:db8::7","userAgent":"Boto3","eventID":"e2","recipientAccountId":"444455556666"}"#
+            #"""
+            {"eventVersion":"1.08","userIdentity":{"type":"IAMUser","principalId":"AIDAALICE",\#
+            "arn":"arn:aws:iam::111122223333:user/alice@example.com","accountId":"111122223333",\#
+            "accessKeyId":"AKIAALICE","userName":"alice@example.com"},"eventTime":"2024-01-02T03:04:05Z",\#
+            "eventSource":"s3.amazonaws.com","eventName":"ListBuckets","awsRegion":"eu-west-1",\#
+            "sourceIPAddress":"2001:db8::7","userAgent":"Boto3","eventID":"e2",\#
+            "recipientAccountId":"444455556666"}
+            """#
         let document = try mapRecord(record).document
         #expect(document.string(at: "user.name") == "alice@example.com")
         #expect(document.string(at: "user.id") == "AIDAALICE")
@@ -66,7 +85,12 @@ import TrailTriageJSON
 
     @Test func awsServiceCallerIsAServiceNotAUser() throws {
         let record =
-            #"{"eventVersion":"1.08","userIdentity":{"type":"AWSService","invokedBy":"ec2.amazonaws.com"},"eventTime":"2024-10-08T10:15:32Z","eventSource":"sts.amazonaws.com","eventName":"AssumeRole","awsRegion":"us-east-1","sourceIPAddress":"ec2.amazonaws.com","userAgent":"ec2.amazonaws.com","eventID":"e3","recipientAccountId":"111111111111"}"#
+            #"""
+            {"eventVersion":"1.08","userIdentity":{"type":"AWSService","invokedBy":"ec2.amazonaws.com"},\#
+            "eventTime":"2024-10-08T10:15:32Z","eventSource":"sts.amazonaws.com","eventName":"AssumeRole",\#
+            "awsRegion":"us-east-1","sourceIPAddress":"ec2.amazonaws.com","userAgent":"ec2.amazonaws.com",\#
+            "eventID":"e3","recipientAccountId":"111111111111"}
+            """#
         let document = try mapRecord(record).document
         #expect(document.string(at: "source.address") == "ec2.amazonaws.com")
         #expect(document.values(at: "source.ip").isEmpty)
@@ -82,7 +106,14 @@ import TrailTriageJSON
 
     @Test func serviceLinkedRoleSessionNamesTheServiceFromTheRolePath() throws {
         let record =
-            #"{"userIdentity":{"type":"AssumedRole","principalId":"AROASLR:ElasticLoadBalancing","arn":"arn:aws:sts::111122223333:assumed-role/AWSServiceRoleForElasticLoadBalancing/ElasticLoadBalancing","sessionContext":{"sessionIssuer":{"type":"Role","arn":"arn:aws:iam::111122223333:role/aws-service-role/elasticloadbalancing.amazonaws.com/AWSServiceRoleForElasticLoadBalancing","userName":"AWSServiceRoleForElasticLoadBalancing"}}},"eventTime":"2024-10-08T10:15:32Z","eventSource":"ec2.amazonaws.com","eventName":"DescribeInstances","eventID":"e4"}"#
+            #"""
+            {"userIdentity":{"type":"AssumedRole","principalId":"AROASLR:ElasticLoadBalancing",\#
+            "arn":"arn:aws:sts::111122223333:assumed-role/AWSServiceRoleForElasticLoadBalancing/ElasticLoadBalancing",\#
+            "sessionContext":{"sessionIssuer":{"type":"Role",\#
+            "arn":"arn:aws:iam::111122223333:role/aws-service-role/elasticloadbalancing.amazonaws.com/AWSServiceRoleForElasticLoadBalancing",\#
+            "userName":"AWSServiceRoleForElasticLoadBalancing"}}},"eventTime":"2024-10-08T10:15:32Z",\#
+            "eventSource":"ec2.amazonaws.com","eventName":"DescribeInstances","eventID":"e4"}
+            """#
         let document = try mapRecord(record).document
         #expect(document.string(at: "service.name") == "elasticloadbalancing.amazonaws.com")
         #expect(document.values(at: "user.name").isEmpty)
@@ -92,7 +123,15 @@ import TrailTriageJSON
 
     @Test func identityCenterUserAuthenticationMovesUserName() throws {
         let record =
-            #"{"eventVersion":"1.09","userIdentity":{"type":"IdentityCenterUser","accountId":"111122223333","onBehalfOf":{"userId":"9067-user","identityStoreArn":"arn:aws:identitystore::111122223333:identitystore/d-1"},"credentialId":"cred-1"},"eventTime":"2025-09-22T12:29:21Z","eventSource":"signin.amazonaws.com","eventName":"UserAuthentication","additionalEventData":{"AuthWorkflowID":"wf","UserName":"bob@example.com","CredentialType":"PASSWORD"},"serviceEventDetails":{"UserAuthentication":"Success"},"eventID":"e5"}"#
+            #"""
+            {"eventVersion":"1.09","userIdentity":{"type":"IdentityCenterUser","accountId":"111122223333",\#
+            "onBehalfOf":{"userId":"9067-user",\#
+            "identityStoreArn":"arn:aws:identitystore::111122223333:identitystore/d-1"},"credentialId":"cred-1"},\#
+            "eventTime":"2025-09-22T12:29:21Z","eventSource":"signin.amazonaws.com",\#
+            "eventName":"UserAuthentication","additionalEventData":{"AuthWorkflowID":"wf",\#
+            "UserName":"bob@example.com","CredentialType":"PASSWORD"},\#
+            "serviceEventDetails":{"UserAuthentication":"Success"},"eventID":"e5"}
+            """#
         let document = try mapRecord(record).document
         #expect(document.string(at: "user.name") == "bob@example.com")
         #expect(document.string(at: "user.id") == "9067-user")
@@ -108,7 +147,13 @@ import TrailTriageJSON
 
     @Test func sessionNameWithEmailAddsItsLocalPartToRelatedUser() throws {
         let record =
-            #"{"userIdentity":{"type":"AssumedRole","principalId":"AROAX:jane.doe@example.com","arn":"arn:aws:sts::111122223333:assumed-role/SSORole/jane.doe@example.com","sessionContext":{"sessionIssuer":{"userName":"SSORole"},"attributes":{"creationDate":"20131102T010628Z"}}},"eventTime":"2019-10-02T22:12:29Z","eventSource":"sts.amazonaws.com","eventName":"GetCallerIdentity","eventID":"e6"}"#
+            #"""
+            {"userIdentity":{"type":"AssumedRole","principalId":"AROAX:jane.doe@example.com",\#
+            "arn":"arn:aws:sts::111122223333:assumed-role/SSORole/jane.doe@example.com",\#
+            "sessionContext":{"sessionIssuer":{"userName":"SSORole"},\#
+            "attributes":{"creationDate":"20131102T010628Z"}}},"eventTime":"2019-10-02T22:12:29Z",\#
+            "eventSource":"sts.amazonaws.com","eventName":"GetCallerIdentity","eventID":"e6"}
+            """#
         let document = try mapRecord(record).document
         #expect(
             Set(document.keywordValues(at: "related.user")) == [

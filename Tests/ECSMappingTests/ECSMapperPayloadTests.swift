@@ -6,7 +6,14 @@ import TrailTriageJSON
 /// requestParameters / responseElements forms (spec §7) and empty-value dropping (§8).
 @Suite struct ECSMapperPayloadTests {
     static let createProfile = #"""
-        {"eventVersion":"1.08","userIdentity":{"type":"IAMUser","principalId":"AIDAMALLORY","arn":"arn:aws:iam::111111111111:user/mallory","accountId":"111111111111","userName":"mallory"},"eventTime":"2024-10-10T13:00:00Z","eventSource":"rolesanywhere.amazonaws.com","eventName":"CreateProfile","awsRegion":"us-east-1","sourceIPAddress":"203.0.113.50","userAgent":"aws-cli/2.17.60","requestParameters":{"name":"backdoor-profile","roleArns":["arn:aws:iam::111111111111:role/A","arn:aws:iam::111111111111:role/B"],"durationSeconds":3600,"enabled":true},"responseElements":{"profile":{"profileArn":"arn:aws:rolesanywhere:us-east-1:111111111111:profile/p-1","profileId":"p-1","durationSeconds":3600}},"eventID":"rp1","readOnly":false,"eventType":"AwsApiCall"}
+        {"eventVersion":"1.08","userIdentity":{"type":"IAMUser","principalId":"AIDAMALLORY",\#
+        "arn":"arn:aws:iam::111111111111:user/mallory","accountId":"111111111111","userName":"mallory"},\#
+        "eventTime":"2024-10-10T13:00:00Z","eventSource":"rolesanywhere.amazonaws.com","eventName":"CreateProfile",\#
+        "awsRegion":"us-east-1","sourceIPAddress":"203.0.113.50","userAgent":"aws-cli/2.17.60",\#
+        "requestParameters":{"name":"backdoor-profile","roleArns":["arn:aws:iam::111111111111:role/A",\#
+        "arn:aws:iam::111111111111:role/B"],"durationSeconds":3600,"enabled":true},\#
+        "responseElements":{"profile":{"profileArn":"arn:aws:rolesanywhere:us-east-1:111111111111:profile/p-1",\#
+        "profileId":"p-1","durationSeconds":3600}},"eventID":"rp1","readOnly":false,"eventType":"AwsApiCall"}
         """#
 
     @Test func rolesAnywhereCreateProfileKeepsArraysAndNumbers() throws {
@@ -25,7 +32,10 @@ import TrailTriageJSON
         #expect(document.string(at: base + "name") == "backdoor-profile")
         #expect(
             document.string(at: "aws.cloudtrail.request_parameters")
-                == "{durationSeconds=3600, name=backdoor-profile, enabled=true, roleArns=[arn:aws:iam::111111111111:role/A, arn:aws:iam::111111111111:role/B]}"
+                == """
+                {durationSeconds=3600, name=backdoor-profile, enabled=true, \
+                roleArns=[arn:aws:iam::111111111111:role/A, arn:aws:iam::111111111111:role/B]}
+                """
         )
         #expect(document.string(at: "event.provider") == "rolesanywhere.amazonaws.com")
         #expect(document.string(at: "event.action") == "CreateProfile")
@@ -40,11 +50,17 @@ import TrailTriageJSON
     @Test func hashMapOrderExampleFromTheSpec() throws {
         let object = try #require(
             JSONParser.parse(
-                #"{"createDate":"Mar 24, 2014 9:11:59 PM","userName":"Bob","arn":"arn:aws:iam::123456789012:user/Bob","path":"/","userId":"EXAMPLEUSERID"}"#
+                #"""
+                {"createDate":"Mar 24, 2014 9:11:59 PM","userName":"Bob",\#
+                "arn":"arn:aws:iam::123456789012:user/Bob","path":"/","userId":"EXAMPLEUSERID"}
+                """#
             ).objectValue)
         #expect(
             JavaMapText.string(for: object)
-                == "{path=/, userName=Bob, arn=arn:aws:iam::123456789012:user/Bob, userId=EXAMPLEUSERID, createDate=Mar 24, 2014 9:11:59 PM}"
+                == """
+                {path=/, userName=Bob, arn=arn:aws:iam::123456789012:user/Bob, userId=EXAMPLEUSERID, \
+                createDate=Mar 24, 2014 9:11:59 PM}
+                """
         )
     }
 
@@ -58,7 +74,10 @@ import TrailTriageJSON
         let text = JavaMapText.string(for: JSONObject(members))
         #expect(
             text
-                == "{key11=11, key10=10, key04=4, key03=3, key02=2, key13=13, key01=1, key12=12, key08=8, key06=6, key05=5, key09=9}"
+                == """
+                {key11=11, key10=10, key04=4, key03=3, key02=2, key13=13, key01=1, key12=12, key08=8, key06=6, \
+                key05=5, key09=9}
+                """
         )
         #expect(JavaMapText.tableCapacity(forCount: 12) == 16)
         #expect(JavaMapText.tableCapacity(forCount: 13) == 32)
@@ -81,7 +100,10 @@ import TrailTriageJSON
     @Test func nestedValuesPrintLikeJava() throws {
         let object = try #require(
             JSONParser.parse(
-                #"{"a":[{"k":"v"},{"k":"w"}],"b":{"c":1.50},"d":false,"e":1e7,"f":0.0001,"g":-0,"h":12345678.9,"i":100.0}"#
+                #"""
+                {"a":[{"k":"v"},{"k":"w"}],"b":{"c":1.50},"d":false,"e":1e7,"f":0.0001,"g":-0,"h":12345678.9,\#
+                "i":100.0}
+                """#
             ).objectValue)
         #expect(
             JavaMapText.string(for: object)
@@ -99,7 +121,12 @@ import TrailTriageJSON
 
     @Test func placeholdersAreDroppedEverywhere() throws {
         let record =
-            #"{"eventTime":"2024-01-01T00:00:00Z","eventSource":"s3.amazonaws.com","eventName":"PutObject","eventID":"x","userAgent":"-","sourceIPAddress":"none","awsRegion":"","requestParameters":{"a":"none","b":"-","c":"","d":null,"e":{},"f":[],"g":"x","h":{"i":null},"j":["-","y"]},"responseElements":{"only":null}}"#
+            #"""
+            {"eventTime":"2024-01-01T00:00:00Z","eventSource":"s3.amazonaws.com","eventName":"PutObject",\#
+            "eventID":"x","userAgent":"-","sourceIPAddress":"none","awsRegion":"","requestParameters":{"a":"none",\#
+            "b":"-","c":"","d":null,"e":{},"f":[],"g":"x","h":{"i":null},"j":["-","y"]},\#
+            "responseElements":{"only":null}}
+            """#
         let result = try mapRecord(record)
         let document = result.document
         #expect(document.values(at: "user_agent.original").isEmpty)
@@ -122,7 +149,10 @@ import TrailTriageJSON
     @Test func longStringsAreStoredButNotIndexed() throws {
         let long = String(repeating: "p", count: 9000)
         let record =
-            #"{"eventTime":"2024-01-01T00:00:00Z","eventSource":"iam.amazonaws.com","eventName":"PutRolePolicy","eventID":"x","requestParameters":{"policyDocument":"\#(long)"}}"#
+            #"""
+            {"eventTime":"2024-01-01T00:00:00Z","eventSource":"iam.amazonaws.com","eventName":"PutRolePolicy",\#
+            "eventID":"x","requestParameters":{"policyDocument":"\#(long)"}}
+            """#
         let document = try mapRecord(record).document
         let text = try #require(document.string(at: "aws.cloudtrail.request_parameters"))
         #expect(text.count == 9000 + "{policyDocument=}".count)
@@ -132,7 +162,10 @@ import TrailTriageJSON
 
         let huge = String(repeating: "q", count: 32766)
         let hugeRecord =
-            #"{"eventTime":"2024-01-01T00:00:00Z","eventSource":"iam.amazonaws.com","eventName":"PutRolePolicy","eventID":"x","requestParameters":{"policyDocument":"\#(huge)"}}"#
+            #"""
+            {"eventTime":"2024-01-01T00:00:00Z","eventSource":"iam.amazonaws.com","eventName":"PutRolePolicy",\#
+            "eventID":"x","requestParameters":{"policyDocument":"\#(huge)"}}
+            """#
         let hugeDocument = try mapRecord(hugeRecord).document
         #expect(hugeDocument.string(at: "aws.cloudtrail.request_parameters") != nil)
         #expect(hugeDocument.values(at: "aws.cloudtrail.flattened.request_parameters").isEmpty)
@@ -140,7 +173,11 @@ import TrailTriageJSON
 
     @Test func retainModesChooseTheForms() throws {
         let record =
-            #"{"eventTime":"2024-01-01T00:00:00Z","eventSource":"s3.amazonaws.com","eventName":"GetObject","eventID":"x","requestParameters":{"bucketName":"b","key":"home/.aws/credentials","Host":"h"},"additionalEventData":{"SSEApplied":"SSE_S3","bytesTransferredOut":12}}"#
+            #"""
+            {"eventTime":"2024-01-01T00:00:00Z","eventSource":"s3.amazonaws.com","eventName":"GetObject",\#
+            "eventID":"x","requestParameters":{"bucketName":"b","key":"home/.aws/credentials","Host":"h"},\#
+            "additionalEventData":{"SSEApplied":"SSE_S3","bytesTransferredOut":12}}
+            """#
         func forms(_ mode: ECSMapperOptions.RetainMode) throws -> (string: Bool, flattened: [String]) {
             let document = try mapRecord(record, options: ECSMapperOptions(retain: mode)).document
             let flattened = document.flattened().map(\.key).filter { $0.hasPrefix("aws.cloudtrail.flattened.") }
@@ -164,7 +201,12 @@ import TrailTriageJSON
 
     @Test func minimalRetentionDescendsArrays() throws {
         let record =
-            #"{"eventTime":"2024-01-01T00:00:00Z","eventSource":"ec2.amazonaws.com","eventName":"AuthorizeSecurityGroupIngress","eventID":"x","requestParameters":{"groupId":"sg-1","ipPermissions":{"items":[{"ipProtocol":"tcp","fromPort":22,"ipRanges":{"items":[{"cidrIp":"0.0.0.0/0"}]}}]}}}"#
+            #"""
+            {"eventTime":"2024-01-01T00:00:00Z","eventSource":"ec2.amazonaws.com",\#
+            "eventName":"AuthorizeSecurityGroupIngress","eventID":"x","requestParameters":{"groupId":"sg-1",\#
+            "ipPermissions":{"items":[{"ipProtocol":"tcp","fromPort":22,\#
+            "ipRanges":{"items":[{"cidrIp":"0.0.0.0/0"}]}}]}}}
+            """#
         let document = try mapRecord(record, options: ECSMapperOptions(retain: .minimal)).document
         let base = "aws.cloudtrail.flattened.request_parameters.ipPermissions.items."
         #expect(document.keywordValues(at: base + "fromPort") == ["22"])
@@ -175,7 +217,10 @@ import TrailTriageJSON
 
     @Test func dottedPayloadKeysAreNested() throws {
         let record =
-            #"{"eventTime":"2024-01-01T00:00:00Z","eventSource":"x.amazonaws.com","eventName":"X","eventID":"x","requestParameters":{"a.b":"1","a":{"c":"2"},"tag":"t","tag.sub":"s"}}"#
+            #"""
+            {"eventTime":"2024-01-01T00:00:00Z","eventSource":"x.amazonaws.com","eventName":"X","eventID":"x",\#
+            "requestParameters":{"a.b":"1","a":{"c":"2"},"tag":"t","tag.sub":"s"}}
+            """#
         let document = try mapRecord(record).document
         #expect(document.string(at: "aws.cloudtrail.request_parameters") != nil)
         #expect(document.keywordValues(at: "aws.cloudtrail.flattened.request_parameters.a.b") == ["1"])
@@ -194,7 +239,12 @@ import TrailTriageJSON
 
     @Test func resourcesAreDeduplicatedAndMultiValued() throws {
         let record =
-            #"{"eventTime":"2024-01-01T00:00:00Z","eventSource":"s3.amazonaws.com","eventName":"CopyObject","eventID":"x","resources":[{"type":"AWS::S3::Object","ARN":"arn:aws:s3:::b/k"},{"accountId":"1","type":"AWS::S3::Bucket","ARN":"arn:aws:s3:::b"},{"type":"AWS::S3::Object","ARN":"arn:aws:s3:::b/k"},{"arn":"arn:aws:s3:::lower","accountId":"","type":"AWS::S3::Bucket"}]}"#
+            #"""
+            {"eventTime":"2024-01-01T00:00:00Z","eventSource":"s3.amazonaws.com","eventName":"CopyObject",\#
+            "eventID":"x","resources":[{"type":"AWS::S3::Object","ARN":"arn:aws:s3:::b/k"},{"accountId":"1",\#
+            "type":"AWS::S3::Bucket","ARN":"arn:aws:s3:::b"},{"type":"AWS::S3::Object","ARN":"arn:aws:s3:::b/k"},\#
+            {"arn":"arn:aws:s3:::lower","accountId":"","type":"AWS::S3::Bucket"}]}
+            """#
         let document = try mapRecord(record).document
         #expect(
             document.keywordValues(at: "aws.cloudtrail.resources.arn") == [
@@ -205,7 +255,11 @@ import TrailTriageJSON
 
     @Test func tlsVersionIsSplit() throws {
         let record =
-            #"{"eventTime":"2024-01-01T00:00:00Z","eventSource":"iam.amazonaws.com","eventName":"X","eventID":"x","tlsDetails":{"tlsVersion":"TLSv1.3","cipherSuite":"TLS_AES_128_GCM_SHA256","clientProvidedHostHeader":"iam.amazonaws.com","keyExchange":"x25519"}}"#
+            #"""
+            {"eventTime":"2024-01-01T00:00:00Z","eventSource":"iam.amazonaws.com","eventName":"X","eventID":"x",\#
+            "tlsDetails":{"tlsVersion":"TLSv1.3","cipherSuite":"TLS_AES_128_GCM_SHA256",\#
+            "clientProvidedHostHeader":"iam.amazonaws.com","keyExchange":"x25519"}}
+            """#
         let document = try mapRecord(record).document
         #expect(document.string(at: "tls.version_protocol") == "tls")
         #expect(document.string(at: "tls.version") == "1.3")

@@ -57,7 +57,10 @@ import TrailTriageJSON
             }
         }
         print(
-            "Elastic pipeline conformance: \(compared) documents from \(logs.count) files, \(mismatches.count) mismatches"
+            """
+            Elastic pipeline conformance: \(compared) documents from \(logs.count) files, \(mismatches.count) \
+            mismatches
+            """
         )
         #expect(compared >= 20, "only \(compared) documents were compared")
         #expect(mismatches.count == 0, "\(mismatches.count) mismatches:\n\(mismatches.joined(separator: "\n"))")

@@ -89,7 +89,10 @@ import TrailTriageJSON
                     if !Self.sameValues(expected, actual) {
                         differing += 1
                         let line =
-                            "\(field) [\(source)] \(item.test) doc \(item.index): expected \(Self.text(expected)), ours \(Self.text(actual))"
+                            """
+                            \(field) [\(source)] \(item.test) doc \(item.index): expected \(Self.text(expected)), \
+                            ours \(Self.text(actual))
+                            """
                         if Self.knownDifferences[field] != nil { known.append(line) } else { mismatches.append(line) }
                     }
                 }

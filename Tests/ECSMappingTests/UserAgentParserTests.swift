@@ -10,7 +10,8 @@ import TrailTriageJSON
 
     func fields(_ userAgent: String) throws -> ECSDocument {
         let record = """
-            {"eventTime":"2024-01-01T00:00:00Z","eventName":"GetCallerIdentity","userAgent":\(JSONValue.string(userAgent).jsonText)}
+            {"eventTime":"2024-01-01T00:00:00Z","eventName":"GetCallerIdentity",\
+            "userAgent":\(JSONValue.string(userAgent).jsonText)}
             """
         let options = ECSMapperOptions(enrichment: ECSEnrichment(userAgents: try #require(Self.parser)))
         return try mapRecord(record, options: options).document
@@ -37,7 +38,10 @@ import TrailTriageJSON
     @Test(.enabled(if: parser != nil, "uap-core is not installed (/usr/share/uap-core/regexes.yaml); skipped"))
     func browsersAndServices() throws {
         let chrome = try fields(
-            "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/129.0.0.0 Safari/537.36"
+            """
+            Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) \
+            Chrome/129.0.0.0 Safari/537.36
+            """
         )
         #expect(chrome.string(at: "user_agent.name") == "Chrome")
         #expect(chrome.string(at: "user_agent.version") == "129.0.0.0")

@@ -52,7 +52,10 @@ struct KQLSyntaxErrorTests {
         .init(query: "a: 1 b: 2", messageContains: "unexpected ':'", line: 1, column: 7),
         .init(
             query:
-                "event.dataset: aws.cloudtrail\nand event.provider: iam.amazonaws.com\nand event.action: (CreateUser or)",
+                """
+                event.dataset: aws.cloudtrail\nand event.provider: iam.amazonaws.com\nand event.action: \
+                (CreateUser or)
+                """,
             messageContains: "expected an expression after 'or'", line: 3, column: 33),
         .init(
             query: "a: 1 and\r\n\tb: 2 and\r\n  c: (x or y",

@@ -119,7 +119,15 @@ struct ConsoleEndToEndTests {
         let scratch = try ScratchDirectory()
         try scratch.write(
             "logs/hostile.json",
-            #"{"Records":[{"eventVersion":"1.09","eventTime":"2026-03-10T09:00:00Z","eventSource":"rolesanywhere.amazonaws.com","eventName":"CreateProfile","eventID":"hostile-1","awsRegion":"us-east-1","sourceIPAddress":"198.51.100.7","userAgent":"curl\u001b[31mRED\u001b]0;pwned\u0007\u202eexe.gnp\u200bX","userIdentity":{"type":"IAMUser","arn":"arn:aws:iam::111122223333:user/mallory","accountId":"111122223333","userName":"mallory"},"requestParameters":{"name":"p","roleArns":["arn:aws:iam::111122223333:role/A"]}}]}"#
+            #"""
+            {"Records":[{"eventVersion":"1.09","eventTime":"2026-03-10T09:00:00Z",\#
+            "eventSource":"rolesanywhere.amazonaws.com","eventName":"CreateProfile","eventID":"hostile-1",\#
+            "awsRegion":"us-east-1","sourceIPAddress":"198.51.100.7",\#
+            "userAgent":"curl\u001b[31mRED\u001b]0;pwned\u0007\u202eexe.gnp\u200bX",\#
+            "userIdentity":{"type":"IAMUser","arn":"arn:aws:iam::111122223333:user/mallory",\#
+            "accountId":"111122223333","userName":"mallory"},"requestParameters":{"name":"p",\#
+            "roleArns":["arn:aws:iam::111122223333:role/A"]}}]}
+            """#
         )
         let tmux = try TmuxSession()
         try console(tmux, database: scratch.file("state.sqlite"), paths: [scratch.file("logs")], in: scratch.path)

@@ -57,7 +57,9 @@ import TrailTriageJSON
     @Test func readsStandardInput() throws {
         let file =
             Self.fixtures
-            + "/AWSLogs/111122223333/CloudTrail/us-east-1/2026/03/10/111122223333_CloudTrail_us-east-1_20260310T0900Z_fixture01.json"
+                + """
+                /AWSLogs/111122223333/CloudTrail/us-east-1/2026/03/10/111122223333_CloudTrail_us-east-1_20260310T0900Z_fixture01.json
+                """
         let text = try String(contentsOfFile: CommandRunner.repositoryRoot + "/" + file, encoding: .utf8)
         let outcome = try CommandRunner.run(["scan", "-", "--format", "table"], input: text)
         #expect(outcome.status == 0)
@@ -68,7 +70,13 @@ import TrailTriageJSON
 
     @Test func tableNeverWritesEscapeSequencesFromTheLog() throws {
         let hostile =
-            #"{"eventVersion":"1.09","eventTime":"2026-03-10T09:00:00Z","eventSource":"rolesanywhere.amazonaws.com","eventName":"CreateProfile","eventID":"hostile","awsRegion":"us-east-1","sourceIPAddress":"198.51.100.7","userAgent":"curl\u001b]0;pwned\u0007\u001b[2J\u202egnp.exe","userIdentity":{"type":"IAMUser","arn":"arn:aws:iam::111122223333:user/\u001b[31mmallory","accountId":"111122223333","userName":"mallory"}}"#
+            #"""
+            {"eventVersion":"1.09","eventTime":"2026-03-10T09:00:00Z","eventSource":"rolesanywhere.amazonaws.com",\#
+            "eventName":"CreateProfile","eventID":"hostile","awsRegion":"us-east-1",\#
+            "sourceIPAddress":"198.51.100.7","userAgent":"curl\u001b]0;pwned\u0007\u001b[2J\u202egnp.exe",\#
+            "userIdentity":{"type":"IAMUser","arn":"arn:aws:iam::111122223333:user/\u001b[31mmallory",\#
+            "accountId":"111122223333","userName":"mallory"}}
+            """#
         for format in ["table", "ndjson"] {
             let outcome = try CommandRunner.run(["scan", "-", "--format", format], input: hostile)
             #expect(outcome.status == 0)

@@ -171,7 +171,10 @@ extension TOMLParser {
         }
         guard let result = Unicode.Scalar(value) else {
             throw TOMLError(
-                "escape \\\(digits == 4 ? "u" : "U")\(String(value, radix: 16, uppercase: true)) is not a Unicode scalar value",
+                """
+                escape \\\(digits == 4 ? "u" : "U")\(String(value, radix: 16, uppercase: true)) is not a Unicode \
+                scalar value
+                """,
                 at: start)
         }
         return result
