@@ -108,7 +108,7 @@ let package = Package(
             name: "trailtriage",
             dependencies: [
                 "DetectionEngine", "Alerts", "RelatedActivity", "DetectionRules", "ECSMapping", "CloudTrailReader",
-                "TrailTriageJSON", "TriageStore", "CaseNotes",
+                "TrailTriageJSON", "TriageStore", "CaseNotes", "KQL",
                 "CloudTrailGenerator", "TriageModel", "ConsoleUI", "NcursesTerminal", "TerminalGrid",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
