@@ -136,7 +136,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CloudTrailGeneratorTests",
-            dependencies: ["CloudTrailGenerator", "CloudTrailReader", "TrailTriageJSON", "TestSupport"],
+            dependencies: ["CloudTrailGenerator", "CloudTrailReader", "TrailTriageJSON", "TestSupport", "Alerts"],
             swiftSettings: strictImports
         ),
         .testTarget(
@@ -196,7 +196,7 @@ let package = Package(
                 "ConsoleUI", "TriageModel", "TriageStore", "CaseNotes", "Alerts", "RelatedActivity", "DetectionRules",
                 "DetectionEngine",
                 "ECSMapping",
-                "TerminalGrid", "TrailTriageJSON", "TestSupport",
+                "TerminalGrid", "TrailTriageJSON", "TestSupport", "TriageTestSupport",
             ],
             exclude: ["Snapshots"],
             swiftSettings: strictImports

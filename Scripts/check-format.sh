@@ -8,7 +8,18 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mapfile -t files < <(git ls-files '*.swift')
 swift format lint --strict --parallel "${files[@]}"
-long=$(awk 'length > 120 { print FILENAME ":" FNR ": " length " columns" }' "${files[@]}")
+# Columns are characters, as swift format counts them, not bytes: awk here is often mawk, which
+# counts bytes, so a line with a few non-ASCII characters would be listed while within the limit.
+long=$(python3 - "${files[@]}" <<'PY'
+import sys
+for path in sys.argv[1:]:
+    with open(path, encoding="utf-8") as source:
+        for number, line in enumerate(source, 1):
+            columns = len(line.rstrip("\n"))
+            if columns > 120:
+                print(f"{path}:{number}: {columns} columns")
+PY
+)
 if [ -n "$long" ]; then
   echo "$long" >&2
   echo "warning: the lines above are longer than 120 columns" >&2

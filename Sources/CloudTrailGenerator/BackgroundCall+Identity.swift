@@ -26,17 +26,8 @@ extension BackgroundCall {
         }
         draft.response = { json in
             json.object { response in
-                response.key("credentials")
-                response.object { credentials in
-                    credentials.field("accessKeyId", accessKeyID)
-                    credentials.field("sessionToken", "HIDDEN_DUE_TO_SECURITY_REASONS")
-                    credentials.field("expiration", expiration)
-                }
-                response.key("assumedRoleUser")
-                response.object { user in
-                    user.field("assumedRoleId", assumedRoleID)
-                    user.field("arn", assumedRoleArn)
-                }
+                response.stsCredentials(accessKeyID: accessKeyID, expiration: expiration)
+                response.assumedRoleUser(id: assumedRoleID, arn: assumedRoleArn)
             }
         }
         draft.resources = [.init(type: "AWS::IAM::Role", arn: roleArn, accountID: account.id)]
@@ -66,12 +57,7 @@ extension BackgroundCall {
         }
         draft.response = { json in
             json.object { response in
-                response.key("credentials")
-                response.object { credentials in
-                    credentials.field("accessKeyId", accessKeyID)
-                    credentials.field("sessionToken", "HIDDEN_DUE_TO_SECURITY_REASONS")
-                    credentials.field("expiration", expiration)
-                }
+                response.stsCredentials(accessKeyID: accessKeyID, expiration: expiration)
                 response.key("federatedUser")
                 response.object { user in
                     user.field("federatedUserId", federatedID)

@@ -123,17 +123,9 @@ extension ScenarioPlanter {
             }
             draft.response = { json in
                 json.object { response in
-                    response.key("credentials")
-                    response.object { credentials in
-                        credentials.field("accessKeyId", key)
-                        credentials.field("sessionToken", "HIDDEN_DUE_TO_SECURITY_REASONS")
-                        credentials.field("expiration", expiry)
-                    }
-                    response.key("assumedRoleUser")
-                    response.object { user in
-                        user.field("assumedRoleId", "\(roleID):\(serial)")
-                        user.field("arn", "arn:aws:sts::\(acct):assumed-role/\(roleName)/\(serial)")
-                    }
+                    response.stsCredentials(accessKeyID: key, expiration: expiry)
+                    response.assumedRoleUser(
+                        id: "\(roleID):\(serial)", arn: "arn:aws:sts::\(acct):assumed-role/\(roleName)/\(serial)")
                     response.field("sourceIdentity", "CN=\(commonName)")
                 }
             }

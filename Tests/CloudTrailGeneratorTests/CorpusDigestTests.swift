@@ -1,3 +1,4 @@
+import Alerts
 import Testing
 
 @testable import CloudTrailGenerator
@@ -7,14 +8,15 @@ import Testing
 /// ever generated: if a change to the generator is meant to alter output, update the digests and
 /// regenerate `Assets/samples` in the same commit.
 @Suite struct CorpusDigestTests {
+    /// The pins below hash with the alert-id SHA-256; a broken hash would make them meaningless.
     @Test func digestMatchesPublishedTestVectors() {
-        #expect(CorpusDigest.sha256Hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256.hexDigest([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         #expect(
-            CorpusDigest.sha256Hex(Array("abc".utf8))
+            SHA256.hexDigest(Array("abc".utf8))
                 == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         // Two blocks once padded (56 bytes), the case a single-block mistake gets wrong.
         #expect(
-            CorpusDigest.sha256Hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
+            SHA256.hexDigest(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
                 == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
     }
 
@@ -43,6 +45,6 @@ import Testing
             bytes += file.json
             bytes.append(0x0A)
         }
-        return CorpusDigest.sha256Hex(bytes)
+        return SHA256.hexDigest(bytes)
     }
 }

@@ -2,25 +2,18 @@ import Foundation
 import Synchronization
 
 extension TmuxSession {
-    /// The sessions this test process has opened, and which of them are released. Only released
-    /// sessions are checked for leftovers, so the check cannot race a suite still running.
+    /// The sessions this test process has released. Only released sessions are checked for
+    /// leftovers, so the check cannot race a suite still running.
     final class Registry: Sendable {
-        private let sockets = Mutex<(open: Set<String>, closed: Set<String>)>(([], []))
+        private let sockets = Mutex<Set<String>>([])
 
-        func opened(_ socket: String) {
-            sockets.withLock { _ = $0.open.insert(socket) }
-        }
-
-        func closed(_ socket: String) {
-            sockets.withLock {
-                $0.open.remove(socket)
-                $0.closed.insert(socket)
-            }
+        func released(_ socket: String) {
+            sockets.withLock { _ = $0.insert(socket) }
         }
 
         /// Socket paths of every session released so far.
         var released: Set<String> {
-            sockets.withLock { $0.closed }
+            sockets.withLock { $0 }
         }
     }
 

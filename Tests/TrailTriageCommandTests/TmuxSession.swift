@@ -50,7 +50,6 @@ final class TmuxSession {
         }
         close(ends[0])
         lifeline = ends[1]
-        Self.registry.opened(socketPath)
         // From here on deinit runs if a step throws, and the watchdog cleans up.
         try tmux(["-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", "\(columns)", "-y", "\(rows)"])
         try tmux(["set", "-g", "remain-on-exit", "on"])
@@ -60,7 +59,7 @@ final class TmuxSession {
     deinit {
         close(lifeline)
         ChildProcess.wait(watchdog)
-        Self.registry.closed(socketPath)
+        Self.registry.released(socketPath)
     }
 
     /// Runs when the lifeline reaches end of file: ask the server to exit (the console gets

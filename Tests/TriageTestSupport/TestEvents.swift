@@ -47,16 +47,20 @@ public enum TestEvents {
         "sourceIPAddress":"203.0.113.10","requestParameters":{"name":"partner-ca",\#
         "source":{"sourceType":"CERTIFICATE_BUNDLE","sourceData":{"x509CertificateData":"-----BEGIN \#
         CERTIFICATE-----"}},"enabled":true},\#
-        "responseElements":{"trustAnchor":{"trustAnchorArn":"arn:aws:rolesanywhere:us-east-1:111122223333:trust-anchor/9f8e7d6c",\#
+        "responseElements":{"trustAnchor":{\#
+        "trustAnchorArn":"arn:aws:rolesanywhere:us-east-1:111122223333:trust-anchor/9f8e7d6c",\#
         "name":"partner-ca"}},"eventID":"ra-related-anchor","eventType":"AwsApiCall",\#
         "recipientAccountId":"111122223333"}
         """#
 
-    public static func createUser(role: String, session: String, eventID: String = "cu-1") -> String {
+    public static func createUser(
+        role: String, session: String, eventID: String = "cu-1", time: String = "2026-03-10T09:05:00Z",
+        userAgent: String = "aws-cli/2.15.30"
+    ) -> String {
         #"""
-        {"eventVersion":"1.09",\#(assumed(role: role, session: session)),"eventTime":"2026-03-10T09:05:00Z",\#
+        {"eventVersion":"1.09",\#(assumed(role: role, session: session)),"eventTime":"\#(time)",\#
         "eventSource":"iam.amazonaws.com","eventName":"CreateUser","awsRegion":"us-east-1",\#
-        "sourceIPAddress":"203.0.113.10","userAgent":"aws-cli/2.15.30",\#
+        "sourceIPAddress":"203.0.113.10","userAgent":"\#(userAgent)",\#
         "requestParameters":{"userName":"svc-backup"},"responseElements":{"user":{"userName":"svc-backup",\#
         "arn":"arn:aws:iam::111122223333:user/svc-backup"}},"eventID":"\#(eventID)","eventType":"AwsApiCall",\#
         "recipientAccountId":"111122223333"}

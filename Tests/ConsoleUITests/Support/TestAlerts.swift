@@ -6,80 +6,22 @@ import RelatedActivity
 import TerminalGrid
 import TrailTriageJSON
 import TriageModel
+import TriageTestSupport
 
 /// CloudTrail records shaped like the fixtures, mapped through the real ECS mapper, and the
 /// alert records a scan would save for them.
 enum TestAlerts {
-    static let alice =
-        #"""
-        "userIdentity":{"type":"IAMUser","principalId":"AIDAEXAMPLEUSER00001",\#
-        "arn":"arn:aws:iam::111122223333:user/alice","accountId":"111122223333",\#
-        "accessKeyId":"AKIAEXAMPLEUSER00001","userName":"alice"}
-        """#
-
-    static func assumed(role: String, session: String) -> String {
-        #"""
-        "userIdentity":{"type":"AssumedRole","principalId":"AROAEXAMPLEROLE00001:\#(session)",\#
-        "arn":"arn:aws:sts::111122223333:assumed-role/\#(role)/\#(session)","accountId":"111122223333",\#
-        "accessKeyId":"ASIAEXAMPLEINST00001","sessionContext":{"sessionIssuer":{"type":"Role",\#
-        "principalId":"AROAEXAMPLEROLE00001","arn":"arn:aws:iam::111122223333:role/\#(role)",\#
-        "accountId":"111122223333","userName":"\#(role)"},"attributes":{"creationDate":"2026-03-10T08:00:00Z",\#
-        "mfaAuthenticated":"false"}}}
-        """#
-    }
-
-    static let createProfile =
-        #"""
-        {"eventVersion":"1.09",\#(alice),"eventTime":"2026-03-10T09:00:00Z",\#
-        "eventSource":"rolesanywhere.amazonaws.com","eventName":"CreateProfile","awsRegion":"us-east-1",\#
-        "sourceIPAddress":"203.0.113.10","userAgent":"aws-cli/2.15.30","requestParameters":{"name":"partner-sync",\#
-        "roleArns":["arn:aws:iam::111122223333:role/AdminAccess","arn:aws:iam::111122223333:role/S3Export"],\#
-        "durationSeconds":43200,"enabled":true},"responseElements":{"profile":{"name":"partner-sync",\#
-        "profileArn":"arn:aws:rolesanywhere:us-east-1:111122223333:profile/4a3b2c1d","durationSeconds":43200}},\#
-        "eventID":"ra-tp-profile","eventType":"AwsApiCall","recipientAccountId":"111122223333"}
-        """#
-
-    static let createTrustAnchor =
-        #"""
-        {"eventVersion":"1.09",\#(alice),"eventTime":"2026-03-10T08:55:00Z",\#
-        "eventSource":"rolesanywhere.amazonaws.com","eventName":"CreateTrustAnchor","awsRegion":"us-east-1",\#
-        "sourceIPAddress":"203.0.113.10","requestParameters":{"name":"partner-ca",\#
-        "source":{"sourceType":"CERTIFICATE_BUNDLE","sourceData":{"x509CertificateData":"-----BEGIN \#
-        CERTIFICATE-----"}},"enabled":true},\#
-        "responseElements":{"trustAnchor":{"trustAnchorArn":"arn:aws:rolesanywhere:us-east-1:111122223333:trust-anchor/9f8e7d6c",\#
-        "name":"partner-ca"}},"eventID":"ra-related-anchor","eventType":"AwsApiCall",\#
-        "recipientAccountId":"111122223333"}
-        """#
+    /// Kept under this name for tests that edit the record before mapping it.
+    static let createProfile = TestEvents.createProfile
 
     static let createRole =
         #"""
-        {"eventVersion":"1.09",\#(alice),"eventTime":"2026-03-10T09:10:00Z","eventSource":"iam.amazonaws.com",\#
+        {"eventVersion":"1.09",\#(TestEvents.alice),"eventTime":"2026-03-10T09:10:00Z",\#
+        "eventSource":"iam.amazonaws.com",\#
         "eventName":"CreateRole","awsRegion":"us-east-1","sourceIPAddress":"203.0.113.10",\#
         "requestParameters":{"roleName":"partner-admin"},"eventID":"ra-related-role","eventType":"AwsApiCall",\#
         "recipientAccountId":"111122223333"}
         """#
-
-    static let describe =
-        #"""
-        {"eventVersion":"1.09",\#(alice),"eventTime":"2026-03-10T09:30:00Z","eventSource":"ec2.amazonaws.com",\#
-        "eventName":"DescribeInstances","awsRegion":"us-east-1","sourceIPAddress":"ec2.amazonaws.com",\#
-        "requestParameters":{"maxResults":5},"eventID":"desc-1","eventType":"AwsApiCall",\#
-        "recipientAccountId":"111122223333"}
-        """#
-
-    static func createUser(
-        role: String, session: String, eventID: String, time: String = "2026-03-10T09:05:00Z",
-        userAgent: String = "aws-cli/2.15.30"
-    ) -> String {
-        #"""
-        {"eventVersion":"1.09",\#(assumed(role: role, session: session)),"eventTime":"\#(time)",\#
-        "eventSource":"iam.amazonaws.com","eventName":"CreateUser","awsRegion":"us-east-1",\#
-        "sourceIPAddress":"203.0.113.10","userAgent":"\#(userAgent)",\#
-        "requestParameters":{"userName":"svc-backup"},"responseElements":{"user":{"userName":"svc-backup",\#
-        "arn":"arn:aws:iam::111122223333:user/svc-backup"}},"eventID":"\#(eventID)","eventType":"AwsApiCall",\#
-        "recipientAccountId":"111122223333"}
-        """#
-    }
 
     static let profileGuide = GuideSnapshot(
         steps: [
@@ -103,8 +45,7 @@ enum TestAlerts {
 
     static func document(_ json: String) -> ECSDocument {
         do {
-            let value = try JSONParser.parse(json)
-            return try ECSMapper().map(value, originalText: json).document
+            return try TestEvents.document(json)
         } catch {
             fatalError("test record does not map: \(error)")
         }
@@ -113,7 +54,7 @@ enum TestAlerts {
     /// The index of every test event, for related activity and trust anchors.
     static let index: EventIndex = {
         var builder = EventIndexBuilder()
-        for json in [createTrustAnchor, createProfile, createRole, describe] {
+        for json in [TestEvents.createTrustAnchor, TestEvents.createProfile, createRole, TestEvents.describe] {
             builder.add(document: document(json))
         }
         return builder.build()
@@ -147,19 +88,20 @@ enum TestAlerts {
     static let userRule = "AWS IAM Create User via Assumed Role on EC2 Instance"
 
     static let profile = record(
-        createProfile, uuid: "aaaa1111-profile", ruleName: profileRule, severity: "low", guide: profileGuide)
+        TestEvents.createProfile, uuid: "aaaa1111-profile", ruleName: profileRule, severity: "low", guide: profileGuide)
     static let patternFalsePositive = record(
-        createUser(role: "api-deployer", session: "build-42", eventID: "cu-fp", time: "2026-03-10T09:13:00Z"),
+        TestEvents.createUser(
+            role: "api-deployer", session: "build-42", eventID: "cu-fp", time: "2026-03-10T09:13:00Z"),
         uuid: "bbbb2222-fp", ruleName: userRule, severity: "medium", guide: userGuide
     )
     static let instance = record(
-        createUser(
+        TestEvents.createUser(
             role: "ec2-provisioner", session: "i-0a1b2c3d4e5f60718", eventID: "cu-ec2", time: "2026-03-10T09:05:00Z"),
         uuid: "cccc3333-ec2", ruleName: userRule, severity: "medium", guide: userGuide
     )
     /// A user agent carrying a terminal escape sequence and a right-to-left override.
     static let hostile = record(
-        createUser(
+        TestEvents.createUser(
             role: "ec2-provisioner", session: "i-0ffe1234abcd56789", eventID: "cu-evil", time: "2026-03-12T07:00:00Z",
             userAgent: #"curl/8.0 \u001b[31mred\u001b[0m \u202Egnp.exe"#),
         uuid: "dddd4444-hostile", ruleName: userRule, severity: "high", guide: userGuide
