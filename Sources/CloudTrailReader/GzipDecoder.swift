@@ -65,12 +65,20 @@ public enum GzipDecoder {
         defer { inflateEnd(&stream) }
         stream.next_in = UnsafeMutablePointer(mutating: inputBase)
         stream.avail_in = uInt(input.count)
+        // The output as far as `kept`, with why decoding stopped.
+        func stop(_ failure: String?, keeping kept: Int) -> Output {
+            output.removeSubrange(kept...)
+            return Output(bytes: output, failure: failure)
+        }
+        // The output cut at the limit, once it has passed one.
+        func stopIfPastLimits() -> Output? {
+            let consumed = input.count - Int(stream.avail_in)
+            guard let excess = excess(produced: produced, consumed: consumed, limits: limits) else { return nil }
+            return stop(excess, keeping: min(produced, limits.maxFileBytes))
+        }
 
         while true {
-            if let excess = excess(produced: produced, consumed: input.count - Int(stream.avail_in), limits: limits) {
-                output.removeSubrange(min(produced, limits.maxFileBytes)...)
-                return Output(bytes: output, failure: excess)
-            }
+            if let stopped = stopIfPastLimits() { return stopped }
             if produced == output.count {
                 // Doubling keeps the copies linear; the ceiling keeps a bomb from reserving more.
                 let grown = min(output.count + max(output.count, 1 << 16), ceiling)
@@ -88,32 +96,23 @@ public enum GzipDecoder {
             case Z_OK:
                 continue
             case Z_STREAM_END:
-                if let excess = excess(produced: produced, consumed: input.count - Int(stream.avail_in), limits: limits)
-                {
-                    output.removeSubrange(min(produced, limits.maxFileBytes)...)
-                    return Output(bytes: output, failure: excess)
-                }
+                if let stopped = stopIfPastLimits() { return stopped }
                 // Another member may follow; trailing zero padding is tolerated as gzip(1) does.
                 let remaining = Int(stream.avail_in)
                 if remaining == 0 || onlyZeros(stream.next_in.map { UnsafePointer($0) }, count: remaining) {
-                    output.removeSubrange(produced...)
-                    return Output(bytes: output, failure: nil)
+                    return stop(nil, keeping: produced)
                 }
                 guard inflateReset(&stream) == Z_OK else {
-                    output.removeSubrange(produced...)
-                    return Output(bytes: output, failure: "zlib could not start the next gzip member")
+                    return stop("zlib could not start the next gzip member", keeping: produced)
                 }
             case Z_BUF_ERROR where stream.avail_in == 0:
-                output.removeSubrange(produced...)
-                return Output(
-                    bytes: output, failure: "gzip data is truncated (ends after \(produced) decompressed bytes)")
+                return stop("gzip data is truncated (ends after \(produced) decompressed bytes)", keeping: produced)
             case Z_BUF_ERROR:
                 continue
             default:
-                output.removeSubrange(produced...)
                 let message = stream.msg.map { String(cString: $0) } ?? "zlib error \(status)"
-                return Output(
-                    bytes: output, failure: "gzip data is corrupt: \(message) (after \(produced) decompressed bytes)")
+                return stop(
+                    "gzip data is corrupt: \(message) (after \(produced) decompressed bytes)", keeping: produced)
             }
         }
     }

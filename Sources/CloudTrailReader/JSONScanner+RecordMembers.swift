@@ -1,7 +1,7 @@
 import TrailTriageJSON
 
 extension JSONScanner {
-    private static let recordsKey: [UInt8] = Array("Records".utf8)
+    static let recordsKey: [UInt8] = Array("Records".utf8)
     private static let eventVersionKey: [UInt8] = Array("eventVersion".utf8)
     private static let detailKey: [UInt8] = Array("detail".utf8)
 
@@ -27,19 +27,11 @@ extension JSONScanner {
                 let escaped = key.contains(UInt8(ascii: "\\"))
                 let recordKey = RecordKey.matching(key)
                 if escaped {
-                    let name = Self.memberName(key, in: buffer)
-                    name.withUnsafeBufferPointer { decoded in
-                        if Self.isEventKey(decoded, matching: RecordKey.matching(decoded)) {
-                            walk.looksLikeEvent = true
-                        }
-                        if first == UInt8(ascii: "["), decoded.elementsEqual(Self.recordsKey) {
-                            walk.holdsRecordsArray = true
-                        }
+                    Self.memberName(key, in: buffer).withUnsafeBufferPointer { decoded in
+                        Self.classify(decoded, matching: RecordKey.matching(decoded), valueStart: first, into: &walk)
                     }
-                } else if Self.isEventKey(key, matching: recordKey) {
-                    walk.looksLikeEvent = true
-                } else if first == UInt8(ascii: "["), key.elementsEqual(Self.recordsKey) {
-                    walk.holdsRecordsArray = true
+                } else {
+                    Self.classify(key, matching: recordKey, valueStart: first, into: &walk)
                 }
                 guard let recordKey else {
                     if escaped {
@@ -68,6 +60,19 @@ extension JSONScanner {
         return walk
     }
 
+    /// Notes in `walk` whether a top-level member (its decoded name, `known` being its ``RecordKey``,
+    /// and the first byte of its value) marks an event or is a `Records` array.
+    private static func classify(
+        _ name: UnsafeBufferPointer<UInt8>, matching known: RecordKey?, valueStart first: UInt8,
+        into walk: inout RecordWalk
+    ) {
+        if isEventKey(name, matching: known) {
+            walk.looksLikeEvent = true
+        } else if first == UInt8(ascii: "["), name.elementsEqual(recordsKey) {
+            walk.holdsRecordsArray = true
+        }
+    }
+
     /// Whether a top-level key (decoded; `known` is its ``RecordKey``) marks a CloudTrail event or
     /// an EventBridge wrapper of one.
     static func isEventKey(_ name: UnsafeBufferPointer<UInt8>, matching known: RecordKey?) -> Bool {
@@ -82,12 +87,6 @@ extension JSONScanner {
     static func isRecordsKey(_ key: UnsafeBufferPointer<UInt8>, in buffer: UnsafeBufferPointer<UInt8>) -> Bool {
         if !key.contains(UInt8(ascii: "\\")) { return key.elementsEqual(recordsKey) }
         return memberName(key, in: buffer) == recordsKey
-    }
-
-    /// Whether `key` (raw) is an event key, decoding it when it holds escapes.
-    static func isEventKey(_ key: UnsafeBufferPointer<UInt8>, in buffer: UnsafeBufferPointer<UInt8>) -> Bool {
-        if !key.contains(UInt8(ascii: "\\")) { return isEventKey(key, matching: RecordKey.matching(key)) }
-        return memberName(key, in: buffer).withUnsafeBufferPointer { isEventKey($0, matching: RecordKey.matching($0)) }
     }
 
     /// The key's decoded bytes. Escapes are decoded, so `"Rec\u006Frds"` cannot pose as a field

@@ -240,7 +240,7 @@ struct RecordFramer {
             if key.withUnsafeBufferPointer({ JSONScanner.isEventKey($0, matching: RecordKey.matching($0)) }) {
                 isEvent = true
             }
-            if key == Self.recordsKey, !scanner.atEnd, scanner.current == UInt8(ascii: "[") {
+            if key == JSONScanner.recordsKey, !scanner.atEnd, scanner.current == UInt8(ascii: "[") {
                 guard frameArray(&scanner, index: &nextIndex) else { return false }
                 continue
             }
@@ -414,7 +414,6 @@ struct RecordFramer {
 
     // MARK: - Helpers
 
-    private static let recordsKey: [UInt8] = Array("Records".utf8)
     private static let noEventKeys =
         "it has none of eventVersion, eventSource, eventName, eventTime, eventID, "
         + "userIdentity or detail at its top level"
@@ -479,7 +478,7 @@ struct RecordFramer {
         do throws(JSONParseError) {
             try scanner.skipObject(
                 stoppingBefore: { key in
-                    let isRecords = key.elementsEqual("Records".utf8)
+                    let isRecords = key.elementsEqual(JSONScanner.recordsKey)
                     if isRecords { keys.insert("Records") }
                     return isRecords
                 },

@@ -26,11 +26,14 @@ extension ECSMapper {
 
         let request = payloads.requestParameters?.pruned.map(JSONValue.object)
         let response = payloads.responseElements?.pruned.map(JSONValue.object)
+        let requestLeaves = request.map(Self.relatedLeaves) ?? [:]
+        let responseLeaves = response.map(Self.relatedLeaves) ?? [:]
         for key in Self.relatedEntityKeys {
-            add(request.map { Self.leaves(named: key, in: $0) }.map(JSONValue.array))
-            add(response.map { Self.leaves(named: key, in: $0) }.map(JSONValue.array))
+            for leaf in requestLeaves[key] ?? [] { add(leaf) }
+            for leaf in responseLeaves[key] ?? [] { add(leaf) }
         }
-        for resource in context.fields.get("aws.cloudtrail.resources")?.arrayValue ?? [] {
+        let resources = context.fields.get("aws.cloudtrail.resources")
+        for resource in resources?.arrayValue ?? [] {
             add(resource["arn"])
         }
 
@@ -40,7 +43,7 @@ extension ECSMapper {
             switch path.payload {
             case .request: source = request
             case .response: source = response
-            case .resources: source = context.fields.get("aws.cloudtrail.resources")
+            case .resources: source = resources
             }
             for value in Self.values(at: path.keys, in: source) {
                 if let text = value.stringValue, !targets.contains(text) { targets.append(text) }
@@ -118,17 +121,34 @@ extension ECSMapper {
         return values(at: Array(keys.dropFirst()), in: value[key])
     }
 
-    /// Every string leaf under a member called `name`, at any depth.
-    static func leaves(named name: String, in value: JSONValue) -> [JSONValue] {
+    private static let relatedEntityKeySet = Set(relatedEntityKeys)
+
+    /// The leaves under members named in ``relatedEntityKeys``, at any depth, by name, in document
+    /// order. One walk serves every name, since the mapper runs this on each record it maps. A
+    /// member nested inside one of the same name is not looked into again for that name.
+    static func relatedLeaves(in value: JSONValue) -> [String: [JSONValue]] {
+        var found: [String: [JSONValue]] = [:]
+        collectRelatedLeaves(in: value, inside: [], into: &found)
+        return found
+    }
+
+    private static func collectRelatedLeaves(
+        in value: JSONValue, inside: Set<String>, into found: inout [String: [JSONValue]]
+    ) {
         switch value {
         case .object(let object):
-            return object.members.flatMap { member -> [JSONValue] in
-                member.key == name ? values(at: [], in: member.value) : leaves(named: name, in: member.value)
+            for member in object.members {
+                guard relatedEntityKeySet.contains(member.key), !inside.contains(member.key) else {
+                    collectRelatedLeaves(in: member.value, inside: inside, into: &found)
+                    continue
+                }
+                found[member.key, default: []].append(contentsOf: values(at: [], in: member.value))
+                collectRelatedLeaves(in: member.value, inside: inside.union([member.key]), into: &found)
             }
         case .array(let items):
-            return items.flatMap { leaves(named: name, in: $0) }
+            for item in items { collectRelatedLeaves(in: item, inside: inside, into: &found) }
         default:
-            return []
+            break
         }
     }
 }

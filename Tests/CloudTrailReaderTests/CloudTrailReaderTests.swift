@@ -5,17 +5,13 @@ import Testing
 @testable import CloudTrailReader
 
 @Suite struct CloudTrailReaderTests {
-    private func texts(_ file: FramedFile) -> [String] {
-        file.records.map { String(decoding: file.bytes[$0.range], as: UTF8.self) }
-    }
-
     @Test func readsGzippedRecordsEnvelope() throws {
         let directory = try ScratchDirectory()
         let path = try directory.write(
             "a.json.gz", try SystemGzip.compress(#"{"Records":[\#(record("1")),\#(record("2"))]}"#))
         let file = CloudTrailReader.read(InputFile(path: path))
         #expect(file.format == .recordsEnvelope)
-        #expect(texts(file) == [record("1"), record("2")])
+        #expect(recordTexts(file) == [record("1"), record("2")])
         #expect(file.records.map(\.location.index) == [0, 1])
         #expect(file.issues.isEmpty)
     }
@@ -26,7 +22,7 @@ import Testing
             try SystemGzip.compress(#"{"Records":[\#(record("1")),"#) + (try SystemGzip.compress(#"\#(record("2"))]}"#))
         let path = try directory.write("multi.json.gz", bytes)
         let file = CloudTrailReader.read(InputFile(path: path))
-        #expect(texts(file) == [record("1"), record("2")])
+        #expect(recordTexts(file) == [record("1"), record("2")])
         #expect(file.issues.isEmpty)
     }
 
@@ -38,7 +34,7 @@ import Testing
         let file = CloudTrailReader.read(InputFile(path: path))
         #expect(file.records.count > 10)
         #expect(file.records.count < 400)
-        #expect(texts(file) == Array(many.prefix(file.records.count)))
+        #expect(recordTexts(file) == Array(many.prefix(file.records.count)))
         let unreadable = try #require(file.issues.first { $0.kind == .unreadableFile })
         #expect(unreadable.reason.contains("truncated"))
         #expect(unreadable.reason.contains("\(file.records.count) complete records before it were kept"))
@@ -57,7 +53,7 @@ import Testing
         let file = CloudTrailReader.frame(
             Array(#"[\#(record("1")), 42, \#(record("3"))]"#.utf8), input: InputFile(path: "x.json"))
         #expect(file.format == .array)
-        #expect(texts(file) == [record("1"), record("3")])
+        #expect(recordTexts(file) == [record("1"), record("3")])
         #expect(file.records.map(\.location.index) == [0, 2])
         #expect(file.issues.count == 1)
         #expect(file.issues.first?.location?.index == 1)
@@ -67,7 +63,7 @@ import Testing
     @Test func truncatedPlainEnvelopeKeepsEarlierRecords() throws {
         let text = #"{"Records":[\#(record("1")),\#(record("2")),{"eventVersion":"1.08","eventTi"#
         let file = CloudTrailReader.frame(Array(text.utf8), input: InputFile(path: "t.json"))
-        #expect(texts(file) == [record("1"), record("2")])
+        #expect(recordTexts(file) == [record("1"), record("2")])
         #expect(file.issues.count == 1)
         #expect(file.issues.first?.location?.index == 2)
         #expect(file.issues.first?.reason.contains("truncated") == true)
@@ -78,7 +74,7 @@ import Testing
             "\(record("1"))\n\n{\"eventName\": oops}\n\(record("3"))\r\n{\"eventTime\":\"2026\"\n\(record("5"))\n"
         let file = CloudTrailReader.frame(Array(text.utf8), input: InputFile(path: "events.ndjson"))
         #expect(file.format == .lineDelimited)
-        #expect(texts(file) == [record("1"), record("3"), record("5")])
+        #expect(recordTexts(file) == [record("1"), record("3"), record("5")])
         #expect(file.records.map(\.location.line) == [1, 4, 6])
         #expect(file.issues.map(\.location?.line) == [3, 5])
         #expect(file.issues.allSatisfy { $0.kind == .malformedRecord })
@@ -94,7 +90,7 @@ import Testing
     @Test func linesHoldingWholeLogFilesAreSplit() throws {
         let text = "{\"Records\":[\(record("1")),\(record("2"))]}\n{\"Records\":[\(record("3"))]}\n"
         let file = CloudTrailReader.frame(Array(text.utf8), input: InputFile(path: "siem.jsonl"))
-        #expect(texts(file) == [record("1"), record("2"), record("3")])
+        #expect(recordTexts(file) == [record("1"), record("2"), record("3")])
         #expect(file.records.map(\.location.line) == [1, 1, 2])
     }
 
@@ -113,7 +109,7 @@ import Testing
         let file = CloudTrailReader.frame(
             [0xEF, 0xBB, 0xBF] + Array(record("1").utf8), input: InputFile(path: "one.json"))
         #expect(file.format == .singleRecord)
-        #expect(texts(file) == [record("1")])
+        #expect(recordTexts(file) == [record("1")])
     }
 
     @Test(arguments: [

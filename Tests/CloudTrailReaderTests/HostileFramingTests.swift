@@ -5,10 +5,6 @@ import TrailTriageJSON
 
 /// Crafted layouts that must not hide a record from the rules.
 @Suite struct HostileFramingTests {
-    private func texts(_ file: FramedFile) -> [String] {
-        file.records.map { String(decoding: file.bytes[$0.range], as: UTF8.self) }
-    }
-
     /// `record(id)` with `member` added as its first key.
     private func eventRecord(_ id: String, leading member: String) -> String {
         "{" + member + "," + record(id).dropFirst()
@@ -18,13 +14,13 @@ import TrailTriageJSON
     func recordHoldingARecordsKeyIsStillARecord(member: String) {
         let crafted = eventRecord("crafted", leading: member)
         let single = CloudTrailReader.frame(Array(crafted.utf8), input: InputFile(path: "one.json"))
-        #expect(texts(single) == [crafted])
+        #expect(recordTexts(single) == [crafted])
         #expect(single.issues.isEmpty)
 
         let lines = "\(record("1"))\n\(crafted)\n\(record("3"))\n"
         for name in ["events.ndjson", "events.json"] {
             let file = CloudTrailReader.frame(Array(lines.utf8), input: InputFile(path: name))
-            #expect(texts(file) == [record("1"), crafted, record("3")], "\(name)")
+            #expect(recordTexts(file) == [record("1"), crafted, record("3")], "\(name)")
             #expect(file.issues.isEmpty, "\(name): \(file.issues)")
         }
     }
@@ -34,14 +30,14 @@ import TrailTriageJSON
             #"{"Records":[\#(record("inner"))],"#
             + record("outer").dropFirst()
         let file = CloudTrailReader.frame(Array(crafted.utf8), input: InputFile(path: "x.json"))
-        #expect(texts(file) == [crafted])
+        #expect(recordTexts(file) == [crafted])
         #expect(file.issues.isEmpty)
     }
 
     @Test func escapedRecordsKeyIsAnEnvelopeAsTheParserReadsIt() {
         let text = #"{"Rec\u006Frds":[\#(record("1")),\#(record("2"))]}"#
         let file = CloudTrailReader.frame(Array(text.utf8), input: InputFile(path: "e.json"))
-        #expect(texts(file) == [record("1"), record("2")])
+        #expect(recordTexts(file) == [record("1"), record("2")])
     }
 
     @Test(arguments: [
@@ -55,7 +51,7 @@ import TrailTriageJSON
     func oneForeignValueIsReportedAndTheEventsAreRead(name: String, content: String) {
         let file = CloudTrailReader.frame(Array(content.utf8), input: InputFile(path: name))
         #expect(!file.wasSkipped)
-        #expect(texts(file) == [record("1"), record("2")])
+        #expect(recordTexts(file) == [record("1"), record("2")])
         #expect(file.issues.count == 1, "\(file.issues)")
         #expect(file.issues.first?.kind == .malformedRecord)
         #expect(file.issues.first?.location?.index == 0)
@@ -115,7 +111,7 @@ import TrailTriageJSON
         ]
         for (name, text, deepIndex) in layouts {
             let file = CloudTrailReader.frame(Array(text.utf8), input: InputFile(path: name))
-            #expect(texts(file).last == three, "\(name)")
+            #expect(recordTexts(file).last == three, "\(name)")
             #expect(file.issues.count == 1, "\(name): \(file.issues)")
             #expect(file.issues.first?.kind == .malformedRecord, "\(name)")
             #expect(file.issues.first?.location?.index == deepIndex, "\(name)")
