@@ -69,9 +69,15 @@ struct NewTermsEvaluator {
             while groupEnd < ordered.endIndex && ordered[groupEnd].time == time { groupEnd += 1 }
             let group = ordered[groupStart..<groupEnd]
             history.prune(before: time - windowMilliseconds)
+            // A term is new once: when several events carry it at its earliest instant, Kibana gives
+            // one alert (the earliest document), so the tie goes to the lowest event key
+            // (detection-semantics §2.3, kibana#174148) and the others at that instant do not alert.
+            var decidedAtThisInstant: Set<CombinationKey> = []
             for candidate in group {
                 for (offset, key) in candidate.keys.enumerated()
-                where !history.wasSeen(key, since: time - windowMilliseconds) {
+                where !history.wasSeen(key, since: time - windowMilliseconds)
+                    && decidedAtThisInstant.insert(key).inserted
+                {
                     decisions.append(KeyedDecision(payload: candidate.payload, key: key, combination: offset))
                 }
             }

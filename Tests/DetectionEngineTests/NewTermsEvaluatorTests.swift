@@ -29,9 +29,20 @@ import Testing
         #expect(decisions.map(\.payload) == [1])
     }
 
-    @Test func eventsAtTheSameInstantAreNotEachOthersHistory() {
+    /// Kibana alerts once per new term, on the earliest document; two documents at that same
+    /// instant give one alert, the tie broken by event key (detection-semantics §2.3).
+    @Test func aTermFirstSeenByTwoEventsAtOneInstantAlertsOnce() {
         let decisions = evaluator.evaluate([candidate(7, "b", [["x"]], 0), candidate(7, "a", [["x"]], 1)])
+        #expect(decisions.map(\.payload) == [1])
+    }
+
+    /// The same instant is still not history: each event's other terms are judged on their own.
+    @Test func eventsAtTheSameInstantAreNotEachOthersHistory() {
+        let decisions = evaluator.evaluate([
+            candidate(7, "b", [["x"], ["y"]], 0), candidate(7, "a", [["x"]], 1),
+        ])
         #expect(decisions.map(\.payload) == [1, 0])
+        #expect(decisions.map(\.newTerms) == [["x"], ["y"]])
     }
 
     @Test func eachNewCombinationOfAnEventAlerts() {

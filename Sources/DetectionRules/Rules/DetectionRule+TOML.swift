@@ -52,6 +52,7 @@ extension DetectionRule {
             investigationFields: try Self.decodeInvestigationFields(rule),
             newTerms: newTerms,
             threshold: threshold,
+            eventCategoryOverride: try rule.string("event_category_override"),
             metadata: try Self.decodeMetadata(root),
             version: try rule.integer("version")
         )

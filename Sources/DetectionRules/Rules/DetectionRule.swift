@@ -44,6 +44,9 @@ public struct DetectionRule: Sendable {
 
     public var newTerms: NewTermsSettings?
     public var threshold: ThresholdSettings?
+    /// The field EQL reads an event's category from (`event_category_override`), when not
+    /// `event.category`.
+    public var eventCategoryOverride: String?
     public var metadata: RuleMetadata
     /// Upstream keeps versions in `version.lock.json`, so this is usually `nil`.
     public var version: Int?
@@ -74,6 +77,7 @@ public struct DetectionRule: Sendable {
         investigationFields: [String] = [],
         newTerms: NewTermsSettings? = nil,
         threshold: ThresholdSettings? = nil,
+        eventCategoryOverride: String? = nil,
         metadata: RuleMetadata = RuleMetadata(),
         version: Int? = nil
     ) {
@@ -102,6 +106,7 @@ public struct DetectionRule: Sendable {
         self.investigationFields = investigationFields
         self.newTerms = newTerms
         self.threshold = threshold
+        self.eventCategoryOverride = eventCategoryOverride
         self.metadata = metadata
         self.version = version
     }
