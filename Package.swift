@@ -143,7 +143,7 @@ let package = Package(
             name: "DetectionEngineTests",
             dependencies: [
                 "DetectionEngine", "Alerts", "RelatedActivity", "CloudTrailGenerator", "CloudTrailReader",
-                "DetectionRules", "ECSMapping", "KQL", "TestSupport",
+                "DetectionRules", "ECSMapping", "KQL", "TestSupport", "TrailTriageJSON",
             ],
             swiftSettings: strictImports
         ),

@@ -1,7 +1,8 @@
 import CloudTrailReader
 import ECSMapping
 
-/// One detection: a rule matched an event.
+/// One detection: a rule matched an event, or a group of events (a threshold group, an EQL
+/// sequence, an aggregating ES|QL row).
 public struct Alert: Sendable, Identifiable {
     /// Stable across runs and machines for the same input (see ``AlertIdentity``).
     public var uuid: String
@@ -10,18 +11,27 @@ public struct Alert: Sendable, Identifiable {
     public var originalTime: Int64
     /// The new value combination, for new_terms rules, in field order.
     public var newTerms: [String]?
-    /// The source event as an ECS document.
+    /// The source event as an ECS document. For an alert about a group of events it holds what
+    /// Kibana's alert holds instead: a threshold group's terms, a sequence's shared fields, an
+    /// aggregating ES|QL row's columns.
     public var document: ECSDocument
-    /// Where the source record was read.
+    /// Where the source record was read (for a group, its latest member's record).
     public var location: RecordLocation
-    /// The event's identity (`eventID`, or a content hash).
+    /// The event's identity (`eventID`, or a content hash); for a group, its latest member's.
     public var eventKey: String
+    /// A threshold alert's group.
+    public var threshold: ThresholdResult?
+    /// The events a group alert stands for, in time order; empty for a one-event alert.
+    public var members: [AlertMember]
+    /// The EQL sequence this alert belongs to (`kibana.alert.group`).
+    public var group: AlertGroupMembership?
 
     public var id: String { uuid }
 
     public init(
         uuid: String, rule: AlertRule, originalTime: Int64, newTerms: [String]?, document: ECSDocument,
-        location: RecordLocation, eventKey: String
+        location: RecordLocation, eventKey: String, threshold: ThresholdResult? = nil,
+        members: [AlertMember] = [], group: AlertGroupMembership? = nil
     ) {
         self.uuid = uuid
         self.rule = rule
@@ -30,6 +40,9 @@ public struct Alert: Sendable, Identifiable {
         self.document = document
         self.location = location
         self.eventKey = eventKey
+        self.threshold = threshold
+        self.members = members
+        self.group = group
     }
 }
 

@@ -29,6 +29,22 @@ public enum AlertIdentity {
         return SHA256.hexDigest(material.utf8)
     }
 
+    /// The id of an alert about a group of events (a threshold group, an EQL sequence): the rule,
+    /// the group's terms and the identities of the events that formed it, sorted, so the same
+    /// events give the same id whatever order they were read in. Kibana's own id for these hashes
+    /// the run's start, which changes on every run; triage state needs one that does not.
+    public static func groupUUID(ruleID: String, terms: [String], memberKeys: [String]) -> String {
+        var material = "trailtriage-group-alert-v1\u{1F}" + ruleID
+        for term in terms {
+            material += "\u{1F}" + term
+        }
+        material += "\u{1D}"
+        for key in memberKeys.sorted() {
+            material += "\u{1E}" + key
+        }
+        return SHA256.hexDigest(material.utf8)
+    }
+
     /// The key that identifies an event: its `eventID`, or a content hash when the record has none.
     public static func eventKey(eventID: String?, recordBytes: some Sequence<UInt8>) -> String {
         if let eventID, !eventID.isEmpty {

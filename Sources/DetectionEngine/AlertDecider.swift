@@ -1,5 +1,7 @@
 import Alerts
 import DetectionRules
+import ECSMapping
+import TrailTriageJSON
 
 /// Turns one rule's query matches into alerts.
 ///
@@ -26,7 +28,11 @@ struct AlertDecider {
         let (unique, duplicates) = Self.deduplicated(matches, in: table)
         let info = Self.alertRule(of: rule)
         var alerts: [PendingAlert] = []
-        if let window = rule.historyWindowMilliseconds {
+        if let threshold = rule.threshold {
+            let decided = thresholdAlerts(unique, plan: threshold, in: table, terms: terms, rule: info)
+            return Decided(
+                alerts: decided.alerts, duplicateEventKeys: duplicates, droppedByMaxSignals: decided.dropped)
+        } else if let window = rule.historyWindowMilliseconds {
             let candidates = unique.enumerated().map { index, match in
                 NewTermsEvaluator.KeyedCandidate(
                     time: records[match.record].time, eventKey: table.identity(of: match.record),
@@ -110,5 +116,68 @@ struct AlertDecider {
         guard divisor > 0 else { return 0 }
         let quotient = value / divisor
         return (value % divisor != 0 && value < 0) ? quotient - 1 : quotient
+    }
+
+    /// A threshold rule's alerts: one per qualifying group and run, capped at `max_signals` per
+    /// run in the order of the groups' terms (Kibana pages its group aggregation in key order).
+    private func thresholdAlerts(
+        _ matches: [RuleMatch], plan: ThresholdPlan, in table: MatchTable, terms: CombinationTerms, rule info: AlertRule
+    ) -> (alerts: [PendingAlert], dropped: Int) {
+        let records = table.records
+        let candidates = matches.enumerated().map { index, match in
+            ThresholdEvaluator.Candidate(
+                time: records[match.record].time, eventKey: table.identity(of: match.record),
+                groups: table.combinationKeys[match.combinations], cardinalityValues: table.valueKeys[match.values],
+                payload: index)
+        }
+        let evaluator = ThresholdEvaluator(
+            runs: RuleRuns(
+                intervalMilliseconds: rule.intervalMilliseconds, lookbackMilliseconds: rule.lookbackMilliseconds),
+            minimumCount: plan.minimumCount, minimumCardinality: plan.cardinality?.value)
+        var byRun: [Int64: [(values: [String], group: ThresholdEvaluator.GroupAlert)]] = [:]
+        for group in evaluator.evaluate(candidates) {
+            // Every group key went into the terms with its values when its match was recorded.
+            guard let values = terms[group.group] else { continue }
+            byRun[group.runEnd, default: []].append((values, group))
+        }
+        var alerts: [PendingAlert] = []
+        var dropped = 0
+        for runEnd in byRun.keys.sorted() {
+            let groups = (byRun[runEnd] ?? []).sorted { $0.values.lexicographicallyPrecedes($1.values) }
+            for (position, entry) in groups.enumerated() {
+                if appliesMaxSignals && rule.rule.maxSignals > 0 && position >= rule.rule.maxSignals {
+                    dropped += 1
+                    continue
+                }
+                let members = entry.group.members.map { matches[$0].record }
+                alerts.append(thresholdAlert(entry.group, values: entry.values, members: members, plan, table, info))
+            }
+        }
+        alerts.sort(by: PendingAlert.reportOrder)
+        return (alerts, dropped)
+    }
+
+    private func thresholdAlert(
+        _ group: ThresholdEvaluator.GroupAlert, values: [String], members: [Int], _ plan: ThresholdPlan,
+        _ table: MatchTable, _ info: AlertRule
+    ) -> PendingAlert {
+        let terms = zip(plan.fields, values).map { ThresholdResult.Term(field: $0, value: $1) }
+        let result = ThresholdResult(
+            terms: terms, count: group.members.count, fromMilliseconds: group.from,
+            cardinality: plan.cardinality.map {
+                [ThresholdResult.Cardinality(field: $0.field, value: group.cardinality)]
+            }
+                ?? [])
+        let memberKeys = members.map { table.identity(of: $0) }
+        let uuid = AlertIdentity.groupUUID(
+            ruleID: info.ruleID, terms: terms.flatMap { [$0.field, $0.value] }, memberKeys: memberKeys)
+        // Kibana's threshold alert holds the group-by fields and its time, not a source event.
+        var flat = [JSONMember(key: "@timestamp", value: .string(ECSTimestamp.format(milliseconds: group.to)))]
+        flat.append(contentsOf: terms.map { JSONMember(key: $0.field, value: .string($0.value)) })
+        let document = ECSDocument(flattened: flat, timestampMilliseconds: group.to, eventID: nil)
+        let latest = members.last ?? 0
+        return PendingAlert(
+            uuid: uuid, rule: info, ruleIndex: ruleIndex, newTerms: nil, record: latest, time: group.to,
+            threshold: result, members: members, builtDocument: document)
     }
 }

@@ -9,6 +9,10 @@ public struct CompiledRule: Sendable {
     public let historyWindowMilliseconds: Int64?
     /// The rule's schedule interval, used to apply `max_signals` per simulated run.
     public let intervalMilliseconds: Int64
+    /// How far back each run looks (`from`, e.g. `now-6m`): the length of a run's window.
+    public let lookbackMilliseconds: Int64
+    /// A threshold rule's grouping and conditions; `nil` for other rule types.
+    public let threshold: ThresholdPlan?
     /// The values of `event.provider` / `event.action` the query requires (exact values or
     /// prefixes), used to index rules; `nil` when the query does not pin the field.
     let providerRequirement: KQLRequiredValues?
@@ -36,6 +40,14 @@ public struct CompiledRule: Sendable {
             throw RuleCompileError(rule: rule, message: "invalid interval \"\(rule.interval)\": \(error)")
         }
         intervalMilliseconds = try Self.milliseconds(of: interval, named: "interval", in: rule)
+        let lookback: RelativeDuration
+        do {
+            lookback = try RelativeDuration(parsing: rule.from)
+        } catch {
+            throw RuleCompileError(rule: rule, message: "invalid from \"\(rule.from)\": \(error)")
+        }
+        lookbackMilliseconds = try Self.milliseconds(of: lookback, named: "from", in: rule)
+        threshold = rule.type == .threshold ? try ThresholdPlan(rule) : nil
         if rule.type == .newTerms {
             guard let settings = rule.newTerms, !settings.fields.isEmpty else {
                 throw RuleCompileError(rule: rule, message: "new_terms rule without new_terms fields")
@@ -59,6 +71,21 @@ public struct CompiledRule: Sendable {
         providerRequirement = query.requiredValues(for: "event.provider")
         actionRequirement = query.requiredValues(for: "event.action")
     }
+
+    /// Every field the rule reads: its query's, and the fields it groups or counts by.
+    public var fieldsRead: Set<String> {
+        var fields = query.fieldNames
+        fields.formUnion(rule.newTerms?.fields ?? [])
+        if let threshold {
+            fields.formUnion(threshold.fields)
+            if let cardinality = threshold.cardinality { fields.insert(cardinality.field) }
+        }
+        return fields
+    }
+
+    /// Whether a match needs the mapped document beyond the query (threshold groups are read
+    /// from it), so the prefilter's verdict on cheap fields alone cannot record it.
+    var needsDocumentToMatch: Bool { threshold != nil }
 
     /// The longest interval or history window a rule may give: 10,000 years. Event times span
     /// years 0000 to 9999, so a longer window means nothing, and within it `time - window` and

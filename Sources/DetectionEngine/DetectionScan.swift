@@ -179,21 +179,30 @@ extension DetectionScan {
     static func buildAlerts(
         _ pending: [PendingAlert], in table: MatchTable, evaluator: RecordEvaluator, reader: RecordRereader
     ) -> (alerts: [Alert], issues: [ReadIssue], lostByRule: [Int: Int]) {
-        let read = reader.read(pending.map(\.record), in: table) { evaluator.alertDocument($0) }
+        // Alerts whose document was built while deciding (threshold groups) need no second read.
+        let needsRead = pending.indices.filter { pending[$0].builtDocument == nil }
+        let read = reader.read(needsRead.map { pending[$0].record }, in: table) { evaluator.alertDocument($0) }
+        var documents = pending.map(\.builtDocument)
+        for (position, document) in zip(needsRead, read.values) { documents[position] = document }
         var alerts: [Alert] = []
         alerts.reserveCapacity(pending.count)
         var lostByRule: [Int: Int] = [:]
-        for (alert, document) in zip(pending, read.values) {
+        for (alert, document) in zip(pending, documents) {
             // A record that matched maps again, so only a file changed in between loses its alert.
             guard let document else {
                 lostByRule[alert.ruleIndex, default: 0] += 1
                 continue
             }
+            let members = alert.members.map { position in
+                AlertMember(
+                    eventKey: table.records[position].eventKey, time: table.records[position].time,
+                    location: table.location(of: position))
+            }
             alerts.append(
                 Alert(
                     uuid: alert.uuid, rule: alert.rule, originalTime: alert.time, newTerms: alert.newTerms,
                     document: document, location: table.location(of: alert.record),
-                    eventKey: table.records[alert.record].eventKey
+                    eventKey: table.records[alert.record].eventKey, threshold: alert.threshold, members: members
                 ))
         }
         let issues = read.failures.map { failure in

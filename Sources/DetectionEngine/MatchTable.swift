@@ -6,6 +6,9 @@ struct MatchTable: Sendable {
     /// The inputs records point into.
     var paths: [String] = []
     var combinationKeys: [CombinationKey] = []
+    /// Hashed single values: threshold rules' cardinality-field values (only their number of
+    /// distinct values matters, so the values themselves are not kept).
+    var valueKeys: [CombinationKey] = []
     /// Matches per rule, indexed like the scan's rules.
     var byRule: [[RuleMatch]]
     /// The values of each combination, once per distinct combination. A worker moves them into
@@ -61,14 +64,18 @@ struct MatchTable: Sendable {
     }
 
     /// Records that `rule` matched the record at `record`, with its new-terms combinations.
-    mutating func addMatch(rule: Int, record: Int, combinations: [[String]]?) {
+    mutating func addMatch(rule: Int, record: Int, combinations: [[String]]?, values: [String] = []) {
         let start = combinationKeys.count
         for combination in combinations ?? [] {
             let key = CombinationKey(combination)
             combinationKeys.append(key)
             terms.insert(combination, for: key)
         }
-        byRule[rule].append(RuleMatch(record: record, combinations: start..<combinationKeys.count))
+        let valueStart = valueKeys.count
+        for value in Set(values) { valueKeys.append(CombinationKey([value])) }
+        byRule[rule].append(
+            RuleMatch(
+                record: record, combinations: start..<combinationKeys.count, values: valueStart..<valueKeys.count))
     }
 
     /// Appends another table's matches (its terms are left to the caller).
@@ -76,6 +83,7 @@ struct MatchTable: Sendable {
         let recordBase = records.count
         let fileBase = paths.count
         let keyBase = combinationKeys.count
+        let valueBase = valueKeys.count
         paths.append(contentsOf: other.paths)
         records.append(
             contentsOf: other.records.lazy.map { record in
@@ -84,13 +92,15 @@ struct MatchTable: Sendable {
                 return moved
             })
         combinationKeys.append(contentsOf: other.combinationKeys)
+        valueKeys.append(contentsOf: other.valueKeys)
         for (rule, matches) in other.byRule.enumerated() {
             byRule[rule].append(
                 contentsOf: matches.lazy.map { match in
                     RuleMatch(
                         record: match.record + recordBase,
                         combinations: (match.combinations.lowerBound + keyBase)..<(match.combinations.upperBound
-                            + keyBase)
+                            + keyBase),
+                        values: (match.values.lowerBound + valueBase)..<(match.values.upperBound + valueBase)
                     )
                 })
         }

@@ -52,13 +52,10 @@ struct RecordEvaluator {
         var plainOptions = mapper.options
         plainOptions.enrichment = ECSEnrichment()
         plainMapper = ECSMapper(options: plainOptions)
-        readsEnrichment = rules.map { rule in
-            (Array(rule.query.fieldNames) + (rule.rule.newTerms?.fields ?? [])).contains(
-                where: ECSEnrichment.isEnrichedField)
-        }
+        readsEnrichment = rules.map { rule in rule.fieldsRead.contains(where: ECSEnrichment.isEnrichedField) }
         self.usesPrefilter = usesPrefilter
         self.readLimits = readLimits
-        keepsOriginalText = rules.contains { $0.query.fieldNames.contains("event.original") }
+        keepsOriginalText = rules.contains { $0.fieldsRead.contains("event.original") }
         index = RuleIndex(rules: rules)
         var slots = CheapFieldSlots()
         partialRules = rules.map { PartialRule($0, slots: &slots) }
@@ -163,7 +160,9 @@ struct RecordEvaluator {
         var found: [(rule: Int, combinations: [[String]]?)] = []
         for index in candidates {
             let rule = rules[index]
-            guard partialRules[index].query.evaluate(&fields) == .matches else { return false }
+            guard !rule.needsDocumentToMatch, partialRules[index].query.evaluate(&fields) == .matches else {
+                return false
+            }
             guard rule.historyWindowMilliseconds != nil else {
                 found.append((index, nil))
                 continue
@@ -249,7 +248,15 @@ struct RecordEvaluator {
             let rule = rules[index]
             guard rule.query.matches(document) else { continue }
             var combinations: [[String]]?
-            if let fields = rule.rule.newTerms?.fields {
+            var values: [String] = []
+            if let threshold = rule.threshold {
+                let groups = NewTermsEvaluator.combinations(
+                    of: threshold.fields.map { document.keywordValues(at: $0) })
+                // An event missing a group-by field is not counted (Kibana's terms aggregation).
+                guard !groups.isEmpty else { continue }
+                combinations = groups
+                values = threshold.cardinality.map { document.keywordValues(at: $0.field) } ?? []
+            } else if let fields = rule.rule.newTerms?.fields {
                 let found = NewTermsEvaluator.combinations(of: fields.map { document.keywordValues(at: $0) })
                 // An event missing a new-terms field has no combination and can never alert.
                 guard !found.isEmpty else { continue }
@@ -262,7 +269,7 @@ struct RecordEvaluator {
                     eventKey: AlertIdentity.eventKey(eventID: document.eventID, recordBytes: record),
                     digest: RecordDigest(record, key: digestKey))
             position = matched
-            outcome.matches.addMatch(rule: index, record: matched, combinations: combinations)
+            outcome.matches.addMatch(rule: index, record: matched, combinations: combinations, values: values)
             if streamsQueryMatches && combinations == nil {
                 let key = outcome.matches.records[matched].eventKey
                 outcome.provisional.append(

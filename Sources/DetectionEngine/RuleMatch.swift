@@ -8,4 +8,7 @@ struct RuleMatch: Sendable {
     /// The value combinations of the new-terms fields, as positions in
     /// ``MatchTable/combinationKeys``; empty for query rules.
     var combinations: Range<Int>
+    /// A threshold rule's cardinality-field values, as positions in ``MatchTable/valueKeys``;
+    /// empty for other rules.
+    var values: Range<Int> = 0..<0
 }

@@ -143,7 +143,7 @@ struct ScanCommand: ParsableCommand {
 
     /// Whether a rule reads `user_agent.*` fields other than `original`.
     static func readsParsedUserAgent(_ rule: CompiledRule) -> Bool {
-        (Array(rule.query.fieldNames) + (rule.rule.newTerms?.fields ?? [])).contains {
+        rule.fieldsRead.contains {
             $0.hasPrefix("user_agent.") && $0 != "user_agent.original"
         }
     }

@@ -78,7 +78,7 @@ struct RuleLoaderTests {
     @Test func thresholdRuleWithCardinality() throws {
         let rule = try RuleLoader.load(fileAt: TestPaths.fixture("threshold_rule.toml"))
         #expect(rule.type == .threshold)
-        #expect(!rule.type.isSupported)
+        #expect(rule.type.isSupported)
         #expect(
             rule.threshold
                 == ThresholdSettings(

@@ -24,10 +24,10 @@ public enum RuleType: Sendable, Hashable {
 
     /// Whether TrailTriage can execute rules of this type.
     ///
-    /// Threshold rules load fully but are not executed yet.
+    /// EQL and ES|QL rules load fully but are not executed yet.
     public var isSupported: Bool {
         switch self {
-        case .query, .newTerms: return true
+        case .query, .newTerms, .threshold: return true
         default: return false
         }
     }
