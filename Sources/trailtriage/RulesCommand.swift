@@ -1,6 +1,7 @@
 import ArgumentParser
 import DetectionEngine
 import DetectionRules
+import ECSMapping
 import TerminalGrid
 import TrailTriageJSON
 
@@ -21,32 +22,50 @@ struct RulesCommand: ParsableCommand {
 
         mutating func run() throws {
             let ruleSet = RuleSet.load(paths: try RuleSelection.paths(paths))
-            var rows: [(String, String, String, String, String)] = []
-            for compiled in ruleSet.rules {
-                let rule = compiled.rule
-                rows.append((rule.ruleID, rule.type.name, "\(rule.severity)/\(rule.riskScore)", "runs", rule.name))
-            }
-            for rule in ruleSet.unsupported {
-                rows.append(
-                    (rule.ruleID, rule.type.name, "\(rule.severity)/\(rule.riskScore)", "not yet supported", rule.name))
-            }
-            var text = "RULE ID                               TYPE       SEVERITY     STATUS             NAME\n"
-            for row in rows.sorted(by: { $0.4 < $1.4 }) {
-                let cells = [(row.0, 36), (row.1, 10), (row.2, 12), (row.3, 18)].map { text, width in
-                    UnsafeText.visible(TextLayout.fit(text, width))
-                }
-                text += (cells + [UnsafeText.visible(row.4)]).joined(separator: " ") + "\n"
-            }
-            text +=
-                """
-                \(ruleSet.rules.count) runnable, \(ruleSet.unsupported.count) not yet supported, \
-                \(ruleSet.errors.count) with errors\n
-                """
-            StandardStreams.writeOutput(text)
+            let coverage = RuleCoverage.assess(ruleSet, enrichment: ECSEnrichment(userAgents: UserAgentParser.system()))
+            StandardStreams.writeOutput(Self.render(coverage, errors: ruleSet.errors.count))
             for error in ruleSet.errors {
                 StandardStreams.writeError("error: \(error)\n")
             }
             if !ruleSet.errors.isEmpty { throw ExitCode(1) }
+        }
+
+        /// The table of rules, then why each rule that does not run as Elastic's does not.
+        static func render(_ coverage: [RuleCoverage], errors: Int) -> String {
+            var text = "RULE ID                               TYPE       SEVERITY     STATUS             NAME\n"
+            for rule in coverage.sorted(by: { $0.name < $1.name }) {
+                let status: String
+                switch rule.status {
+                case .runs: status = "runs"
+                case .runsWithoutData: status = "runs, data missing"
+                case .notRun: status = rule.type == .machineLearning ? "not supported" : "not yet supported"
+                }
+                let cells = [
+                    (rule.ruleID, 36), (rule.type.name, 10), ("\(rule.severity)/\(rule.riskScore)", 12), (status, 18),
+                ].map { text, width in UnsafeText.visible(TextLayout.fit(text, width)) }
+                text += (cells + [UnsafeText.visible(rule.name)]).joined(separator: " ") + "\n"
+            }
+            for rule in coverage.sorted(by: { $0.name < $1.name }) {
+                let reasons: [String]
+                switch rule.status {
+                case .runs: continue
+                case .runsWithoutData(let missing): reasons = missing
+                case .notRun(let reason): reasons = [reason]
+                }
+                for reason in reasons {
+                    text += "note: \(UnsafeText.visible(rule.name)): \(UnsafeText.visible(reason))\n"
+                }
+            }
+            let running = coverage.filter(\.runs)
+            let missingData = running.filter { $0.status != .runs }.count
+            let machineLearning = coverage.filter { !$0.runs && $0.type == .machineLearning }.count
+            let otherNotRun = coverage.count - running.count - machineLearning
+            var totals = ["\(running.count) run"]
+            if missingData > 0 { totals[0] += " (\(missingData) without some of the data they read)" }
+            if machineLearning > 0 { totals.append("\(machineLearning) machine learning rules not supported") }
+            if otherNotRun > 0 { totals.append("\(otherNotRun) not yet supported") }
+            totals.append("\(errors) with errors")
+            return text + totals.joined(separator: ", ") + "\n"
         }
     }
 

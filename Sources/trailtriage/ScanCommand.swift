@@ -61,28 +61,16 @@ struct ScanCommand: ParsableCommand {
         for error in ruleSet.errors {
             StandardStreams.writeError("error: \(error)\n")
         }
-        for rule in ruleSet.unsupported {
-            StandardStreams.writeError(
-                """
-                note: \(rule.sourcePath): rule \"\(rule.name)\" has type \(rule.type.name), which is not supported \
-                yet; it was not run\n
-                """
-            )
+        let enrichment = ECSEnrichment(userAgents: UserAgentParser.system())
+        let coverage = RuleCoverage.assess(ruleSet, enrichment: enrichment)
+        for rule in coverage {
+            for reason in Self.coverageNotes(rule) {
+                StandardStreams.writeError(
+                    "note: \(rule.sourcePath): rule \"\(UnsafeText.visible(rule.name))\" \(reason)\n")
+            }
         }
         if ruleSet.rules.isEmpty {
             throw ValidationError("No runnable rules were loaded.")
-        }
-        let enrichment = ECSEnrichment(userAgents: UserAgentParser.system())
-        if enrichment.userAgents == nil {
-            for rule in ruleSet.rules where Self.readsParsedUserAgent(rule) {
-                StandardStreams.writeError(
-                    """
-                    note: \(rule.rule.sourcePath): rule \"\(rule.rule.name)\" reads parsed user agent fields, \
-                    which stay absent 
-                    """
-                        + "without uap-core (\(UserAgentParser.systemPath)); its alerts may differ from Elastic's\n"
-                )
-            }
         }
         let configuration = ScanConfiguration(
             ruleSet: ruleSet,
@@ -112,7 +100,7 @@ struct ScanCommand: ParsableCommand {
             case .table: StandardStreams.writeOutput(AlertTable.render(result.alerts))
             }
         }
-        StandardStreams.writeError(ScanSummaryReport.render(result.summary, verbose: !quiet))
+        StandardStreams.writeError(ScanSummaryReport.render(result.summary, verbose: !quiet, coverage: coverage))
 
         if !ruleSet.errors.isEmpty {
             throw ExitCode(2)
@@ -141,10 +129,13 @@ struct ScanCommand: ParsableCommand {
         if !piece.isEmpty { emit(piece) }
     }
 
-    /// Whether a rule reads `user_agent.*` fields other than `original`.
-    static func readsParsedUserAgent(_ rule: CompiledRule) -> Bool {
-        rule.fieldsRead.contains {
-            $0.hasPrefix("user_agent.") && $0 != "user_agent.original"
+    /// What the scan says about a rule that does not run as Elastic runs it.
+    static func coverageNotes(_ rule: RuleCoverage) -> [String] {
+        switch rule.status {
+        case .runs: return []
+        case .runsWithoutData(let reasons):
+            return reasons.map { UnsafeText.visible($0) + "; its alerts may differ from Elastic's" }
+        case .notRun(let reason): return ["was not run: " + UnsafeText.visible(reason)]
         }
     }
 }

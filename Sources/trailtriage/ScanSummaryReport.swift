@@ -8,7 +8,7 @@ enum ScanSummaryReport {
     /// At most this many input problems are listed one by one; the rest are counted.
     static let issueListLimit = 50
 
-    static func render(_ summary: ScanSummary, verbose: Bool) -> String {
+    static func render(_ summary: ScanSummary, verbose: Bool, coverage: [RuleCoverage] = []) -> String {
         var lines: [String] = []
         if verbose {
             for issue in summary.issues.prefix(issueListLimit) {
@@ -32,6 +32,16 @@ enum ScanSummaryReport {
             var line = "alerts: \(rule.alerts) \(UnsafeText.visible(rule.name))"
             if rule.droppedByMaxSignals > 0 {
                 line += " (\(rule.droppedByMaxSignals) more dropped by max_signals; use --all-signals to keep them)"
+            }
+            lines.append(line)
+        }
+        if !coverage.isEmpty {
+            let running = coverage.filter(\.runs)
+            let degraded = running.filter { $0.status != .runs }.count
+            var line = "rules: \(running.count) run"
+            if degraded > 0 { line += " (\(degraded) without some of the data they read)" }
+            if running.count < coverage.count {
+                line += ", \(coverage.count - running.count) not run (see the notes above)"
             }
             lines.append(line)
         }

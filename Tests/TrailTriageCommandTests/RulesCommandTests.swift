@@ -16,7 +16,7 @@ import Testing
             lines.contains {
                 $0.hasPrefix("f7a1c536-9ac0-11ef-9911-f661ea17fbcd new_terms") && $0.contains("medium/47")
             })
-        #expect(outcome.standardOutput.contains("2 runnable, 0 not yet supported, 0 with errors"))
+        #expect(outcome.standardOutput.contains("2 run, 0 with errors"))
     }
 
     @Test func validateExitsOneAndSaysWhyWhenAQueryDoesNotParse() throws {
