@@ -184,7 +184,8 @@ extension EQLLuceneRegex {
             case "\\":
                 return literal(try escaped(start: start))
             case "*", "+", "?", "{":
-                throw Unsupported(message: "`\(scalar)` in the regex has nothing to repeat", offset: start)
+                // Lucene reads a quantifier with nothing before it as an ordinary character.
+                return literal(scalar)
             case "&", "~", "<", ">":
                 throw Unsupported(
                     message: "the Lucene regex operator `\(scalar)` is not supported (escape it to match it literally)",
