@@ -15,7 +15,7 @@ let package = Package(
         .library(
             name: "TrailTriageCore",
             targets: [
-                "TrailTriageJSON", "CloudTrailReader", "ECSMapping", "KQL", "DetectionRules", "DetectionEngine",
+                "TrailTriageJSON", "CloudTrailReader", "ECSMapping", "KQL", "EQL", "DetectionRules", "DetectionEngine",
                 "CloudTrailGenerator", "Alerts", "RelatedActivity", "TriageModel", "TriageStore", "CaseNotes",
                 "TerminalGrid", "ConsoleUI",
             ]
@@ -38,6 +38,8 @@ let package = Package(
             swiftSettings: strictImports),
         .target(name: "ECSMapping", dependencies: ["TrailTriageJSON"], swiftSettings: strictImports),
         .target(name: "KQL", swiftSettings: strictImports),
+        // EQL: the subset of Elastic's AWS rules; parsing, evaluation, sequence matching.
+        .target(name: "EQL", swiftSettings: strictImports),
         .target(name: "DetectionRules", swiftSettings: strictImports),
         .target(
             name: "CloudTrailGenerator",
@@ -128,6 +130,12 @@ let package = Package(
             swiftSettings: strictImports
         ),
         .testTarget(name: "KQLTests", dependencies: ["KQL"], swiftSettings: strictImports),
+        .testTarget(
+            name: "EQLTests",
+            dependencies: ["EQL", "TestSupport"],
+            exclude: ["Fixtures"],
+            swiftSettings: strictImports
+        ),
         .testTarget(
             name: "DetectionRulesTests",
             dependencies: ["DetectionRules", "TestSupport"],
