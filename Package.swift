@@ -17,7 +17,7 @@ let package = Package(
             targets: [
                 "TrailTriageJSON", "CloudTrailReader", "ECSMapping", "KQL", "DetectionRules", "DetectionEngine",
                 "CloudTrailGenerator", "Alerts", "RelatedActivity", "TriageModel", "TriageStore", "CaseNotes",
-                "TerminalGrid", "ConsoleUI",
+                "TerminalGrid", "ConsoleUI", "ESQL",
             ]
         ),
     ],
@@ -39,6 +39,8 @@ let package = Package(
         .target(name: "ECSMapping", dependencies: ["TrailTriageJSON"], swiftSettings: strictImports),
         .target(name: "KQL", swiftSettings: strictImports),
         .target(name: "DetectionRules", swiftSettings: strictImports),
+        // ES|QL: parsing, and the row pipeline (prepare per document, finish per rule run).
+        .target(name: "ESQL", dependencies: ["TrailTriageJSON", "KQL"], swiftSettings: strictImports),
         .target(
             name: "CloudTrailGenerator",
             dependencies: ["CZlib", "ECSMapping"],
@@ -128,6 +130,11 @@ let package = Package(
             swiftSettings: strictImports
         ),
         .testTarget(name: "KQLTests", dependencies: ["KQL"], swiftSettings: strictImports),
+        .testTarget(
+            name: "ESQLTests",
+            dependencies: ["ESQL", "KQL", "TrailTriageJSON", "TestSupport"],
+            swiftSettings: strictImports
+        ),
         .testTarget(
             name: "DetectionRulesTests",
             dependencies: ["DetectionRules", "TestSupport"],
