@@ -95,3 +95,12 @@ extension ESQLValue: CustomStringConvertible {
         return mantissa + "E" + exponent
     }
 }
+
+extension ESQLValue {
+    /// A date value from ISO 8601 text (`2024-05-01T12:00:00Z`, fractions and offsets allowed), as a
+    /// `date` field would index it; `nil` when the text is not such a timestamp.
+    public init?(iso8601Date text: String) {
+        guard let milliseconds = ESQLDateText.milliseconds(from: text) else { return nil }
+        self = .date(milliseconds)
+    }
+}

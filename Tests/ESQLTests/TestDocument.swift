@@ -48,3 +48,34 @@ func parse(_ text: String, schema: ESQLSchema = .cloudTrail) throws -> ESQLQuery
         throw error
     }
 }
+
+/// The value of `expression` evaluated on one document (through EVAL, so in the prepare step).
+func value(of expression: String, in json: String = "{}", now: Int64 = 0) throws -> ESQLValue {
+    let query = try parse("FROM logs-aws.cloudtrail-* | EVAL result = \(expression) | KEEP result")
+    let rows = run(query, [json], now: now)
+    return rows.first?["result"] ?? .null
+}
+
+/// Whether a WHERE condition keeps the document.
+func keeps(_ condition: String, _ json: String) throws -> Bool {
+    let query = try parse("FROM logs-aws.cloudtrail-* | WHERE \(condition)")
+    return !run(query, [json]).isEmpty
+}
+
+/// The syntax error a query gives (nil when it parses).
+func syntaxError(_ text: String, schema: ESQLSchema = .cloudTrail) -> ESQLSyntaxError? {
+    do {
+        _ = try ESQLQuery.parse(text, schema: schema)
+        return nil
+    } catch {
+        return error
+    }
+}
+
+/// Milliseconds of an ISO timestamp, for expectations.
+func epoch(_ text: String) -> Int64 {
+    guard case .date(let milliseconds) = ESQLValue(iso8601Date: text) else {
+        fatalError("bad timestamp \(text)")
+    }
+    return milliseconds
+}
