@@ -20,7 +20,8 @@ struct ESQLGrokDissectTests {
 
     @Test func grokLibraryPatterns() throws {
         let command =
-            #"GROK aws.cloudtrail.request_parameters "accessKeyId=%{NOTSPACE:key}, %{WORD:word} %{NUMBER:n} %{IP:ip} %{GREEDYDATA:rest}""#
+            #"GROK aws.cloudtrail.request_parameters "accessKeyId=%{NOTSPACE:key}, %{WORD:word} "#
+            + #"%{NUMBER:n} %{IP:ip} %{GREEDYDATA:rest}""#
         #expect(
             try extract(
                 command, from: "x accessKeyId=ASIAXYZ, status 12.5 10.0.0.1 the end", columns: "key, word, n, ip, rest")

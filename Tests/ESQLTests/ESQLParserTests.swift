@@ -54,7 +54,8 @@ struct ESQLParserTests {
 
     @Test func commandsKeywordsAndFunctionsAreCaseInsensitive() throws {
         let query = try parse(
-            "from logs-* | Where event.action == \"x\" Or event.action == \"A\" | eval l = to_lower(event.action) | keep l"
+            "from logs-* | Where event.action == \"x\" Or event.action == \"A\""
+                + " | eval l = to_lower(event.action) | keep l"
         )
         #expect(run(query, [#"{"event":{"action":"A"}}"#]).map(\.values) == [[.keyword("a")]])
     }

@@ -57,7 +57,8 @@ struct ESQLStatsTests {
 
     @Test func aggregateWhereFiltersPerAggregate() throws {
         let query = try parse(
-            #"FROM logs-* | STATS a = COUNT(*) WHERE event.action == "A", b = VALUES(cloud.region) WHERE event.action == "B", "#
+            #"FROM logs-* | STATS a = COUNT(*) WHERE event.action == "A", "#
+                + #"b = VALUES(cloud.region) WHERE event.action == "B", "#
                 + "all = COUNT(*) BY user.name")
         let rows = run(query, events)
         #expect(
@@ -106,7 +107,8 @@ struct ESQLStatsTests {
 
     @Test func keepPatternsOrderColumnsAsESQLDoes() throws {
         let query = try parse(
-            "FROM logs-* | EVAL Esql.b = 1, Esql.a = 2 | STATS Esql.z = COUNT(*), Esql.c = MAX(Esql.b) BY user.name, Esql.a"
+            "FROM logs-* | EVAL Esql.b = 1, Esql.a = 2"
+                + " | STATS Esql.z = COUNT(*), Esql.c = MAX(Esql.b) BY user.name, Esql.a"
                 + " | KEEP user.name, Esql.*")
         #expect(query.columns == ["user.name", "Esql.z", "Esql.c", "Esql.a"])
         // An exact name wins over a pattern wherever it is written, and the rightmost of equal kinds.
