@@ -17,7 +17,7 @@ let package = Package(
             targets: [
                 "TrailTriageJSON", "CloudTrailReader", "ECSMapping", "KQL", "EQL", "DetectionRules", "DetectionEngine",
                 "CloudTrailGenerator", "Alerts", "RelatedActivity", "TriageModel", "TriageStore", "CaseNotes",
-                "TerminalGrid", "ConsoleUI",
+                "TerminalGrid", "ConsoleUI", "ESQL",
             ]
         ),
     ],
@@ -41,6 +41,8 @@ let package = Package(
         // EQL: the subset of Elastic's AWS rules; parsing, evaluation, sequence matching.
         .target(name: "EQL", swiftSettings: strictImports),
         .target(name: "DetectionRules", swiftSettings: strictImports),
+        // ES|QL: parsing, and the row pipeline (prepare per document, finish per rule run).
+        .target(name: "ESQL", dependencies: ["TrailTriageJSON", "KQL"], swiftSettings: strictImports),
         .target(
             name: "CloudTrailGenerator",
             dependencies: ["CZlib", "ECSMapping"],
@@ -134,6 +136,11 @@ let package = Package(
             name: "EQLTests",
             dependencies: ["EQL", "TestSupport"],
             exclude: ["Fixtures"],
+            swiftSettings: strictImports
+        ),
+        .testTarget(
+            name: "ESQLTests",
+            dependencies: ["ESQL", "KQL", "TrailTriageJSON", "TestSupport"],
             swiftSettings: strictImports
         ),
         .testTarget(

@@ -1,0 +1,127 @@
+/// `STATS … BY …` over a batch of rows.
+///
+/// A row goes to the group of every combination of its key values: a multi-valued key puts it in
+/// one group per value, a null key in the null group. Without BY there is exactly one group, even
+/// for no rows. Groups come out in the order they were first seen; each result row has the
+/// aggregates, then the keys.
+struct ESQLAggregation {
+    let stats: ESQLStats
+    let evaluator: ESQLEvaluator
+
+    func run(_ rows: [ESQLRow]) -> [ESQLRow] {
+        var order: [[ESQLValue]] = []
+        var groups: [[ESQLValue]: [Accumulator]] = [:]
+        let fresh = stats.aggregates.map { Accumulator(function: $0.function) }
+        if stats.groups.isEmpty {
+            order.append([])
+            groups[[]] = fresh
+        }
+        for row in rows {
+            let reader = ESQLRowReader(row: row)
+            var keys: [[ESQLValue]] = [[]]
+            for group in stats.groups {
+                let value = evaluator.evaluate(group.expression, reader)
+                let choices = value.isNull ? [ESQLValue.null] : value.elements
+                keys = keys.flatMap { prefix in choices.map { prefix + [$0] } }
+            }
+            var inputs: [ESQLValue?] = []
+            for aggregate in stats.aggregates {
+                if let filter = aggregate.filter, evaluator.truth(evaluator.evaluate(filter, reader)) != true {
+                    inputs.append(nil)
+                } else {
+                    inputs.append(aggregate.argument.map { evaluator.evaluate($0, reader) } ?? .boolean(true))
+                }
+            }
+            for key in keys {
+                if groups[key] == nil {
+                    order.append(key)
+                    groups[key] = fresh
+                }
+                for index in inputs.indices {
+                    guard let input = inputs[index] else { continue }
+                    groups[key]?[index].add(input, countsRows: stats.aggregates[index].argument == nil)
+                }
+            }
+        }
+        var output: [String] = []
+        for name in stats.aggregates.map(\.name) + stats.groups.map(\.name) {
+            output.removeAll { $0 == name }
+            output.append(name)
+        }
+        let layout = ESQLColumnLayout(output)
+        let names = stats.aggregates.map(\.name) + stats.groups.map(\.name)
+        return order.map { key in
+            let results = (groups[key] ?? fresh).map(\.result) + key
+            var byName: [String: ESQLValue] = [:]
+            for (name, value) in zip(names, results) { byName[name] = value }
+            return ESQLRow(layout: layout, values: output.map { byName[$0] ?? .null })
+        }
+    }
+
+    /// The running state of one aggregate in one group.
+    struct Accumulator {
+        let function: ESQLAggregateFunction
+        var count: Int64 = 0
+        var distinct: Set<ESQLValue> = []
+        var extreme: ESQLValue = .null
+        var integerSum: Int64 = 0
+        var doubleSum: Double = 0
+        var sawDouble = false
+        var sawValue = false
+        var overflowed = false
+
+        init(function: ESQLAggregateFunction) {
+            self.function = function
+        }
+
+        mutating func add(_ value: ESQLValue, countsRows: Bool) {
+            if countsRows {
+                count += 1
+                return
+            }
+            for element in value.elements {
+                switch function {
+                case .count:
+                    count += 1
+                case .countDistinct, .values:
+                    distinct.insert(element)
+                case .min, .max:
+                    if extreme.isNull {
+                        extreme = element
+                    } else if let order = ESQLOrdering.compare(element, extreme),
+                        function == .min ? order < 0 : order > 0
+                    {
+                        extreme = element
+                    }
+                case .sum:
+                    sawValue = true
+                    switch element {
+                    case .integer(let number):
+                        let (sum, overflow) = integerSum.addingReportingOverflow(number)
+                        integerSum = sum
+                        overflowed = overflowed || overflow
+                        doubleSum += Double(number)
+                    case .double(let number):
+                        sawDouble = true
+                        doubleSum += number
+                    default:
+                        break
+                    }
+                }
+            }
+        }
+
+        var result: ESQLValue {
+            switch function {
+            case .count: return .integer(count)
+            case .countDistinct: return .integer(Int64(distinct.count))
+            case .values: return ESQLValue(values: distinct.sorted { ESQLOrdering.total($0, $1) < 0 })
+            case .min, .max: return extreme
+            case .sum:
+                guard sawValue else { return .null }
+                if sawDouble { return .double(doubleSum) }
+                return overflowed ? .null : .integer(integerSum)
+            }
+        }
+    }
+}
