@@ -34,6 +34,9 @@ extension Alert {
         if !members.isEmpty {
             object["trailtriage.members"] = .array(members.map(Self.flatMember))
         }
+        if !resultColumns.isEmpty {
+            object["trailtriage.esql.columns"] = .array(resultColumns.map(JSONValue.string))
+        }
         object["trailtriage.source.file"] = .string(location.file)
         object["trailtriage.source.record"] = .number(String(location.index))
         if let line = location.line {

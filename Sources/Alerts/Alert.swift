@@ -25,13 +25,16 @@ public struct Alert: Sendable, Identifiable {
     public var members: [AlertMember]
     /// The EQL sequence this alert belongs to (`kibana.alert.group`).
     public var group: AlertGroupMembership?
+    /// For an aggregating ES|QL alert, the returned columns in the query's order (the document
+    /// holds their values); empty for other alerts.
+    public var resultColumns: [String]
 
     public var id: String { uuid }
 
     public init(
         uuid: String, rule: AlertRule, originalTime: Int64, newTerms: [String]?, document: ECSDocument,
         location: RecordLocation, eventKey: String, threshold: ThresholdResult? = nil,
-        members: [AlertMember] = [], group: AlertGroupMembership? = nil
+        members: [AlertMember] = [], group: AlertGroupMembership? = nil, resultColumns: [String] = []
     ) {
         self.uuid = uuid
         self.rule = rule
@@ -43,6 +46,7 @@ public struct Alert: Sendable, Identifiable {
         self.threshold = threshold
         self.members = members
         self.group = group
+        self.resultColumns = resultColumns
     }
 }
 

@@ -7,7 +7,7 @@ public struct EQLQuery: Sendable {
     public let sequence: EQLSequence?
     /// Every field path the query reads, `by` fields included; the category field is not.
     public let fieldsRead: Set<String>
-    private let filter: EQLEventFilter?
+    let filter: EQLEventFilter?
 
     /// Parses EQL query text.
     ///
