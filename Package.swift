@@ -17,7 +17,7 @@ let package = Package(
             targets: [
                 "TrailTriageJSON", "CloudTrailReader", "ECSMapping", "KQL", "DetectionRules", "DetectionEngine",
                 "CloudTrailGenerator", "Alerts", "RelatedActivity", "TriageModel", "TriageStore", "CaseNotes",
-                "TerminalGrid", "ConsoleUI",
+                "TerminalGrid", "ConsoleUI", "ConsoleStore",
             ]
         ),
     ],
@@ -63,13 +63,19 @@ let package = Package(
 
         // The console: a character grid and key events shared by the UI and the terminal driver.
         .target(name: "TerminalGrid", dependencies: ["TrailTriageJSON"], swiftSettings: strictImports),
-        // The console's state, keys and rendering: plain Swift, no terminal.
+        // The console's state, keys and rendering: plain Swift, no terminal, no store.
         .target(
             name: "ConsoleUI",
             dependencies: [
-                "TerminalGrid", "TriageModel", "TriageStore", "CaseNotes", "Alerts", "RelatedActivity",
+                "TerminalGrid", "TriageModel", "CaseNotes", "Alerts", "RelatedActivity",
                 "DetectionRules", "ECSMapping", "TrailTriageJSON",
             ],
+            swiftSettings: strictImports
+        ),
+        // The console's triage effects performed against the store, at the edge: SQLite I/O.
+        .target(
+            name: "ConsoleStore",
+            dependencies: ["ConsoleUI", "TriageModel", "TriageStore"],
             swiftSettings: strictImports
         ),
         // The only module that touches ncurses.
@@ -109,7 +115,7 @@ let package = Package(
             dependencies: [
                 "DetectionEngine", "Alerts", "RelatedActivity", "DetectionRules", "ECSMapping", "CloudTrailReader",
                 "TrailTriageJSON", "TriageStore", "CaseNotes", "KQL",
-                "CloudTrailGenerator", "TriageModel", "ConsoleUI", "NcursesTerminal", "TerminalGrid",
+                "CloudTrailGenerator", "TriageModel", "ConsoleUI", "ConsoleStore", "NcursesTerminal", "TerminalGrid",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictImports
@@ -190,15 +196,31 @@ let package = Package(
             dependencies: ["NcursesTerminal", "CNcursesw", "TerminalGrid"],
             swiftSettings: strictImports
         ),
+        // The console's test alerts and key-driving helpers, shared by its two test targets.
+        .target(
+            name: "ConsoleTestSupport",
+            dependencies: [
+                "ConsoleUI", "TriageModel", "TriageTestSupport", "Alerts", "RelatedActivity", "DetectionRules",
+                "ECSMapping", "TerminalGrid", "TrailTriageJSON",
+            ],
+            path: "Tests/ConsoleTestSupport",
+            swiftSettings: strictImports
+        ),
         .testTarget(
             name: "ConsoleUITests",
             dependencies: [
-                "ConsoleUI", "TriageModel", "TriageStore", "CaseNotes", "Alerts", "RelatedActivity", "DetectionRules",
-                "DetectionEngine",
-                "ECSMapping",
-                "TerminalGrid", "TrailTriageJSON", "TestSupport", "TriageTestSupport",
+                "ConsoleUI", "TriageModel", "CaseNotes", "Alerts", "RelatedActivity", "DetectionRules",
+                "DetectionEngine", "TerminalGrid", "TrailTriageJSON", "ConsoleTestSupport",
             ],
             exclude: ["Snapshots"],
+            swiftSettings: strictImports
+        ),
+        .testTarget(
+            name: "ConsoleStoreTests",
+            dependencies: [
+                "ConsoleStore", "ConsoleUI", "TriageModel", "TriageStore", "TerminalGrid", "TestSupport",
+                "ConsoleTestSupport",
+            ],
             swiftSettings: strictImports
         ),
         .testTarget(
