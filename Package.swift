@@ -182,7 +182,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AlertsTests",
-            dependencies: ["Alerts"],
+            dependencies: ["Alerts", "CloudTrailReader", "DetectionRules", "ECSMapping", "TrailTriageJSON"],
             swiftSettings: strictImports
         ),
         .testTarget(
