@@ -17,7 +17,7 @@ let package = Package(
             targets: [
                 "TrailTriageJSON", "CloudTrailReader", "ECSMapping", "KQL", "EQL", "DetectionRules", "DetectionEngine",
                 "CloudTrailGenerator", "Alerts", "RelatedActivity", "TriageModel", "TriageStore", "CaseNotes",
-                "TerminalGrid", "ConsoleUI", "ESQL",
+                "TerminalGrid", "ConsoleUI", "ConsoleStore", "ESQL",
             ]
         ),
     ],
@@ -67,13 +67,19 @@ let package = Package(
 
         // The console: a character grid and key events shared by the UI and the terminal driver.
         .target(name: "TerminalGrid", dependencies: ["TrailTriageJSON"], swiftSettings: strictImports),
-        // The console's state, keys and rendering: plain Swift, no terminal.
+        // The console's state, keys and rendering: plain Swift, no terminal, no store.
         .target(
             name: "ConsoleUI",
             dependencies: [
-                "TerminalGrid", "TriageModel", "TriageStore", "CaseNotes", "Alerts", "RelatedActivity",
+                "TerminalGrid", "TriageModel", "CaseNotes", "Alerts", "RelatedActivity",
                 "DetectionRules", "ECSMapping", "TrailTriageJSON",
             ],
+            swiftSettings: strictImports
+        ),
+        // The console's triage effects performed against the store, at the edge: SQLite I/O.
+        .target(
+            name: "ConsoleStore",
+            dependencies: ["ConsoleUI", "TriageModel", "TriageStore"],
             swiftSettings: strictImports
         ),
         // The only module that touches ncurses.
@@ -113,7 +119,7 @@ let package = Package(
             dependencies: [
                 "DetectionEngine", "Alerts", "RelatedActivity", "DetectionRules", "ECSMapping", "CloudTrailReader",
                 "TrailTriageJSON", "TriageStore", "CaseNotes", "KQL",
-                "CloudTrailGenerator", "TriageModel", "ConsoleUI", "NcursesTerminal", "TerminalGrid",
+                "CloudTrailGenerator", "TriageModel", "ConsoleUI", "ConsoleStore", "NcursesTerminal", "TerminalGrid",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictImports
@@ -191,7 +197,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AlertsTests",
-            dependencies: ["Alerts"],
+            dependencies: ["Alerts", "CloudTrailReader", "DetectionRules", "ECSMapping", "TrailTriageJSON"],
             swiftSettings: strictImports
         ),
         .testTarget(
@@ -205,15 +211,31 @@ let package = Package(
             dependencies: ["NcursesTerminal", "CNcursesw", "TerminalGrid"],
             swiftSettings: strictImports
         ),
+        // The console's test alerts and key-driving helpers, shared by its two test targets.
+        .target(
+            name: "ConsoleTestSupport",
+            dependencies: [
+                "ConsoleUI", "TriageModel", "TriageTestSupport", "Alerts", "RelatedActivity", "DetectionRules",
+                "ECSMapping", "TerminalGrid", "TrailTriageJSON",
+            ],
+            path: "Tests/ConsoleTestSupport",
+            swiftSettings: strictImports
+        ),
         .testTarget(
             name: "ConsoleUITests",
             dependencies: [
-                "ConsoleUI", "TriageModel", "TriageStore", "CaseNotes", "Alerts", "RelatedActivity", "DetectionRules",
-                "DetectionEngine",
-                "ECSMapping",
-                "TerminalGrid", "TrailTriageJSON", "TestSupport", "TriageTestSupport",
+                "ConsoleUI", "TriageModel", "CaseNotes", "Alerts", "RelatedActivity", "DetectionRules",
+                "DetectionEngine", "TerminalGrid", "TrailTriageJSON", "ConsoleTestSupport",
             ],
             exclude: ["Snapshots"],
+            swiftSettings: strictImports
+        ),
+        .testTarget(
+            name: "ConsoleStoreTests",
+            dependencies: [
+                "ConsoleStore", "ConsoleUI", "TriageModel", "TriageStore", "TerminalGrid", "TestSupport",
+                "ConsoleTestSupport",
+            ],
             swiftSettings: strictImports
         ),
         .testTarget(

@@ -15,10 +15,4 @@ public struct AlertRule: Sendable, Hashable {
         self.severity = severity
         self.riskScore = riskScore
     }
-
-    /// The same, with the rule type given by its TOML spelling (`RuleType(name:)` keeps any
-    /// spelling, so nothing is lost). The alert decider builds rule summaries this way.
-    public init(ruleID: String, name: String, type typeName: String, severity: Severity, riskScore: Int) {
-        self.init(ruleID: ruleID, name: name, type: RuleType(name: typeName), severity: severity, riskScore: riskScore)
-    }
 }

@@ -1,13 +1,8 @@
 import Alerts
 import DetectionRules
+import Glibc
 import TrailTriageJSON
 import TriageModel
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// The list columns and search text of one alert, computed once when alerts are loaded.
 ///

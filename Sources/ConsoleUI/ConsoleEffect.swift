@@ -4,8 +4,8 @@ import TriageModel
 /// Work the reducer asks the app to do. The reducer is pure; the app performs each effect and
 /// reports back (``ConsoleState/didApply(_:)``, ``ConsoleState/didUndo(_:)``,
 /// ``ConsoleState/didReadNote(_:uuid:)``, ``ConsoleState/didExport(_:)``,
-/// ``ConsoleState/didFail(_:)``) before the next render. ``ConsoleStoreEffects`` performs the
-/// triage effects against a ``TriageStore``.
+/// ``ConsoleState/didFail(_:)``) before the next render. The triage effects are performed
+/// against the store outside this module, by `ConsoleStoreEffects` (`ConsoleStore`).
 public enum ConsoleEffect: Sendable, Hashable {
     /// Commit `action` for each target still at the version named (store first, then
     /// `didApply`), recording ``ConsoleState/analyst`` and the current time. On failure,

@@ -92,12 +92,10 @@ extension ConsoleRenderer {
                 [Span("\(path) exists. Overwrite? y/n (n picks another name)", .warning)], background: .prompt)
         case .quit:
             let count = state.alertsWithUnsavedText
-            return StyledLine(
-                [
-                    Span(
-                        "Unsaved note\(count == 1 ? "" : "s") on \(max(count, 1)) alert\(count > 1 ? "s" : ""). Quit and lose \(count > 1 ? "them" : "it")? y/n",
-                        .warning)
-                ], background: .prompt)
+            let notes = "Unsaved note\(count == 1 ? "" : "s")"
+            let alerts = "\(max(count, 1)) alert\(count > 1 ? "s" : "")"
+            let question = "Quit and lose \(count > 1 ? "them" : "it")? y/n"
+            return StyledLine([Span("\(notes) on \(alerts). \(question)", .warning)], background: .prompt)
         }
     }
 

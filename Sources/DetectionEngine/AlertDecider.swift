@@ -55,7 +55,7 @@ struct AlertDecider {
     /// What an alert records about `rule`.
     static func alertRule(of rule: CompiledRule) -> AlertRule {
         AlertRule(
-            ruleID: rule.rule.ruleID, name: rule.rule.name, type: rule.rule.type.name,
+            ruleID: rule.rule.ruleID, name: rule.rule.name, type: rule.rule.type,
             severity: rule.rule.severity, riskScore: rule.rule.riskScore
         )
     }

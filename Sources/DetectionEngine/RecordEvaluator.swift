@@ -332,7 +332,8 @@ struct RecordEvaluator {
                 ReadIssue(
                     kind: .malformedRecord, file: span.location.file, location: span.location,
                     reason:
-                        "eventID is missing, so event.id is not set and a duplicate delivery of this event cannot be recognised."
+                        "eventID is missing, so event.id is not set and a duplicate delivery of this event "
+                        + "cannot be recognised."
                 ))
         }
     }

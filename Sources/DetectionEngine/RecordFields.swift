@@ -1,13 +1,8 @@
 import CloudTrailReader
 import ECSMapping
+import Glibc
 import KQL
 import TrailTriageJSON
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// The ``CheapField`` values of one framed record, each read from its bytes on first use and kept
 /// for the other rules that ask.

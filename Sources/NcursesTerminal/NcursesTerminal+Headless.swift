@@ -1,11 +1,6 @@
 internal import CNcursesw
+import Glibc
 import TerminalGrid
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// A screen that draws into /dev/null, for conformance tests of the drawing code: no tty, tmux
 /// or `TERM` needed (the technique tig uses for its test suite).

@@ -1,11 +1,6 @@
 internal import CNcursesw
+import Glibc
 import TerminalGrid
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// The console's terminal: the only type in TrailTriage that talks to ncurses.
 ///
@@ -38,11 +33,7 @@ import TerminalGrid
 /// match the new size. Calling ``draw(_:)`` after ``restore()`` re-enters curses mode, which
 /// is how to come back from running an editor or pager.
 public final class NcursesTerminal {
-    #if os(Linux)
-        typealias Window = UnsafeMutablePointer<WINDOW>
-    #else
-        typealias Window = OpaquePointer
-    #endif
+    typealias Window = UnsafeMutablePointer<WINDOW>
 
     private let screen: OpaquePointer
     let window: Window

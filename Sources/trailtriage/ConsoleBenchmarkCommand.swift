@@ -128,7 +128,8 @@ struct ConsoleBenchmarkCommand: ParsableCommand {
             redraws.append(Self.seconds(since: start) * 1000)
         }
         print(
-            "keypress-redraw median_ms=\(Self.format(Self.median(redraws))) p95_ms=\(Self.format(Self.percentile(redraws, 0.95))) alerts=\(many.count)"
+            "keypress-redraw median_ms=\(Self.format(Self.median(redraws)))"
+                + " p95_ms=\(Self.format(Self.percentile(redraws, 0.95))) alerts=\(many.count)"
         )
 
         // 3. Search and filter over all of them.
@@ -149,7 +150,8 @@ struct ConsoleBenchmarkCommand: ParsableCommand {
             filters.append(Self.seconds(since: start) * 1000)
         }
         print(
-            "search max_ms=\(Self.format(searches.max() ?? 0)) filter-or-sort max_ms=\(Self.format(filters.max() ?? 0)) alerts=\(many.count)"
+            "search max_ms=\(Self.format(searches.max() ?? 0))"
+                + " filter-or-sort max_ms=\(Self.format(filters.max() ?? 0)) alerts=\(many.count)"
         )
     }
 

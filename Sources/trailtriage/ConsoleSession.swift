@@ -1,6 +1,7 @@
 import Alerts
 import CaseNotes
 import CloudTrailReader
+import ConsoleStore
 import ConsoleUI
 import DetectionEngine
 import DetectionRules

@@ -1,10 +1,5 @@
 import Foundation
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 /// Writes a file the way case material should be written: whole or not at all, readable by
 /// its owner only from the first byte, never over an existing file unless asked, and never

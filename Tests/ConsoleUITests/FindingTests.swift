@@ -1,4 +1,5 @@
 import Alerts
+import ConsoleTestSupport
 import DetectionRules
 import TerminalGrid
 import Testing

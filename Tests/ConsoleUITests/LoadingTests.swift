@@ -1,4 +1,5 @@
 import Alerts
+import ConsoleTestSupport
 import DetectionEngine
 import TerminalGrid
 import Testing

@@ -1,4 +1,5 @@
 import CaseNotes
+import ConsoleTestSupport
 import TerminalGrid
 import Testing
 import TriageModel

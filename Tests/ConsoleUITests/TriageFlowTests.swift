@@ -1,3 +1,4 @@
+import ConsoleTestSupport
 import TerminalGrid
 import Testing
 import TriageModel

@@ -210,7 +210,8 @@ enum PackRecords {
             #"""
             "eventSource":"sts.amazonaws.com","eventName":"AssumeRole","userIdentity":{"type":"AssumedRole",\#
             "userName":"u",\#
-            "sessionContext":{"sessionIssuer":{"arn":"arn:aws:iam::1:role/aws-service-role/ecs.amazonaws.com/AWSServiceRoleForECS",\#
+            "sessionContext":{"sessionIssuer":{\#
+            "arn":"arn:aws:iam::1:role/aws-service-role/ecs.amazonaws.com/AWSServiceRoleForECS",\#
             "userName":"AWSServiceRoleForECS"}}}
             """#,
             #"""

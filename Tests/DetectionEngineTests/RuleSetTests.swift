@@ -111,10 +111,12 @@ import Testing
             "rules/nt.toml",
             Self.ruleFile(
                 id: "r-nt", name: "New key", type: "new_terms", query: "event.action: CreateProfile", extra: extra))
+        let withKey = BadInputScanTests.profile("with-key").replacingOccurrences(
+            of: #""userName":"alice""#, with: #""userName":"alice","accessKeyId":"AKIAEXAMPLE1""#)
         try directory.write(
             "logs/events.ndjson",
             """
-            \(BadInputScanTests.profile("with-key").replacingOccurrences(of: #""userName":"alice""#, with: #""userName":"alice","accessKeyId":"AKIAEXAMPLE1""#))
+            \(withKey)
             \(BadInputScanTests.profile("without-key"))
             """)
         let set = RuleSet.load(paths: [directory.path + "/rules"])

@@ -110,7 +110,8 @@ import TrailTriageJSON
             {"userIdentity":{"type":"AssumedRole","principalId":"AROASLR:ElasticLoadBalancing",\#
             "arn":"arn:aws:sts::111122223333:assumed-role/AWSServiceRoleForElasticLoadBalancing/ElasticLoadBalancing",\#
             "sessionContext":{"sessionIssuer":{"type":"Role",\#
-            "arn":"arn:aws:iam::111122223333:role/aws-service-role/elasticloadbalancing.amazonaws.com/AWSServiceRoleForElasticLoadBalancing",\#
+            "arn":"arn:aws:iam::111122223333:role/aws-service-role/elasticloadbalancing.amazonaws.com/\#
+            AWSServiceRoleForElasticLoadBalancing",\#
             "userName":"AWSServiceRoleForElasticLoadBalancing"}}},"eventTime":"2024-10-08T10:15:32Z",\#
             "eventSource":"ec2.amazonaws.com","eventName":"DescribeInstances","eventID":"e4"}
             """#

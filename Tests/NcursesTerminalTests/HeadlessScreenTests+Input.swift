@@ -1,13 +1,8 @@
+import Glibc
 import TerminalGrid
 import Testing
 
 @testable import NcursesTerminal
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// Keys typed into a pipe the headless screen reads from: the whole path through ncurses'
 /// escape-sequence matching, UTF-8 decoding and `KeyDecoder`.

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 /// Whether a compiled terminfo entry exists, so headless tests can be skipped (visibly) on
 /// systems without one instead of failing.

@@ -58,7 +58,8 @@ import TrailTriageJSON
         let file =
             Self.fixtures
                 + """
-                /AWSLogs/111122223333/CloudTrail/us-east-1/2026/03/10/111122223333_CloudTrail_us-east-1_20260310T0900Z_fixture01.json
+                /AWSLogs/111122223333/CloudTrail/us-east-1/2026/03/10/\
+                111122223333_CloudTrail_us-east-1_20260310T0900Z_fixture01.json
                 """
         let text = try String(contentsOfFile: CommandRunner.repositoryRoot + "/" + file, encoding: .utf8)
         let outcome = try CommandRunner.run(["scan", "-", "--format", "table"], input: text)

@@ -1,3 +1,5 @@
+import ConsoleStore
+import ConsoleTestSupport
 import TerminalGrid
 import TestSupport
 import Testing

@@ -10,11 +10,11 @@ import TriageTestSupport
 
 /// CloudTrail records shaped like the fixtures, mapped through the real ECS mapper, and the
 /// alert records a scan would save for them.
-enum TestAlerts {
+public enum TestAlerts {
     /// Kept under this name for tests that edit the record before mapping it.
-    static let createProfile = TestEvents.createProfile
+    public static let createProfile = TestEvents.createProfile
 
-    static let createRole =
+    public static let createRole =
         #"""
         {"eventVersion":"1.09",\#(TestEvents.alice),"eventTime":"2026-03-10T09:10:00Z",\#
         "eventSource":"iam.amazonaws.com",\#
@@ -23,7 +23,7 @@ enum TestAlerts {
         "recipientAccountId":"111122223333"}
         """#
 
-    static let profileGuide = GuideSnapshot(
+    public static let profileGuide = GuideSnapshot(
         steps: [
             "Identify the actor", "Review the roles the profile can hand out", "Find the trust anchor",
             "Look for sessions",
@@ -33,7 +33,7 @@ enum TestAlerts {
         investigationFields: ["@timestamp", "user.name", "source.ip"]
     )
 
-    static let userGuide = GuideSnapshot(
+    public static let userGuide = GuideSnapshot(
         steps: [
             "Identify the calling role and session", "Confirm the session name is an EC2 instance id",
             "Identify the new user",
@@ -43,7 +43,7 @@ enum TestAlerts {
         investigationFields: ["@timestamp", "user.name", "user_agent.original"]
     )
 
-    static func document(_ json: String) -> ECSDocument {
+    public static func document(_ json: String) -> ECSDocument {
         do {
             return try TestEvents.document(json)
         } catch {
@@ -52,7 +52,7 @@ enum TestAlerts {
     }
 
     /// The index of every test event, for related activity and trust anchors.
-    static let index: EventIndex = {
+    public static let index: EventIndex = {
         var builder = EventIndexBuilder()
         for json in [TestEvents.createTrustAnchor, TestEvents.createProfile, createRole, TestEvents.describe] {
             builder.add(document: document(json))
@@ -60,7 +60,7 @@ enum TestAlerts {
         return builder.build()
     }()
 
-    static func record(
+    public static func record(
         _ json: String, uuid: String, ruleName: String, severity: String, guide: GuideSnapshot
     ) -> AlertRecord {
         let document = document(json)
@@ -84,23 +84,23 @@ enum TestAlerts {
         )
     }
 
-    static let profileRule = "AWS IAM Roles Anywhere Profile Creation"
-    static let userRule = "AWS IAM Create User via Assumed Role on EC2 Instance"
+    public static let profileRule = "AWS IAM Roles Anywhere Profile Creation"
+    public static let userRule = "AWS IAM Create User via Assumed Role on EC2 Instance"
 
-    static let profile = record(
+    public static let profile = record(
         TestEvents.createProfile, uuid: "aaaa1111-profile", ruleName: profileRule, severity: "low", guide: profileGuide)
-    static let patternFalsePositive = record(
+    public static let patternFalsePositive = record(
         TestEvents.createUser(
             role: "api-deployer", session: "build-42", eventID: "cu-fp", time: "2026-03-10T09:13:00Z"),
         uuid: "bbbb2222-fp", ruleName: userRule, severity: "medium", guide: userGuide
     )
-    static let instance = record(
+    public static let instance = record(
         TestEvents.createUser(
             role: "ec2-provisioner", session: "i-0a1b2c3d4e5f60718", eventID: "cu-ec2", time: "2026-03-10T09:05:00Z"),
         uuid: "cccc3333-ec2", ruleName: userRule, severity: "medium", guide: userGuide
     )
     /// A user agent carrying a terminal escape sequence and a right-to-left override.
-    static let hostile = record(
+    public static let hostile = record(
         TestEvents.createUser(
             role: "ec2-provisioner", session: "i-0ffe1234abcd56789", eventID: "cu-evil", time: "2026-03-12T07:00:00Z",
             userAgent: #"curl/8.0 \u001b[31mred\u001b[0m \u202Egnp.exe"#),
@@ -108,17 +108,19 @@ enum TestAlerts {
     )
 
     /// Alerts in load order (not time order: the list sorts them).
-    static let all = [patternFalsePositive, profile, hostile, instance]
+    public static let all = [patternFalsePositive, profile, hostile, instance]
 
     /// A console over ``all`` at `size`, with the clock fixed.
-    static func console(size: TerminalSize = TerminalSize(rows: 40, columns: 120), states: [String: TriageState] = [:])
+    public static func console(
+        size: TerminalSize = TerminalSize(rows: 40, columns: 120), states: [String: TriageState] = [:]
+    )
         -> ConsoleState
     {
         ConsoleState(alerts: all, states: states, analyst: "analyst1", now: 1_773_400_000_000, size: size)
     }
 
     /// `count` copies of the Create User alert with distinct ids and times, for paging.
-    static func many(_ count: Int) -> [AlertRecord] {
+    public static func many(_ count: Int) -> [AlertRecord] {
         (0..<count).map { number in
             var copy = instance
             copy.uuid = "many-\(number)"
