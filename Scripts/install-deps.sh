@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages TrailTriage builds, runs and tests with (libdeflate and zlib for
 # gzip, SQLite for triage state, ncursesw for the console, tmux for the console's end-to-end tests,
-# uap-core's user agent regexes), and the PyPI package markdown-it-py, the CommonMark renderer the
-# Markdown export tests check against.
+# uap-core's user agent regexes), and two PyPI packages the tests use as oracles: markdown-it-py, the
+# CommonMark renderer the Markdown export tests check against, and eql, Elastic's Python EQL, which
+# the EQL tests compare verdicts with (tests only; it is AGPL-3.0 and never vendored).
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
 packages=(zlib1g-dev libdeflate-dev libsqlite3-dev libncurses-dev ncurses-base tmux gzip python3 time jq uap-core)
@@ -21,4 +22,10 @@ if ! python3 -c 'import markdown_it' >/dev/null 2>&1; then
   # A Debian-managed Python refuses user installs unless told otherwise (PEP 668).
   "${pip_install[@]}" 2>/dev/null || "${pip_install[@]}" --break-system-packages \
     || echo "warning: could not install markdown-it-py; the Markdown rendering tests will be skipped" >&2
+fi
+if ! python3 -c 'import eql' >/dev/null 2>&1; then
+  # The current release (1.0.1) installs and runs on Python 3.11; no pin needed.
+  pip_install=(python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore eql)
+  "${pip_install[@]}" 2>/dev/null || "${pip_install[@]}" --break-system-packages \
+    || echo "warning: could not install eql; the EQL oracle tests will be skipped" >&2
 fi

@@ -24,23 +24,17 @@ struct EQLLuceneRegex: @unchecked Sendable {
         var offset: Int
     }
 
-    let source: String
-    let caseInsensitive: Bool
-    /// The ICU pattern the Lucene pattern was translated into; kept for tests and diagnostics.
-    let translated: String
     private let expression: NSRegularExpression
 
     init(_ pattern: String, caseInsensitive: Bool) throws(Unsupported) {
         var translator = Translator(pattern: Array(pattern.unicodeScalars), caseInsensitive: caseInsensitive)
         let body = try translator.translateWhole()
-        translated = "\\A(?:" + body + ")\\z"
+        let translated = "\\A(?:" + body + ")\\z"
         do {
             expression = try NSRegularExpression(pattern: translated, options: [.dotMatchesLineSeparators])
         } catch {
             throw Unsupported(message: "the regex could not be compiled (\(error))", offset: 0)
         }
-        source = pattern
-        self.caseInsensitive = caseInsensitive
     }
 
     func matches(_ value: String) -> Bool {
