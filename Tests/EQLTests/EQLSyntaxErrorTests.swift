@@ -36,7 +36,8 @@ import Testing
         Refusal(
             query: "any where x == y", message: "comparing two fields with `==` is not supported", line: 1, column: 16),
         Refusal(
-            query: "any where true", message: "the literal `true` is not supported as a condition", line: 1, column: 11),
+            query: "any where true", message: "the literal `true` is not supported as a condition", line: 1,
+            column: 11),
         Refusal(query: "any where x == 'a'", message: "single-quoted strings are not supported", line: 1, column: 16),
         Refusal(query: #"any where x == ?"a""#, message: "raw strings `?\"…\"` are not supported", line: 1, column: 16),
         Refusal(

@@ -112,7 +112,8 @@ struct AWSRuleRunTests {
             "ap-south-1", "ap-northeast-1", "sa-east-1",
         ]
         func request(_ region: String, _ second: Int, quota: String = "L-1216C47A", arn: String = "arn:a") -> String {
-            #"{"@timestamp":"2025-06-01T10:00:\#(String(format: "%02d", second))Z","data_stream":{"dataset":"aws.cloudtrail"},"#
+            #"{"@timestamp":"2025-06-01T10:00:\#(String(format: "%02d", second))Z","#
+                + #""data_stream":{"dataset":"aws.cloudtrail"},"#
                 + #""event":{"provider":"servicequotas.amazonaws.com","action":"GetServiceQuota"},"#
                 + #""cloud":{"region":"\#(region)"},"aws":{"cloudtrail":{"user_identity":{"arn":"\#(arn)"},"#
                 + #""request_parameters":"{serviceCode=ec2, quotaCode=\#(quota)}"}}}"#
