@@ -28,7 +28,8 @@ import Testing
             message: "the case-insensitive function `stringContains~` is not supported", line: 1, column: 11),
         Refusal(query: #"any where x in~ ("a")"#, message: "the operator `in~` is not supported", line: 1, column: 13),
         Refusal(
-            query: #"any where x not in ("a")"#, message: "the operator `not in` is not supported", line: 1, column: 13),
+            query: #"any where x not in ("a")"#, message: "the operator `not in` is not supported", line: 1,
+            column: 13),
         Refusal(query: "any where x == 3", message: "numeric values are not supported after `==`", line: 1, column: 16),
         Refusal(
             query: "any where x == true", message: "the literal `true` is not supported after `==`", line: 1, column: 16
