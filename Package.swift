@@ -59,7 +59,7 @@ let package = Package(
         .target(
             name: "DetectionEngine",
             dependencies: [
-                "TrailTriageJSON", "CloudTrailReader", "ECSMapping", "KQL", "DetectionRules", "Alerts",
+                "TrailTriageJSON", "CloudTrailReader", "ECSMapping", "KQL", "EQL", "ESQL", "DetectionRules", "Alerts",
                 "RelatedActivity",
             ],
             swiftSettings: strictImports

@@ -37,6 +37,9 @@ extension Alert {
         if !resultColumns.isEmpty {
             object["trailtriage.esql.columns"] = .array(resultColumns.map(JSONValue.string))
         }
+        if runCount > 0 {
+            object["trailtriage.esql.runs"] = .number(String(runCount))
+        }
         object["trailtriage.source.file"] = .string(location.file)
         object["trailtriage.source.record"] = .number(String(location.index))
         if let line = location.line {

@@ -28,13 +28,17 @@ public struct Alert: Sendable, Identifiable {
     /// For an aggregating ES|QL alert, the returned columns in the query's order (the document
     /// holds their values); empty for other alerts.
     public var resultColumns: [String]
+    /// For an aggregating ES|QL alert, how many simulated runs returned its group (overlapping
+    /// runs repeat it; Kibana would alert each time); 0 for other alerts.
+    public var runCount: Int
 
     public var id: String { uuid }
 
     public init(
         uuid: String, rule: AlertRule, originalTime: Int64, newTerms: [String]?, document: ECSDocument,
         location: RecordLocation, eventKey: String, threshold: ThresholdResult? = nil,
-        members: [AlertMember] = [], group: AlertGroupMembership? = nil, resultColumns: [String] = []
+        members: [AlertMember] = [], group: AlertGroupMembership? = nil, resultColumns: [String] = [],
+        runCount: Int = 0
     ) {
         self.uuid = uuid
         self.rule = rule
@@ -47,6 +51,7 @@ public struct Alert: Sendable, Identifiable {
         self.members = members
         self.group = group
         self.resultColumns = resultColumns
+        self.runCount = runCount
     }
 }
 

@@ -1,6 +1,7 @@
 import Alerts
 import DetectionRules
 import ECSMapping
+import EQL
 import TrailTriageJSON
 
 /// Turns one rule's query matches into alerts.
@@ -28,7 +29,15 @@ struct AlertDecider {
         let (unique, duplicates) = Self.deduplicated(matches, in: table)
         let info = Self.alertRule(of: rule)
         var alerts: [PendingAlert] = []
-        if let threshold = rule.threshold {
+        if let sequence = rule.eql?.query.sequence {
+            let decided = sequenceAlerts(unique, sequence: sequence, in: table, terms: terms, rule: info)
+            return Decided(
+                alerts: decided.alerts, duplicateEventKeys: duplicates, droppedByMaxSignals: decided.dropped)
+        } else if let query = rule.esql {
+            let decided = esqlAlerts(unique, query: query, in: table, rule: info)
+            return Decided(
+                alerts: decided.alerts, duplicateEventKeys: duplicates, droppedByMaxSignals: decided.dropped)
+        } else if let threshold = rule.threshold {
             let decided = thresholdAlerts(unique, plan: threshold, in: table, terms: terms, rule: info)
             return Decided(
                 alerts: decided.alerts, duplicateEventKeys: duplicates, droppedByMaxSignals: decided.dropped)
@@ -79,6 +88,11 @@ struct AlertDecider {
             }
         }
         return (unique, duplicates)
+    }
+
+    /// Keeps at most `max_signals` alerts per simulated run; returns how many it dropped.
+    func applyMaxSignalsPerRun(to alerts: inout [PendingAlert]) -> Int {
+        applyMaxSignals(to: &alerts)
     }
 
     /// Keeps at most `max_signals` alerts per simulated run; returns how many it dropped.

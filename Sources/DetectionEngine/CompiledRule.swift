@@ -1,10 +1,19 @@
 import DetectionRules
+import EQL
+import ESQL
 import KQL
 
 /// A rule ready to run: its query parsed and its time settings in milliseconds.
 public struct CompiledRule: Sendable {
     public let rule: DetectionRule
+    /// The rule's KQL query; for an EQL or ES|QL rule, a KQL query its own condition implies
+    /// (the `event.provider` / `event.action` values it pins), so the rule index and prefilter
+    /// work the same for every language. Only the rule's own evaluator decides a match.
     public let query: KQLQuery
+    /// An EQL rule's query and the field its categories are read from.
+    public let eql: EQLPlan?
+    /// An ES|QL rule's query.
+    public let esql: ESQLQuery?
     /// The new_terms history window; `nil` for other rule types.
     public let historyWindowMilliseconds: Int64?
     /// The rule's schedule interval, used to apply `max_signals` per simulated run.
@@ -25,13 +34,34 @@ public struct CompiledRule: Sendable {
         guard let text = rule.query else {
             throw RuleCompileError(rule: rule, message: "the rule has no query")
         }
-        if let language = rule.language, language != "kuery" {
-            throw RuleCompileError(rule: rule, message: "query language \(language) is not supported (only kuery)")
-        }
-        do {
-            query = try KQLQuery.parse(text)
-        } catch {
-            throw RuleCompileError(rule: rule, syntaxError: error)
+        switch rule.type {
+        case .eql:
+            let plan = try EQLPlan(rule, text: text)
+            eql = plan
+            esql = nil
+            query = KQLQuery.requiring(
+                ["event.provider", "event.action"].compactMap { field in
+                    plan.query.requiredValues(for: field).map { (field, $0) }
+                })
+        case .esql:
+            let parsed = try Self.parseESQL(text, rule: rule)
+            eql = nil
+            esql = parsed
+            query = KQLQuery.requiring(
+                ["event.provider", "event.action"].compactMap { field in
+                    parsed.requiredValues(for: field).map { (field, $0) }
+                })
+        default:
+            if let language = rule.language, language != "kuery" {
+                throw RuleCompileError(rule: rule, message: "query language \(language) is not supported (only kuery)")
+            }
+            do {
+                query = try KQLQuery.parse(text)
+            } catch {
+                throw RuleCompileError(rule: rule, syntaxError: error)
+            }
+            eql = nil
+            esql = nil
         }
         let interval: RelativeDuration
         do {
@@ -80,12 +110,38 @@ public struct CompiledRule: Sendable {
             fields.formUnion(threshold.fields)
             if let cardinality = threshold.cardinality { fields.insert(cardinality.field) }
         }
+        if let eql {
+            fields.formUnion(eql.query.fieldsRead)
+            fields.insert(eql.categoryField)
+        }
+        if let esql { fields.formUnion(esql.fieldsRead) }
         return fields
     }
 
-    /// Whether a match needs the mapped document beyond the query (threshold groups are read
-    /// from it), so the prefilter's verdict on cheap fields alone cannot record it.
-    var needsDocumentToMatch: Bool { threshold != nil }
+    /// Whether a match needs the mapped document beyond the KQL query (threshold groups are read
+    /// from it; EQL and ES|QL decide on it), so the prefilter's verdict on cheap fields alone
+    /// cannot record it.
+    var needsDocumentToMatch: Bool { threshold != nil || eql != nil || esql != nil }
+
+    /// Whether the rule reads alerts (`FROM .alerts-security.*`) rather than logs.
+    public var readsAlerts: Bool {
+        esql?.sourcePatterns.contains { $0.hasPrefix(".alerts-security") } ?? false
+    }
+
+    private static func parseESQL(_ text: String, rule: DetectionRule) throws(RuleCompileError) -> ESQLQuery {
+        func fail(_ error: ESQLSyntaxError) -> RuleCompileError {
+            RuleCompileError(
+                rule: rule, language: "ES|QL", message: error.message, line: error.line, column: error.column,
+                diagram: error.caretDiagram(in: text))
+        }
+        // The schema follows the index the query reads: CloudTrail documents, or alerts.
+        let readsAlerts = text.contains(".alerts-security")
+        do {
+            return try ESQLQuery.parse(text, schema: readsAlerts ? .securityAlerts : .cloudTrail)
+        } catch {
+            throw fail(error)
+        }
+    }
 
     /// The longest interval or history window a rule may give: 10,000 years. Event times span
     /// years 0000 to 9999, so a longer window means nothing, and within it `time - window` and

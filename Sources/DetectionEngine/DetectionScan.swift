@@ -4,6 +4,7 @@ import DetectionRules
 import Dispatch
 import ECSMapping
 import RelatedActivity
+import TrailTriageJSON
 import Synchronization
 
 /// Runs rules over CloudTrail inputs and produces alerts.
@@ -179,11 +180,24 @@ extension DetectionScan {
     static func buildAlerts(
         _ pending: [PendingAlert], in table: MatchTable, evaluator: RecordEvaluator, reader: RecordRereader
     ) -> (alerts: [Alert], issues: [ReadIssue], lostByRule: [Int: Int]) {
-        // Alerts whose document was built while deciding (threshold groups) need no second read.
-        let needsRead = pending.indices.filter { pending[$0].builtDocument == nil }
-        let read = reader.read(needsRead.map { pending[$0].record }, in: table) { evaluator.alertDocument($0) }
-        var documents = pending.map(\.builtDocument)
-        for (position, document) in zip(needsRead, read.values) { documents[position] = document }
+        // Alerts whose document was built while deciding (threshold groups, aggregating ES|QL
+        // rows) need no second read; a sequence alert's is built from its members' documents.
+        let needsRead = pending.indices.filter { pending[$0].builtDocument == nil && !pending[$0].sharesMembersFields }
+        var wanted = needsRead.map { pending[$0].record }
+        for alert in pending where alert.sharesMembersFields { wanted.append(contentsOf: alert.members) }
+        let read = reader.read(wanted, in: table) { evaluator.alertDocument($0) }
+        var byRecord: [Int: ECSDocument] = [:]
+        for (record, document) in zip(wanted, read.values) { byRecord[record] = document }
+        let documents = pending.map { alert -> ECSDocument? in
+            if let built = alert.builtDocument { return built }
+            if alert.sharesMembersFields {
+                let members = alert.members.compactMap { byRecord[$0] }
+                guard members.count == alert.members.count else { return nil }
+                return Self.sharedFields(of: members, at: alert.time)
+            }
+            guard let document = byRecord[alert.record] else { return nil }
+            return alert.addedFields.isEmpty ? document : Self.adding(alert.addedFields, to: document)
+        }
         var alerts: [Alert] = []
         alerts.reserveCapacity(pending.count)
         var lostByRule: [Int: Int] = [:]
@@ -202,7 +216,8 @@ extension DetectionScan {
                 Alert(
                     uuid: alert.uuid, rule: alert.rule, originalTime: alert.time, newTerms: alert.newTerms,
                     document: document, location: table.location(of: alert.record),
-                    eventKey: table.records[alert.record].eventKey, threshold: alert.threshold, members: members
+                    eventKey: table.records[alert.record].eventKey, threshold: alert.threshold, members: members,
+                    group: alert.group, resultColumns: alert.resultColumns, runCount: alert.runCount
                 ))
         }
         let issues = read.failures.map { failure in
@@ -213,6 +228,34 @@ extension DetectionScan {
                     + "\(failure.records == 1 ? " is" : "s are") left out rather than built from other content")
         }
         return (alerts, issues, lostByRule)
+    }
+}
+
+extension DetectionScan {
+    /// The fields every document has with the same value: what Kibana's EQL sequence alert holds.
+    static func sharedFields(of documents: [ECSDocument], at time: Int64) -> ECSDocument {
+        guard let first = documents.first else {
+            return ECSDocument(flattened: [], timestampMilliseconds: time, eventID: nil)
+        }
+        let others = documents.dropFirst().map { document in
+            Dictionary(document.flattened().map { ($0.key, $0.value) }, uniquingKeysWith: { kept, _ in kept })
+        }
+        let shared = first.flattened().filter { member in
+            member.key != "@timestamp" && others.allSatisfy { $0[member.key] == member.value }
+        }
+        let members =
+            [JSONMember(key: "@timestamp", value: .string(ECSTimestamp.format(milliseconds: time)))]
+            + shared.map { JSONMember(key: $0.key, value: $0.value) }
+        return ECSDocument(flattened: members, timestampMilliseconds: time, eventID: nil)
+    }
+
+    /// The document with an ES|QL row's columns added; a column named like a field replaces it.
+    static func adding(_ fields: [JSONMember], to document: ECSDocument) -> ECSDocument {
+        let replaced = Set(fields.map(\.key))
+        let members =
+            document.flattened().filter { !replaced.contains($0.key) }.map { JSONMember(key: $0.key, value: $0.value) }
+            + fields
+        return ECSDocument(flattened: members, timestampMilliseconds: document.timestampMilliseconds, eventID: document.eventID)
     }
 }
 

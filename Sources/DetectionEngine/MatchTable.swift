@@ -1,4 +1,5 @@
 import CloudTrailReader
+import ESQL
 
 /// Every rule match of a file or of a whole scan, in the compact form deciding needs.
 struct MatchTable: Sendable {
@@ -9,6 +10,9 @@ struct MatchTable: Sendable {
     /// Hashed single values: threshold rules' cardinality-field values (only their number of
     /// distinct values matters, so the values themselves are not kept).
     var valueKeys: [CombinationKey] = []
+    /// ES|QL rules' rows, prepared from each matching document (only the columns the rest of
+    /// the query reads), so the windows are run without reading the records again.
+    var preparedRows: [ESQLRow] = []
     /// Matches per rule, indexed like the scan's rules.
     var byRule: [[RuleMatch]]
     /// The values of each combination, once per distinct combination. A worker moves them into
@@ -64,7 +68,10 @@ struct MatchTable: Sendable {
     }
 
     /// Records that `rule` matched the record at `record`, with its new-terms combinations.
-    mutating func addMatch(rule: Int, record: Int, combinations: [[String]]?, values: [String] = []) {
+    mutating func addMatch(
+        rule: Int, record: Int, combinations: [[String]]?, values: [String] = [], stages: UInt32 = 0,
+        row: ESQLRow? = nil
+    ) {
         let start = combinationKeys.count
         for combination in combinations ?? [] {
             let key = CombinationKey(combination)
@@ -73,9 +80,15 @@ struct MatchTable: Sendable {
         }
         let valueStart = valueKeys.count
         for value in Set(values) { valueKeys.append(CombinationKey([value])) }
+        var rowPosition: Int32 = -1
+        if let row {
+            rowPosition = Int32(truncatingIfNeeded: preparedRows.count)
+            preparedRows.append(row)
+        }
         byRule[rule].append(
             RuleMatch(
-                record: record, combinations: start..<combinationKeys.count, values: valueStart..<valueKeys.count))
+                record: record, combinations: start..<combinationKeys.count, values: valueStart..<valueKeys.count,
+                stages: stages, row: rowPosition))
     }
 
     /// Appends another table's matches (its terms are left to the caller).
@@ -84,6 +97,7 @@ struct MatchTable: Sendable {
         let fileBase = paths.count
         let keyBase = combinationKeys.count
         let valueBase = valueKeys.count
+        let rowBase = Int32(truncatingIfNeeded: preparedRows.count)
         paths.append(contentsOf: other.paths)
         records.append(
             contentsOf: other.records.lazy.map { record in
@@ -93,6 +107,7 @@ struct MatchTable: Sendable {
             })
         combinationKeys.append(contentsOf: other.combinationKeys)
         valueKeys.append(contentsOf: other.valueKeys)
+        preparedRows.append(contentsOf: other.preparedRows)
         for (rule, matches) in other.byRule.enumerated() {
             byRule[rule].append(
                 contentsOf: matches.lazy.map { match in
@@ -100,7 +115,8 @@ struct MatchTable: Sendable {
                         record: match.record + recordBase,
                         combinations: (match.combinations.lowerBound + keyBase)..<(match.combinations.upperBound
                             + keyBase),
-                        values: (match.values.lowerBound + valueBase)..<(match.values.upperBound + valueBase)
+                        values: (match.values.lowerBound + valueBase)..<(match.values.upperBound + valueBase),
+                        stages: match.stages, row: match.row < 0 ? -1 : match.row + rowBase
                     )
                 })
         }

@@ -2,6 +2,8 @@ import Alerts
 import CloudTrailReader
 import DetectionRules
 import ECSMapping
+import EQL
+import ESQL
 import KQL
 import RelatedActivity
 import TrailTriageJSON
@@ -249,7 +251,25 @@ struct RecordEvaluator {
             guard rule.query.matches(document) else { continue }
             var combinations: [[String]]?
             var values: [String] = []
-            if let threshold = rule.threshold {
+            var stages: UInt32 = 0
+            var row: ESQLRow?
+            if let eql = rule.eql {
+                if let sequence = eql.query.sequence {
+                    let matched = sequence.stagesMatched(by: document, categoryField: eql.categoryField)
+                    // An event without every `by` field cannot join a sequence.
+                    guard !matched.isEmpty, let key = sequence.joinKey(of: document) else { continue }
+                    combinations = [key]
+                    stages = matched.reduce(0) { $0 | (1 << UInt32($1 % 32)) }
+                } else {
+                    guard eql.query.matches(document, categoryField: eql.categoryField) else { continue }
+                }
+            } else if let esql = rule.esql {
+                let key = AlertIdentity.eventKey(eventID: document.eventID, recordBytes: record)
+                guard let prepared = esql.prepare(document, metadata: ESQLMetadata(id: key, index: Self.esqlIndex))
+                else { continue }
+                row = prepared
+                combinations = []
+            } else if let threshold = rule.threshold {
                 let groups = NewTermsEvaluator.combinations(
                     of: threshold.fields.map { document.keywordValues(at: $0) })
                 // An event missing a group-by field is not counted (Kibana's terms aggregation).
@@ -269,7 +289,8 @@ struct RecordEvaluator {
                     eventKey: AlertIdentity.eventKey(eventID: document.eventID, recordBytes: record),
                     digest: RecordDigest(record, key: digestKey))
             position = matched
-            outcome.matches.addMatch(rule: index, record: matched, combinations: combinations, values: values)
+            outcome.matches.addMatch(
+                rule: index, record: matched, combinations: combinations, values: values, stages: stages, row: row)
             if streamsQueryMatches && combinations == nil {
                 let key = outcome.matches.records[matched].eventKey
                 outcome.provisional.append(
@@ -279,6 +300,9 @@ struct RecordEvaluator {
             }
         }
     }
+
+    /// The `_index` ES|QL's `METADATA _index` gives CloudTrail documents: the integration's data stream.
+    static let esqlIndex = "logs-aws.cloudtrail-default"
 
     /// A record's parse and mapping: the same steps for evaluating it and, later, for building
     /// the document of an alert it raised.

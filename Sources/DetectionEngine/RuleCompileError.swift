@@ -32,6 +32,20 @@ public struct RuleCompileError: Error, Sendable, CustomStringConvertible {
         column = position?.column
     }
 
+    /// Places a syntax error of another query language (EQL, ES|QL), given by its position in
+    /// the query text, in the rule file.
+    init(
+        rule: DetectionRule, language: String, message: String, line: Int, column: Int, diagram: String
+    ) {
+        file = rule.sourcePath
+        ruleName = rule.name
+        self.message = "\(language) query syntax error: " + message
+        self.diagram = diagram
+        let position = rule.filePosition(ofQueryPosition: SourcePosition(line: line, column: column))
+        self.line = position?.line
+        self.column = position?.column
+    }
+
     init(rule: DetectionRule, message: String) {
         file = rule.sourcePath
         ruleName = rule.name

@@ -11,4 +11,8 @@ struct RuleMatch: Sendable {
     /// A threshold rule's cardinality-field values, as positions in ``MatchTable/valueKeys``;
     /// empty for other rules.
     var values: Range<Int> = 0..<0
+    /// An EQL sequence rule's stages the event satisfies, one bit per stage.
+    var stages: UInt32 = 0
+    /// An ES|QL rule's prepared row, as a position in ``MatchTable/preparedRows``; -1 otherwise.
+    var row: Int32 = -1
 }

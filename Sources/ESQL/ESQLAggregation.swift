@@ -16,6 +16,7 @@ struct ESQLAggregation {
             order.append([])
             groups[[]] = fresh
         }
+        var sources: [[ESQLValue]: [Int]] = [:]
         for row in rows {
             let reader = ESQLRowReader(row: row)
             var keys: [[ESQLValue]] = [[]]
@@ -37,6 +38,7 @@ struct ESQLAggregation {
                     order.append(key)
                     groups[key] = fresh
                 }
+                sources[key, default: []].append(contentsOf: row.sourceRows)
                 for index in inputs.indices {
                     guard let input = inputs[index] else { continue }
                     groups[key]?[index].add(input, countsRows: stats.aggregates[index].argument == nil)
@@ -54,7 +56,10 @@ struct ESQLAggregation {
             let results = (groups[key] ?? fresh).map(\.result) + key
             var byName: [String: ESQLValue] = [:]
             for (name, value) in zip(names, results) { byName[name] = value }
-            return ESQLRow(layout: layout, values: output.map { byName[$0] ?? .null })
+            var row = ESQLRow(layout: layout, values: output.map { byName[$0] ?? .null })
+            row.sourceRows = sources[key] ?? []
+            row.groupKey = key
+            return row
         }
     }
 

@@ -25,7 +25,7 @@ extension ESQLQuery {
             }
         case .keep(let kept):
             let layout = ESQLColumnLayout(kept)
-            return rows.map { row in ESQLRow(layout: layout, values: kept.map { row[$0] ?? .null }) }
+            return rows.map { row in ESQLRow(layout: layout, values: kept.map { row[$0] ?? .null }, carrying: row) }
         case .stats(let stats):
             return ESQLAggregation(stats: stats, evaluator: evaluator).run(rows)
         case .sort(let keys):
@@ -56,7 +56,7 @@ extension ESQLQuery {
             var byName: [String: ESQLValue] = [:]
             for (name, value) in zip(names, computed) { byName[name] = value }
             let values = keptPositions.map { row.values[$0] } + uniqueNames.map { byName[$0] ?? .null }
-            return ESQLRow(layout: cachedOutput, values: values)
+            return ESQLRow(layout: cachedOutput, values: values, carrying: row)
         }
     }
 

@@ -100,6 +100,10 @@ public struct ESQLQuery: Sendable {
     /// - Returns: The result rows, with ``columns``.
     public func finish(_ rows: [ESQLRow], now: Int64) -> [ESQLRow] {
         var current = rows
+        for index in current.indices {
+            current[index].sourceRows = [index]
+            current[index].groupKey = nil
+        }
         let evaluator = ESQLEvaluator(now: now)
         for command in commands.dropFirst(prefixLength) {
             current = Self.run(command, on: current, evaluator: evaluator)

@@ -5,6 +5,12 @@ public struct ESQLRow: Sendable, Hashable {
     /// The values, one per column.
     public private(set) var values: [ESQLValue]
     let layout: ESQLColumnLayout
+    /// Which of ``ESQLQuery/finish(_:now:)``'s input rows this row came from: the row itself
+    /// through row-by-row commands, every row of its group through STATS. Not part of equality.
+    public internal(set) var sourceRows: [Int] = []
+    /// The values of the STATS group this row is (its BY keys, in BY order); `nil` before STATS.
+    /// A scan identifies an aggregating alert by them. Not part of equality.
+    public internal(set) var groupKey: [ESQLValue]?
 
     /// A row from column names and their values (the two lists must be the same length; extra names
     /// get null, extra values are dropped).
@@ -12,8 +18,12 @@ public struct ESQLRow: Sendable, Hashable {
         self.init(layout: ESQLColumnLayout(columns), values: values)
     }
 
-    init(layout: ESQLColumnLayout, values: [ESQLValue]) {
+    init(layout: ESQLColumnLayout, values: [ESQLValue], carrying origin: ESQLRow? = nil) {
         self.layout = layout
+        if let origin {
+            sourceRows = origin.sourceRows
+            groupKey = origin.groupKey
+        }
         var values = Array(values.prefix(layout.names.count))
         while values.count < layout.names.count { values.append(.null) }
         self.values = values

@@ -24,10 +24,10 @@ public enum RuleType: Sendable, Hashable {
 
     /// Whether TrailTriage can execute rules of this type.
     ///
-    /// EQL and ES|QL rules load fully but are not executed yet.
+    /// Machine learning rules need Elastic's anomaly detection jobs and never run here.
     public var isSupported: Bool {
         switch self {
-        case .query, .newTerms, .threshold: return true
+        case .query, .newTerms, .threshold, .eql, .esql: return true
         default: return false
         }
     }
