@@ -65,40 +65,16 @@ extension AlertDecider {
     private func aggregatedAlerts(
         _ ordered: [RuleMatch], query: ESQLQuery, runs: RuleRuns, in table: MatchTable, rule info: AlertRule
     ) -> [PendingAlert] {
-        let usable = ordered.filter { $0.row >= 0 }
-        guard let first = usable.first else { return [] }
-        let times = usable.map { table.records[$0.record].time }
-        var alerts: [PendingAlert] = []
-        /// By group key: the alert it gave last and the records behind it.
-        var lastByGroup: [[ESQLValue]: (alert: Int, records: Set<Int>)] = [:]
-        var low = 0
-        var high = 0
-        var end = runs.firstRunEnd(holding: table.records[first.record].time)
-        while low < usable.count {
-            let window = runs.window(endingAt: end)
-            while low < usable.count && times[low] < window.lowerBound { low += 1 }
-            while high < usable.count && times[high] <= window.upperBound { high += 1 }
-            guard low < high else {
-                guard high < usable.count else { break }
-                end = max(runs.nextRunEnd(after: end), runs.firstRunEnd(holding: times[high]))
-                continue
-            }
-            let inWindow = Array(usable[low..<high])
-            let rows = inWindow.map { table.preparedRows[Int($0.row)] }
-            for returned in query.finish(rows, now: end) {
-                let members = Set(returned.sourceRows.map { inWindow[$0].record })
-                let key = returned.groupKey ?? []
-                if let previous = lastByGroup[key], !previous.records.isDisjoint(with: members) {
-                    alerts[previous.alert].runCount += 1
-                    lastByGroup[key] = (previous.alert, previous.records.union(members))
-                    continue
-                }
-                lastByGroup[key] = (alerts.count, members)
-                alerts.append(aggregatedAlert(returned, members: members, key: key, in: table, rule: info))
-            }
-            end = runs.nextRunEnd(after: end)
+        let items = ordered.filter { $0.row >= 0 }.map { match in
+            ESQLRunSimulator.Item(
+                time: table.records[match.record].time, row: table.preparedRows[Int(match.row)], payload: match.record)
         }
-        return alerts
+        return ESQLRunSimulator(query: query, runs: runs).run(items).map { result in
+            var alert = aggregatedAlert(
+                result.row, members: Set(result.members), key: result.groupKey, in: table, rule: info)
+            alert.runCount = result.runCount
+            return alert
+        }
     }
 
     private func aggregatedAlert(

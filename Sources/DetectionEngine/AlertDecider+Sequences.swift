@@ -50,7 +50,8 @@ extension AlertDecider {
                 alerts.append(block)
             }
             var whole = PendingAlert(
-                uuid: AlertIdentity.groupUUID(ruleID: info.ruleID, terms: ["sequence-alert", groupID], memberKeys: keys),
+                uuid: AlertIdentity.groupUUID(
+                    ruleID: info.ruleID, terms: ["sequence-alert", groupID], memberKeys: keys),
                 rule: info, ruleIndex: ruleIndex, newTerms: nil, record: last,
                 time: records[last].time)
             whole.group = AlertGroupMembership(id: groupID, index: nil)

@@ -4,8 +4,8 @@ import DetectionRules
 import Dispatch
 import ECSMapping
 import RelatedActivity
-import TrailTriageJSON
 import Synchronization
+import TrailTriageJSON
 
 /// Runs rules over CloudTrail inputs and produces alerts.
 ///
@@ -169,7 +169,16 @@ public enum DetectionScan {
         for (rule, lost) in built.lostByRule {
             summary.rules[rule].alerts -= lost
         }
-        return (ScanResult(alerts: built.alerts, summary: summary), events)
+        var alerts = built.alerts
+        let fromAlerts = alertRuleAlerts(
+            rules: rules, over: alerts, appliesMaxSignals: configuration.appliesMaxSignals)
+        for entry in fromAlerts {
+            summary.rules[entry.rule].alerts = entry.alerts.count
+            summary.rules[entry.rule].droppedByMaxSignals = entry.dropped
+            alerts.append(contentsOf: entry.alerts)
+        }
+        if !fromAlerts.isEmpty { alerts.sort(by: Alert.reportOrder) }
+        return (ScanResult(alerts: alerts, summary: summary), events)
     }
 }
 
@@ -255,7 +264,8 @@ extension DetectionScan {
         let members =
             document.flattened().filter { !replaced.contains($0.key) }.map { JSONMember(key: $0.key, value: $0.value) }
             + fields
-        return ECSDocument(flattened: members, timestampMilliseconds: document.timestampMilliseconds, eventID: document.eventID)
+        return ECSDocument(
+            flattened: members, timestampMilliseconds: document.timestampMilliseconds, eventID: document.eventID)
     }
 }
 

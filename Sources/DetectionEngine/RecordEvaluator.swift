@@ -132,7 +132,7 @@ struct RecordEvaluator {
     private func prefilter(_ span: RecordSpan, in buffer: UnsafeBufferPointer<UInt8>, into candidates: inout [Int]) {
         guard usesPrefilter else {
             candidates.removeAll(keepingCapacity: true)
-            candidates.append(contentsOf: rules.indices)
+            candidates.append(contentsOf: index.logRules)
             return
         }
         var fields = fields(of: span, in: buffer)

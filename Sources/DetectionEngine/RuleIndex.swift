@@ -11,14 +11,18 @@ struct RuleIndex: Sendable {
     private var byProvider = ByteKeyTable()
     private var byProviderPrefix: [(prefix: [UInt8], rules: [Int])] = []
     private var unindexed: [Int] = []
-    let ruleCount: Int
+    /// The rules that read logs, in rule order: every rule but those reading alerts, which run
+    /// over the scan's alerts once it has them.
+    let logRules: [Int]
 
     init(rules: [CompiledRule]) {
-        ruleCount = rules.count
+        logRules = rules.indices.filter { !rules[$0].readsAlerts }
         var actionPrefixes: [String: [Int]] = [:]
         var providerPrefixes: [String: [Int]] = [:]
         for (index, rule) in rules.enumerated() {
-            if let action = rule.actionRequirement {
+            if rule.readsAlerts {
+                continue
+            } else if let action = rule.actionRequirement {
                 for value in action.exact { byAction.add(index, for: Array(value.utf8)) }
                 for prefix in action.prefixes { actionPrefixes[prefix, default: []].append(index) }
             } else if let provider = rule.providerRequirement {
@@ -37,7 +41,7 @@ struct RuleIndex: Sendable {
     func candidates(action: KQLPartialValue, provider: KQLPartialValue, into candidates: inout [Int]) {
         candidates.removeAll(keepingCapacity: true)
         guard let actionText = Self.lookupText(action), let providerText = Self.lookupText(provider) else {
-            candidates.append(contentsOf: 0..<ruleCount)
+            candidates.append(contentsOf: logRules)
             return
         }
         var sources = 0

@@ -1,0 +1,62 @@
+import ESQL
+
+/// Runs an aggregating ES|QL query over prepared rows, one simulated rule run at a time.
+///
+/// Each run finishes the rows whose time falls in its window. Kibana's id for an aggregating
+/// alert hashes the run, so overlapping runs alert again on the same group; here a group that a
+/// later run returns again from some of the same rows is one result whose run count goes up, and
+/// only a group returned from rows it shares nothing with is a new result.
+struct ESQLRunSimulator {
+    struct Item {
+        var time: Int64
+        var row: ESQLRow
+        var payload: Int
+    }
+
+    struct Result {
+        var row: ESQLRow
+        /// The payloads of the rows behind the group the first time it was returned.
+        var members: [Int]
+        var runCount: Int
+        /// The group's BY keys (empty for a STATS without BY).
+        var groupKey: [ESQLValue]
+    }
+
+    let query: ESQLQuery
+    let runs: RuleRuns
+
+    /// `items` must be in time order.
+    func run(_ items: [Item]) -> [Result] {
+        guard let first = items.first else { return [] }
+        var results: [Result] = []
+        var lastByGroup: [[ESQLValue]: (result: Int, payloads: Set<Int>)] = [:]
+        var low = 0
+        var high = 0
+        var end = runs.firstRunEnd(holding: first.time)
+        while low < items.count {
+            let window = runs.window(endingAt: end)
+            while low < items.count && items[low].time < window.lowerBound { low += 1 }
+            while high < items.count && items[high].time <= window.upperBound { high += 1 }
+            guard low < high else {
+                guard high < items.count else { break }
+                end = max(runs.nextRunEnd(after: end), runs.firstRunEnd(holding: items[high].time))
+                continue
+            }
+            let inWindow = items[low..<high]
+            for returned in query.finish(inWindow.map(\.row), now: end) {
+                let payloads = returned.sourceRows.map { inWindow[inWindow.startIndex + $0].payload }
+                let members = Set(payloads)
+                let key = returned.groupKey ?? []
+                if let previous = lastByGroup[key], !previous.payloads.isDisjoint(with: members) {
+                    results[previous.result].runCount += 1
+                    lastByGroup[key] = (previous.result, previous.payloads.union(members))
+                    continue
+                }
+                lastByGroup[key] = (results.count, members)
+                results.append(Result(row: returned, members: payloads, runCount: 1, groupKey: key))
+            }
+            end = runs.nextRunEnd(after: end)
+        }
+        return results
+    }
+}
