@@ -39,7 +39,7 @@ let package = Package(
         .target(name: "ECSMapping", dependencies: ["TrailTriageJSON"], swiftSettings: strictImports),
         .target(name: "KQL", swiftSettings: strictImports),
         // EQL: the subset of Elastic's AWS rules; parsing, evaluation, sequence matching.
-        .target(name: "EQL", swiftSettings: strictImports),
+        .target(name: "EQL", dependencies: ["KQL"], swiftSettings: strictImports),
         .target(name: "DetectionRules", swiftSettings: strictImports),
         // ES|QL: parsing, and the row pipeline (prepare per document, finish per rule run).
         .target(name: "ESQL", dependencies: ["TrailTriageJSON", "KQL"], swiftSettings: strictImports),

@@ -7,8 +7,8 @@ import KQL
 public struct CompiledRule: Sendable {
     public let rule: DetectionRule
     /// The rule's KQL query; for an EQL or ES|QL rule, a KQL query its own condition implies
-    /// (the `event.provider` / `event.action` values it pins), so the rule index and prefilter
-    /// work the same for every language. Only the rule's own evaluator decides a match.
+    /// (``KQLRequirement``: the values, wildcards and fields it needs), so the rule index and
+    /// prefilter work the same for every language. Only the rule's own evaluator decides a match.
     public let query: KQLQuery
     /// An EQL rule's query and the field its categories are read from.
     public let eql: EQLPlan?
@@ -39,18 +39,12 @@ public struct CompiledRule: Sendable {
             let plan = try EQLPlan(rule, text: text)
             eql = plan
             esql = nil
-            query = KQLQuery.requiring(
-                ["event.provider", "event.action"].compactMap { field in
-                    plan.query.requiredValues(for: field).map { (field, $0) }
-                })
+            query = KQLQuery.requiring(plan.query.necessaryCondition(categoryField: plan.categoryField))
         case .esql:
             let parsed = try Self.parseESQL(text, rule: rule)
             eql = nil
             esql = parsed
-            query = KQLQuery.requiring(
-                ["event.provider", "event.action"].compactMap { field in
-                    parsed.requiredValues(for: field).map { (field, $0) }
-                })
+            query = KQLQuery.requiring(parsed.necessaryCondition)
         default:
             if let language = rule.language, language != "kuery" {
                 throw RuleCompileError(rule: rule, message: "query language \(language) is not supported (only kuery)")

@@ -121,7 +121,8 @@ import Testing
     func theWholeUpstreamPackGivesTheSameAlertsBothWays() throws {
         let rules = RuleSet.load(paths: [Self.packDirectory])
         #expect(rules.errors.isEmpty, "\(rules.errors)")
-        #expect(rules.rules.count >= 130, "query and new_terms rules of the pack: \(rules.rules.count)")
+        #expect(
+            rules.rules.count == 196, "every rule of the pack but the 5 machine learning ones: \(rules.rules.count)")
         let directory = try ScratchDirectory()
         let (fast, full) = scanBothWays(try Self.packInputs(rules: rules, in: directory), rules: rules)
 
@@ -136,8 +137,11 @@ import Testing
         // The pack is exercised, and the fast path really skips work.
         let firing = Set(full.alerts.map(\.rule.ruleID))
         #expect(firing.count >= rules.rules.count / 2, "rules that fire: \(firing.count) of \(rules.rules.count)")
+        // A few ES|QL rules read every IAM-user call made with an access key (tokens used from
+        // several addresses, keys used after creation), and those records are mapped; the rest
+        // are still ruled out from their bytes.
         #expect(
-            fast.summary.recordsEvaluated * 2 < full.summary.recordsEvaluated,
+            fast.summary.recordsEvaluated * 4 < full.summary.recordsEvaluated * 3,
             "fully mapped: \(fast.summary.recordsEvaluated) of \(full.summary.recordsEvaluated)")
     }
 }

@@ -46,17 +46,36 @@ import Testing
         #expect(error.contains("^"))
     }
 
-    @Test func unsupportedTypesLoadAndNeverStopTheOthers() throws {
+    @Test func machineLearningRulesLoadAsNotSupportedAndNeverStopTheOthers() throws {
         let directory = try ScratchDirectory()
-        try directory.write(
-            "eql.toml",
-            Self.ruleFile(id: "r-eql", name: "Sequence", type: "eql", query: "any where true").replacingOccurrences(
-                of: "kuery", with: "eql"))
+        try directory.write("ml.toml", Self.ruleFile(id: "r-ml", name: "Anomaly", type: "machine_learning", query: "x"))
         try directory.write("query.toml", Self.ruleFile(id: "r-q", name: "Query", query: "event.action: CreateUser"))
         let set = RuleSet.load(paths: [directory.path])
         #expect(set.errors.isEmpty)
-        #expect(set.unsupported.map(\.ruleID) == ["r-eql"])
+        #expect(set.unsupported.map(\.ruleID) == ["r-ml"])
         #expect(set.rules.map(\.rule.ruleID) == ["r-q"])
+    }
+
+    /// An EQL or ES|QL construct outside the supported subset is an error at its place in the
+    /// rule file, with a caret, and the other rules still load.
+    @Test func anUnsupportedEQLOrESQLConstructIsAnErrorAtItsPosition() throws {
+        let directory = try ScratchDirectory()
+        let eql = try directory.write(
+            "eql.toml",
+            Self.ruleFile(id: "r-eql", name: "Head", type: "eql", query: "any where event.action == \"A\" | head 5")
+                .replacingOccurrences(of: "kuery", with: "eql"))
+        let esql = try directory.write(
+            "esql.toml",
+            Self.ruleFile(id: "r-esql", name: "Limit", type: "esql", query: "FROM logs-aws.cloudtrail-*\n| LIMIT 5")
+                .replacingOccurrences(of: "kuery", with: "esql"))
+        try directory.write("query.toml", Self.ruleFile(id: "r-q", name: "Query", query: "event.action: CreateUser"))
+        let set = RuleSet.load(paths: [directory.path])
+        #expect(set.rules.map(\.rule.ruleID) == ["r-q"])
+        #expect(set.unsupported.isEmpty)
+        let eqlError = try #require(set.errors.first { $0.hasPrefix(eql + ":") })
+        #expect(eqlError.contains("EQL query syntax error") && eqlError.contains("head") && eqlError.contains("^"))
+        let esqlError = try #require(set.errors.first { $0.hasPrefix(esql + ":") })
+        #expect(esqlError.contains("ES|QL query syntax error") && esqlError.contains("LIMIT"), "\(esqlError)")
     }
 
     @Test func aDuplicatedRuleIDIsReportedOnce() throws {

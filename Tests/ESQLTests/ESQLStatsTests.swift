@@ -130,3 +130,34 @@ struct ESQLStatsTests {
         #expect(rows.map(\.values) == [[.keyword("A"), .keyword("amy")]])
     }
 }
+
+/// What a scan needs to turn result rows into alerts: which input rows each came from, and the
+/// group it is (its BY keys), through the commands after STATS.
+struct ESQLRowProvenanceTests {
+    @Test func aggregatedRowsKnowTheirInputRowsAndGroupKey() throws {
+        let query = try parse(
+            "FROM logs-* | STATS c = COUNT(*) BY user.name, event.category | WHERE c >= 1 | SORT c DESC | KEEP c")
+        let rows = run(
+            query,
+            [
+                #"{"user":{"name":"amy"},"event":{"category":["iam","web"]}}"#,
+                #"{"user":{"name":"bob"},"event":{"category":"iam"}}"#,
+                #"{"user":{"name":"amy"},"event":{"category":"iam"}}"#,
+            ])
+        #expect(rows.map(\.values) == [[.integer(2)], [.integer(1)], [.integer(1)]])
+        // amy/iam from rows 0 and 2, then amy/web from row 0 (a multi-valued key) and bob/iam.
+        #expect(rows.map(\.sourceRows) == [[0, 2], [0], [1]])
+        #expect(
+            rows.map(\.groupKey) == [
+                [.keyword("amy"), .keyword("iam")], [.keyword("amy"), .keyword("web")],
+                [.keyword("bob"), .keyword("iam")],
+            ])
+    }
+
+    @Test func rowLevelResultsKeepTheirOwnInputRow() throws {
+        let query = try parse("FROM logs-* | SORT user.name DESC | KEEP user.name")
+        let rows = run(query, [#"{"user":{"name":"amy"}}"#, #"{"user":{"name":"bob"}}"#])
+        #expect(rows.map(\.sourceRows) == [[1], [0]])
+        #expect(rows.allSatisfy { $0.groupKey == nil })
+    }
+}
