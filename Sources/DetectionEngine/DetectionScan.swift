@@ -64,7 +64,7 @@ public enum DetectionScan {
         let evaluator = RecordEvaluator(
             rules: rules, mapper: ECSMapper(options: configuration.mapperOptions),
             usesPrefilter: configuration.usesPrefilter, readLimits: configuration.readLimits,
-            streamsQueryMatches: provisional != nil)
+            streamsQueryMatches: provisional != nil, actionsNeedingDocuments: Accumulator.actionsNeedingDocuments)
 
         let shared = Mutex(SharedScanState(fileCount: files.count, ruleCount: rules.count))
         let workers = min(configuration.workerCount, max(files.count, 1))

@@ -5,9 +5,11 @@ import TrailTriageJSON
 
 extension EventSummary {
     /// The summary of a framed record read from its bytes, or `nil` when the record needs the
-    /// full parser (unknown fields, escapes, no time, or an action in `actionsNeedingDocuments`,
-    /// which related activity decides).
-    static func raw(span: RecordSpan, in buffer: UnsafeBufferPointer<UInt8>) -> RawEventSummary? {
+    /// full parser (unknown fields, escapes, no time, or an action in `needingDocuments`, the
+    /// UTF-8 of the accumulator's ``EventAccumulator/actionsNeedingDocuments``).
+    static func raw(
+        span: RecordSpan, in buffer: UnsafeBufferPointer<UInt8>, needingDocuments: [[UInt8]]
+    ) -> RawEventSummary? {
         let fields = span.keyFields
         guard fields.isKnown,
             let timeRange = fields.eventTime, let sourceRange = fields.eventSource, let nameRange = fields.eventName
@@ -19,7 +21,7 @@ extension EventSummary {
             return EmptyValuePruner.isPlaceholder(slice) ? UnsafeBufferPointer(start: nil, count: 0) : slice
         }
         let action = bytes(nameRange)
-        guard !actionsNeedingDocumentsBytes.contains(where: { $0.elementsEqual(action) }),
+        guard !needingDocuments.contains(where: { $0.elementsEqual(action) }),
             let time = ECSTimestamp.parse(bytes(timeRange))
         else { return nil }
         var identity = IdentityFields()
@@ -44,8 +46,6 @@ extension EventSummary {
             source: bytes(fields.sourceIPAddress)
         )
     }
-
-    private static let actionsNeedingDocumentsBytes: [[UInt8]] = actionsNeedingDocuments.map { Array($0.utf8) }
 }
 
 /// Where the `userIdentity` members a summary needs sit, relative to the object's first byte.

@@ -41,12 +41,18 @@ struct RecordEvaluator {
     let streamsQueryMatches: Bool
     /// What alerts record about each rule, by rule index; filled only when streaming.
     private let alertRules: [AlertRule]
+    /// The scan accumulator's ``EventAccumulator/actionsNeedingDocuments``, and their UTF-8.
+    private let actionsNeedingDocuments: Set<String>
+    private let documentActionBytes: [[UInt8]]
 
     init(
         rules: [CompiledRule], mapper: ECSMapper, usesPrefilter: Bool, readLimits: ReadLimits = ReadLimits(),
-        digestKey: UInt64 = .random(in: .min ... .max), streamsQueryMatches: Bool = false
+        digestKey: UInt64 = .random(in: .min ... .max), streamsQueryMatches: Bool = false,
+        actionsNeedingDocuments: Set<String>
     ) {
         self.rules = rules
+        self.actionsNeedingDocuments = actionsNeedingDocuments
+        documentActionBytes = actionsNeedingDocuments.map { Array($0.utf8) }
         self.streamsQueryMatches = streamsQueryMatches
         alertRules = streamsQueryMatches ? rules.map(AlertDecider.alertRule(of:)) : []
         self.digestKey = digestKey
@@ -101,7 +107,7 @@ struct RecordEvaluator {
         if candidates.isEmpty {
             reportMissingKeys(span, into: &outcome)
             guard collectsDigests else { return }
-            if let digest = EventSummary.raw(span: span, in: buffer) {
+            if let digest = EventSummary.raw(span: span, in: buffer, needingDocuments: documentActionBytes) {
                 digests.add(raw: digest)
                 return
             }
@@ -111,10 +117,10 @@ struct RecordEvaluator {
             guard collectsDigests else { return }
             // Matched without mapping: the digest comes from the bytes too, or, for the few
             // records it cannot, from the document after all.
-            if let digest = EventSummary.raw(span: span, in: buffer) {
+            if let digest = EventSummary.raw(span: span, in: buffer, needingDocuments: documentActionBytes) {
                 digests.add(raw: digest)
             } else if let document = alertDocument(record) {
-                digests.add(Self.digest(of: document))
+                digests.add(digest(of: document))
             }
             return
         }
@@ -122,7 +128,7 @@ struct RecordEvaluator {
         guard let document = map(record, enriched: enriched, at: span.location, into: &outcome) else { return }
         outcome.evaluated += 1
         if collectsDigests {
-            digests.add(Self.digest(of: document))
+            digests.add(digest(of: document))
         }
         match(document, record: record, at: span, candidates: candidates, into: &outcome)
     }
@@ -195,7 +201,7 @@ struct RecordEvaluator {
             let key = outcome.matches.records[position].eventKey
             // Read from the bytes when they are plain; the few other records are mapped now.
             let row =
-                EventSummary.raw(span: span, in: buffer).map(\.summary)
+                EventSummary.raw(span: span, in: buffer, needingDocuments: documentActionBytes).map(\.summary)
                 ?? alertDocument(record).map(EventSummary.init(document:))
             for (index, combinations) in found where combinations == nil {
                 if let row { outcome.provisional.append(provisional(rule: index, eventKey: key, time: time, row)) }
@@ -333,9 +339,9 @@ struct RecordEvaluator {
         var reason: String
     }
 
-    private static func digest(of document: ECSDocument) -> EventSummary {
+    private func digest(of document: ECSDocument) -> EventSummary {
         var digest = EventSummary(document: document)
-        if !EventSummary.actionsNeedingDocuments.contains(digest.action) {
+        if !actionsNeedingDocuments.contains(digest.action) {
             digest.document = nil  // keep memory for the few events that need their details
         }
         return digest

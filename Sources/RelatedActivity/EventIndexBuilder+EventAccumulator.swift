@@ -1,5 +1,9 @@
 /// A scan fills one builder per worker with the summary of every event it reads.
 extension EventIndexBuilder: EventAccumulator {
+    /// Related activity reads a CreateTrustAnchor's anchor details from its document; every
+    /// other event is indexed from the summary's fields alone.
+    public static let actionsNeedingDocuments: Set<String> = ["CreateTrustAnchor"]
+
     /// Interns the fields straight from the record's bytes: most values were seen before, so
     /// no `String` is made for them.
     public mutating func add(raw summary: RawEventSummary) {

@@ -32,14 +32,9 @@ public struct EventSummary: Sendable, Hashable {
     public var source: String
     /// Set for CreateTrustAnchor events only.
     public var trustAnchor: TrustAnchorDetails?
-    /// The mapped document, kept only for the actions in ``actionsNeedingDocuments``.
+    /// The mapped document, kept by a scan only for the actions its accumulator names in
+    /// ``EventAccumulator/actionsNeedingDocuments``.
     public var document: ECSDocument?
-
-    /// The actions whose summaries must carry their mapped document, because related activity
-    /// reads more of them than the summary's fields: a CreateTrustAnchor's anchor details. A
-    /// scan summarises every other event from the record's bytes when it can and drops the
-    /// document of any event it had to map.
-    public static let actionsNeedingDocuments: Set<String> = ["CreateTrustAnchor"]
 
     public init(
         time: Int64, eventID: String, provider: String, action: String, outcome: String = "",

@@ -7,9 +7,18 @@ import Testing
 
 /// Collects digests in a plain array, for comparisons.
 struct DigestList: EventAccumulator {
+    static let actionsNeedingDocuments = EventIndexBuilder.actionsNeedingDocuments
     var digests: [EventSummary] = []
     mutating func add(_ digest: EventSummary) { digests.append(digest) }
     mutating func merge(_ other: DigestList) { digests += other.digests }
+}
+
+/// Collects digests like ``DigestList`` but names no action whose documents it needs.
+struct DocumentlessDigestList: EventAccumulator {
+    static let actionsNeedingDocuments: Set<String> = []
+    var digests: [EventSummary] = []
+    mutating func add(_ digest: EventSummary) { digests.append(digest) }
+    mutating func merge(_ other: DocumentlessDigestList) { digests += other.digests }
 }
 
 /// Digests read from bytes must say exactly what the mapped documents say.
@@ -62,5 +71,22 @@ struct DigestList: EventAccumulator {
         let anchor = result.events.digests.first { $0.action == "CreateTrustAnchor" }
         #expect(anchor?.document != nil)
         #expect(result.events.digests.count == 15)
+    }
+
+    /// The scan keeps documents for the actions its accumulator names and no others, on the
+    /// prefiltered path and on the one that maps every record.
+    @Test(arguments: [true, false])
+    func documentsAreKeptOnlyForTheActionsTheAccumulatorNames(usesPrefilter: Bool) {
+        let paths = [RepositoryPaths.fixtures + "/seed-rules"]
+        let configuration = ScanConfiguration(
+            ruleSet: RuleSet.load(paths: [RepositoryPaths.bundledRules]), usesPrefilter: usesPrefilter)
+        let naming = DetectionScan.run(paths: paths, configuration: configuration, accumulating: DigestList.self)
+        let kept = Set(naming.events.digests.filter { $0.document != nil }.map(\.action))
+        #expect(kept == ["CreateTrustAnchor"])
+        let none = DetectionScan.run(
+            paths: paths, configuration: configuration, accumulating: DocumentlessDigestList.self)
+        #expect(none.events.digests.count == 15)
+        #expect(none.events.digests.contains { $0.action == "CreateTrustAnchor" })
+        #expect(none.events.digests.allSatisfy { $0.document == nil })
     }
 }

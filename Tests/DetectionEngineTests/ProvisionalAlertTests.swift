@@ -15,6 +15,7 @@ import Testing
 @Suite struct ProvisionalAlertTests {
     /// Counts digests, so a scan takes the path a console's scan takes (every candidate mapped).
     struct CountingAccumulator: EventAccumulator {
+        static let actionsNeedingDocuments = EventIndexBuilder.actionsNeedingDocuments
         var count = 0
         mutating func add(_ digest: EventSummary) { count += 1 }
         mutating func merge(_ other: CountingAccumulator) { count += other.count }

@@ -27,7 +27,9 @@ import Testing
     /// Reads `path`, and for every record compares each cheap field and each rule's partial
     /// verdict with the mapped document.
     private func check(_ path: String, rules: [CompiledRule], into checked: inout Checked) {
-        let evaluator = RecordEvaluator(rules: rules, mapper: .init(), usesPrefilter: true)
+        let evaluator = RecordEvaluator(
+            rules: rules, mapper: .init(), usesPrefilter: true,
+            actionsNeedingDocuments: NoEventAccumulator.actionsNeedingDocuments)
         let framed = CloudTrailReader.read(InputFile(path: path))
         framed.bytes.withUnsafeBufferPointer { buffer in
             for span in framed.records {
