@@ -6,9 +6,10 @@
 #
 # Builds a release binary, generates the corpus once (cached in DIR), then times each contender
 # R times and prints medians, ratios to single-process zcat, peak RSS, records/s and MB/s.
-# TrailTriage runs with two rule sets: the bundled rules, and Elastic's whole AWS pack read from
-# ../shared/corpus/elastic-detection-rules-aws (or --pack DIR) when that folder exists (it is
-# never copied into this tree; without it the pack's rows are skipped with a message). The
+# TrailTriage runs with three rule sets: the bundled rules, and, read from
+# ../shared/corpus/elastic-detection-rules-aws (or --pack DIR) when that folder exists, the pack's
+# query and new_terms rules (pack-kql) and Elastic's whole AWS pack of every type (pack). The pack
+# is never copied into this tree; without it the pack's rows are skipped with a message. The
 # console's figures are measured for each rule set. --scaling also generates a corpus of twice
 # the size and reports the time ratio for each rule set.
 set -euo pipefail
@@ -39,7 +40,15 @@ bin="$(swift build -c release --show-bin-path)/trailtriage"
 rule_sets=(bundled)
 pack_note=""
 if [ -d "$pack" ]; then
-  rule_sets+=(pack)
+  # pack-kql: the pack's query and new_terms rules alone (the figure before threshold, EQL and
+  # ES|QL ran), linked into a scratch folder; pack: every rule of the pack.
+  kql_pack="$dir/pack-kql"
+  rm -rf "$kql_pack"
+  mkdir -p "$kql_pack"
+  grep -rlE '^type = "(query|new_terms)"' "$pack" --include='*.toml' | while read -r file; do
+    ln -s "$file" "$kql_pack/$(basename "$file")"
+  done
+  rule_sets+=(pack-kql pack)
 else
   pack_note="note: $pack is absent: Elastic's AWS rule pack is not measured"
 fi
@@ -48,6 +57,7 @@ rule_args() {
   case "$1" in
     bundled) rule_args_of=() ;;
     pack) rule_args_of=(--rules "$pack") ;;
+    pack-kql) rule_args_of=(--rules "$kql_pack") ;;
   esac
 }
 

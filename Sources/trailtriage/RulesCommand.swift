@@ -84,13 +84,10 @@ struct RulesCommand: ParsableCommand {
                 StandardStreams.writeOutput(
                     "ok: \(compiled.rule.sourcePath): \(UnsafeText.visible(compiled.rule.name))\n")
             }
-            for rule in ruleSet.unsupported {
+            for rule in RuleCoverage.assess(ruleSet, enrichment: ECSEnrichment()) {
+                guard case .notRun(let reason) = rule.status else { continue }
                 StandardStreams.writeOutput(
-                    """
-                    ok: \(rule.sourcePath): \(UnsafeText.visible(rule.name)) (type \(rule.type.name) loads but is \
-                    not run yet)\n
-                    """
-                )
+                    "ok: \(rule.sourcePath): \(UnsafeText.visible(rule.name)) (loads, but is not run: \(reason))\n")
             }
             for error in ruleSet.errors {
                 StandardStreams.writeOutput("error: \(error)\n")

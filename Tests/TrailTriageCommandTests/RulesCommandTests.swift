@@ -42,4 +42,29 @@ import Testing
         #expect(invalid.standardOutput.contains("query syntax error"))
         #expect(invalid.standardOutput.contains("2 of 3 rule files valid"))
     }
+
+    static let pack = RepositoryPaths.root + "/../shared/corpus/elastic-detection-rules-aws"
+    static var hasPack: Bool { FileManager.default.fileExists(atPath: pack) }
+
+    /// Elastic's whole AWS pack: every rule runs but the five machine learning ones, each rule
+    /// that lacks data (GeoIP, ASN) says so, and nothing is skipped silently.
+    @Test(.enabled(if: hasPack, "../shared/corpus/elastic-detection-rules-aws is absent (a user's clone): skipped"))
+    func listReportsEveryRuleOfThePackAndWhyTheMachineLearningOnesDoNotRun() throws {
+        let outcome = try CommandRunner.run(["rules", "list", Self.pack])
+        #expect(outcome.status == 0)
+        let output = outcome.standardOutput
+        #expect(output.contains("196 run ("), "\(output.suffix(300))")
+        #expect(output.contains("5 machine learning rules not supported, 0 with errors"))
+        #expect(!output.contains("not yet supported"))
+        let rows = output.split(separator: "\n").filter { $0.count > 37 && $0.dropFirst(37).hasPrefix("machine_l") }
+        #expect(rows.count == 5 && rows.allSatisfy { $0.contains("not supported") })
+        let notes = output.split(separator: "\n").filter { $0.hasPrefix("note: ") }
+        #expect(notes.filter { $0.contains("anomaly detection jobs") }.count == 5)
+        #expect(
+            notes.contains { $0.contains("AWS Rare Source AS Organization Activity") && $0.contains("ASN database") })
+
+        let validate = try CommandRunner.run(["rules", "validate", Self.pack])
+        #expect(validate.status == 0)
+        #expect(validate.standardOutput.contains("201 of 201 rule files valid"))
+    }
 }
