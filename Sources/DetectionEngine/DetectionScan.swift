@@ -29,23 +29,36 @@ public enum DetectionScan {
     /// With `provisional`, each file's query-rule matches are also handed over as the file
     /// finishes (on the worker that read it), as list rows for a console to show before the
     /// alerts are decided; see ``ProvisionalAlert`` for how they can differ from the result.
+    /// `decided` gets the result as soon as the alerts are built, while the workers' event
+    /// digests are still being merged into one accumulator (which the return value then holds).
     public static func run<Accumulator: EventAccumulator>(
         paths: [String],
         configuration: ScanConfiguration,
         accumulating: Accumulator.Type,
         progress: (@Sendable (ScanProgress) -> Void)? = nil,
-        provisional: (@Sendable ([ProvisionalAlert]) -> Void)? = nil
+        provisional: (@Sendable ([ProvisionalAlert]) -> Void)? = nil,
+        decided: (@Sendable (ScanResult) -> Void)? = nil
     ) -> (result: ScanResult, events: Accumulator) {
         let started = DispatchTime.now()
         let discovery = InputDiscovery.discover(paths)
-        var (result, events) = run(
+        let issues = discovery.issues
+        let completed: @Sendable (ScanResult) -> ScanResult = { result in
+            var result = result
+            result.summary.issues.insert(contentsOf: issues, at: 0)
+            result.summary.filesSkipped += issues.filter { $0.kind == .skippedFile }.count
+            result.summary.filesUnreadable += issues.filter { $0.kind == .unreadableFile }.count
+            result.summary.elapsedSeconds =
+                Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+            return result
+        }
+        var handOver: (@Sendable (ScanResult) -> Void)?
+        if let decided {
+            handOver = { result in decided(completed(result)) }
+        }
+        let (result, events) = run(
             files: discovery.files, configuration: configuration, accumulating: Accumulator.self, progress: progress,
-            provisional: provisional)
-        result.summary.issues.insert(contentsOf: discovery.issues, at: 0)
-        result.summary.filesSkipped += discovery.issues.filter { $0.kind == .skippedFile }.count
-        result.summary.filesUnreadable += discovery.issues.filter { $0.kind == .unreadableFile }.count
-        result.summary.elapsedSeconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-        return (result, events)
+            provisional: provisional, decided: handOver)
+        return (completed(result), events)
     }
 
     /// Scans already-discovered inputs. `beforeSecondRead` runs once every file has been read
@@ -56,6 +69,7 @@ public enum DetectionScan {
         accumulating: Accumulator.Type,
         progress: (@Sendable (ScanProgress) -> Void)? = nil,
         provisional: (@Sendable ([ProvisionalAlert]) -> Void)? = nil,
+        decided: (@Sendable (ScanResult) -> Void)? = nil,
         beforeSecondRead: (() -> Void)? = nil
     ) -> (ScanResult, Accumulator) {
         let rules = configuration.ruleSet.rules
@@ -132,10 +146,23 @@ public enum DetectionScan {
         }
         outcomes = []
         var terms = CombinationTerms()
-        var events = Accumulator()
-        for case let part? in perWorker.withLock({ $0 }) {
-            events.merge(part.digests)
-            terms.merge(part.terms)
+        let parts = perWorker.withLock { parts in
+            defer { parts = [] }
+            return parts.compactMap { $0 }
+        }
+        for part in parts { terms.merge(part.terms) }
+        // The workers' event digests are merged into one accumulator while alerts are decided: the
+        // alerts never read them, and a console lists the alerts before it needs the events.
+        let merged = Mutex(Accumulator())
+        let merging = DispatchGroup()
+        if Accumulator.self != NoEventAccumulator.self {
+            let digests = parts.map(\.digests)
+            DispatchQueue.global().async(group: merging) {
+                var events = Accumulator()
+                for part in digests { events.merge(part) }
+                let finished = events
+                merged.withLock { $0 = finished }
+            }
         }
 
         beforeSecondRead?()
@@ -178,7 +205,14 @@ public enum DetectionScan {
             alerts.append(contentsOf: entry.alerts)
         }
         if !fromAlerts.isEmpty { alerts.sort(by: Alert.reportOrder) }
-        return (ScanResult(alerts: alerts, summary: summary), events)
+        let result = ScanResult(alerts: alerts, summary: summary)
+        decided?(result)
+        merging.wait()
+        let events = merged.withLock { events in
+            defer { events = Accumulator() }
+            return events
+        }
+        return (result, events)
     }
 }
 
