@@ -94,7 +94,9 @@ let package = Package(
         // Triage: state, actions and undo, key parameters and heuristics; plain values, no I/O.
         .target(
             name: "TriageModel",
-            dependencies: ["Alerts", "RelatedActivity", "DetectionRules", "ECSMapping", "TrailTriageJSON"],
+            dependencies: [
+                "Alerts", "RelatedActivity", "DetectionRules", "ECSMapping", "CloudTrailReader", "TrailTriageJSON",
+            ],
             swiftSettings: strictImports
         ),
         // Where triage is kept: SQLite.
@@ -170,13 +172,19 @@ let package = Package(
         ),
         .target(
             name: "TriageTestSupport",
-            dependencies: ["TriageModel", "Alerts", "DetectionRules", "ECSMapping", "TrailTriageJSON"],
+            dependencies: [
+                "TriageModel", "Alerts", "RelatedActivity", "DetectionRules", "ECSMapping", "CloudTrailReader",
+                "TrailTriageJSON",
+            ],
             path: "Tests/TriageTestSupport",
             swiftSettings: strictImports
         ),
         .testTarget(
             name: "TriageModelTests",
-            dependencies: ["TriageModel", "TriageTestSupport", "RelatedActivity"],
+            dependencies: [
+                "TriageModel", "TriageTestSupport", "Alerts", "RelatedActivity", "CloudTrailReader", "ECSMapping",
+                "TrailTriageJSON",
+            ],
             swiftSettings: strictImports
         ),
         .testTarget(
