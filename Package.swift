@@ -233,7 +233,7 @@ let package = Package(
             name: "ConsoleUITests",
             dependencies: [
                 "ConsoleUI", "TriageModel", "CaseNotes", "Alerts", "RelatedActivity", "DetectionRules",
-                "DetectionEngine", "TerminalGrid", "TrailTriageJSON", "ConsoleTestSupport",
+                "DetectionEngine", "TerminalGrid", "TrailTriageJSON", "ConsoleTestSupport", "TriageTestSupport",
             ],
             exclude: ["Snapshots"],
             swiftSettings: strictImports

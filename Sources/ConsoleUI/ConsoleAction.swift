@@ -26,6 +26,8 @@ public enum ConsoleAction: Sendable, Hashable {
     // Finding alerts.
     case search, nextMatch, previousMatch
     case cycleStatusFilter, cycleRuleFilter, cycleSeverityFilter, cycleSort
+    /// Lists or hides EQL building-block alerts (hidden by default, as in Kibana).
+    case toggleBuildingBlocks
 
     // Prompts and questions.
     case submit, confirm, deny, deleteBackward, newline, saveNote

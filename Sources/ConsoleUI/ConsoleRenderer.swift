@@ -62,6 +62,10 @@ public enum ConsoleRenderer {
             parts.append("\(state.visible.count) of \(state.alerts.count) alerts")
         }
         if state.isIndexingRelatedActivity { parts.append(RelatedContent.indexingText) }
+        if !state.filter.showsBuildingBlocks, state.buildingBlockCount > 0 {
+            let count = state.buildingBlockCount
+            parts.append("\(count) building block\(count == 1 ? "" : "s") hidden (B shows)")
+        }
         if !state.marks.isEmpty { parts.append("\(state.marks.count) marked") }
         parts.append("sort: " + state.sortOrder.label)
         let filters = state.filter.summary

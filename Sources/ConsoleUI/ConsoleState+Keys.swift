@@ -90,6 +90,7 @@ extension ConsoleState {
         case .cycleRuleFilter: cycleRuleFilter()
         case .cycleSeverityFilter: cycleSeverityFilter()
         case .cycleSort: cycleSort()
+        case .toggleBuildingBlocks: toggleBuildingBlocks()
 
         case .redraw: return [.redraw]
         case .back: back()

@@ -1,3 +1,4 @@
+import Alerts
 import TerminalGrid
 import TriageModel
 
@@ -20,6 +21,11 @@ public struct ConsoleState: Sendable {
     var positionByUUID: [String: Int]
     /// Distinct rule names, sorted, for the rule filter.
     var ruleNames: [String]
+    /// Position in ``alerts`` of each loaded EQL sequence alert, by group id, so a building
+    /// block's detail can name its sequence.
+    var sequenceByGroupID: [String: Int] = [:]
+    /// Building-block alerts loaded; the list hides them unless ``AlertFilter/showsBuildingBlocks``.
+    var buildingBlockCount = 0
 
     public internal(set) var filter: AlertFilter
     public internal(set) var sortOrder: SortOrder
@@ -126,6 +132,7 @@ public struct ConsoleState: Sendable {
         for (position, record) in alerts.enumerated() { positions[record.uuid] = position }
         positionByUUID = positions
         ruleNames = Set(rows.map(\.ruleName)).sorted()
+        indexGroups()
         marks = []
         isProvisional = false
         refreshList(keeping: selectedUUID.flatMap { positions[$0] })
@@ -164,6 +171,30 @@ public struct ConsoleState: Sendable {
         uuids.formUnion(stepNoteDrafts.keys.map(\.uuid))
         for targets in reasonDrafts.keys { uuids.formUnion(targets) }
         return uuids.count
+    }
+
+    /// The loaded sequence alert a building block belongs to.
+    func sequenceAlert(of record: AlertRecord) -> AlertRecord? {
+        guard let group = record.group, group.isBuildingBlock, let position = sequenceByGroupID[group.id] else {
+            return nil
+        }
+        return alerts[position]
+    }
+
+    /// Rebuilds ``sequenceByGroupID`` and ``buildingBlockCount`` from ``alerts``.
+    mutating func indexGroups() {
+        var sequences: [String: Int] = [:]
+        var blocks = 0
+        for (position, record) in alerts.enumerated() {
+            guard let group = record.group else { continue }
+            if group.isBuildingBlock {
+                blocks += 1
+            } else if sequences[group.id] == nil {
+                sequences[group.id] = position
+            }
+        }
+        sequenceByGroupID = sequences
+        buildingBlockCount = blocks
     }
 
     /// Position in ``alerts`` of the selected alert.

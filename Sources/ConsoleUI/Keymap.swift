@@ -49,6 +49,9 @@ extension Keymap {
         KeyBinding(.character("F"), .global, .cycleRuleFilter, "filter by rule (cycles)"),
         KeyBinding(.character("S"), .global, .cycleSeverityFilter, "filter by minimum severity (cycles)"),
         KeyBinding(.character("s"), .global, .cycleSort, "change the sort order", hint: "sort"),
+        KeyBinding(
+            .character("B"), .global, .toggleBuildingBlocks,
+            "show or hide building-block alerts (one per event of an EQL sequence; hidden by default)"),
 
         // Triage.
         KeyBinding(.character("r"), .global, .toggleReviewed, "toggle reviewed", hint: "reviewed"),
