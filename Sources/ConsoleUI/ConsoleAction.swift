@@ -21,6 +21,8 @@ public enum ConsoleAction: Sendable, Hashable {
 
     // Views.
     case showRaw, showRelated, showHelp
+    /// The rules view: every loaded rule, whether it ran, and its alerts.
+    case showRules
     case cycleWindow
 
     // Finding alerts.

@@ -66,6 +66,8 @@ public enum ConsoleRenderer {
             let count = state.buildingBlockCount
             parts.append("\(count) building block\(count == 1 ? "" : "s") hidden (B shows)")
         }
+        let notRun = state.rulesNotRun
+        if notRun > 0 { parts.append("\(notRun) rule\(notRun == 1 ? "" : "s") not run — L for rules") }
         if !state.marks.isEmpty { parts.append("\(state.marks.count) marked") }
         parts.append("sort: " + state.sortOrder.label)
         let filters = state.filter.summary

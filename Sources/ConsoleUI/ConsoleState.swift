@@ -88,6 +88,10 @@ public struct ConsoleState: Sendable {
     /// The terminal size the next render will use; page keys move by its list height.
     public var size: TerminalSize
     public var keymap: Keymap
+    /// Every loaded rule, for the rules view and the header's count of rules that did not run.
+    public var rules: [RuleStatus] = []
+    /// Rule files that did not load, or whose query did not parse, as the loader reported them.
+    public var ruleLoadErrors: [String] = []
 
     /// Related-activity windows `w` cycles through (± milliseconds); ±24 h is the default.
     public static let relatedWindows: [Int64] = [3_600_000, 6 * 3_600_000, 24 * 3_600_000]
@@ -171,6 +175,11 @@ public struct ConsoleState: Sendable {
         uuids.formUnion(stepNoteDrafts.keys.map(\.uuid))
         for targets in reasonDrafts.keys { uuids.formUnion(targets) }
         return uuids.count
+    }
+
+    /// Loaded rules that did not run, and rule files that did not load.
+    public var rulesNotRun: Int {
+        rules.filter { !$0.ran }.count + ruleLoadErrors.count
     }
 
     /// The loaded sequence alert a building block belongs to.
