@@ -110,7 +110,7 @@ let package = Package(
             name: "CaseNotes",
             dependencies: [
                 "TriageModel", "TriageStore", "Alerts", "RelatedActivity", "DetectionRules", "ECSMapping",
-                "TrailTriageJSON",
+                "CloudTrailReader", "TrailTriageJSON",
             ],
             swiftSettings: strictImports
         ),
