@@ -79,10 +79,11 @@ extension CaseNotesExporter {
         if record.relatedActivity.isEmpty { lines.append("- none recorded") }
         for related in record.relatedActivity {
             let event = related.event
+            let relation = related.relation == .member ? "an event of this alert" : "same " + related.relation.label
             var line =
                 """
                 - \(ECSTimestamp.format(milliseconds: event.time)) \(code(event.action)) \(code(event.provider)) \
-                \(code(event.outcome)) (\(related.relation == .member ? "an event of this alert" : "same " + related.relation.label))
+                \(code(event.outcome)) (\(relation))
                 """
             if related.isAlertEvent, related.relation != .member { line += " **this alert**" }
             if related.isFollowUp { line += " **follow-up**" }
