@@ -4,10 +4,13 @@ import TerminalGrid
 /// The rules view: every loaded rule with its type, whether it ran and how many alerts it
 /// gave, the reason under each rule that did not run or ran without some of its data, and the
 /// rule files that did not load.
+///
+/// Rules that did not run come first, then those that ran without some data, then the rest,
+/// each group in load order: the header's "rules not run" brings the analyst here for them.
 enum RulesContent {
     static func lines(rules: [RuleStatus], loadErrors: [String], scanning: Bool, width: Int) -> [StyledLine] {
         let notRun = rules.filter { !$0.ran }.count
-        let partial = rules.filter { if case .ranWithoutData = $0.run { true } else { false } }.count
+        let partial = rules.filter(\.isPartial).count
         var summary = "\(rules.count) rule\(rules.count == 1 ? "" : "s") loaded: \(rules.count - notRun) ran"
         if partial > 0 { summary += " (\(partial) without some of their data)" }
         summary += ", \(notRun) not run"
@@ -19,7 +22,7 @@ enum RulesContent {
         let columns = Columns(width: width)
         lines.append(StyledLine(columns.header, .header))
         if rules.isEmpty { lines.append(StyledLine("  no rules loaded", .dim)) }
-        for rule in rules {
+        for rule in rules.filter({ !$0.ran }) + rules.filter(\.isPartial) + rules.filter(\.ranFully) {
             let ran: String
             let style: StyleRole
             let reasons: [String]
@@ -68,4 +71,14 @@ enum RulesContent {
                 + TextLayout.fit("RAN", ran) + " ALERTS"
         }
     }
+}
+
+extension RuleStatus {
+    /// It ran, but without some of the data it reads.
+    fileprivate var isPartial: Bool {
+        if case .ranWithoutData = run { return true }
+        return false
+    }
+
+    fileprivate var ranFully: Bool { run == .ran }
 }

@@ -50,6 +50,12 @@ import TriageModel
         #expect(row("Root Brute Force")?.contains("threshold        partly 0") == true)
         #expect(row("Spike in AWS Error Messages")?.contains("machine_learning no     —") == true)
         #expect(row("Rapid Bucket Posture Calls")?.contains("esql             no     —") == true)
+        // Rules that did not run first, then those without some data, then the rest.
+        let order = [
+            "Spike in AWS Error Messages", "Rapid Bucket Posture Calls", "Root Brute Force", "Profile Creation",
+        ]
+        let positions = order.map { name in screen.firstIndex { $0.contains(name) } ?? -1 }
+        #expect(positions == positions.sorted() && !positions.contains(-1), "\(positions)")
         // Each reason sits under its rule.
         #expect(text.contains("↳ reads source.geo.country_name, which needs a GeoIP database"))
         #expect(text.contains("↳ machine learning rules need Elastic's anomaly detection jobs"))
