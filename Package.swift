@@ -94,7 +94,9 @@ let package = Package(
         // Triage: state, actions and undo, key parameters and heuristics; plain values, no I/O.
         .target(
             name: "TriageModel",
-            dependencies: ["Alerts", "RelatedActivity", "DetectionRules", "ECSMapping", "TrailTriageJSON"],
+            dependencies: [
+                "Alerts", "RelatedActivity", "DetectionRules", "ECSMapping", "CloudTrailReader", "TrailTriageJSON",
+            ],
             swiftSettings: strictImports
         ),
         // Where triage is kept: SQLite.
@@ -108,7 +110,7 @@ let package = Package(
             name: "CaseNotes",
             dependencies: [
                 "TriageModel", "TriageStore", "Alerts", "RelatedActivity", "DetectionRules", "ECSMapping",
-                "TrailTriageJSON",
+                "CloudTrailReader", "TrailTriageJSON",
             ],
             swiftSettings: strictImports
         ),
@@ -170,13 +172,19 @@ let package = Package(
         ),
         .target(
             name: "TriageTestSupport",
-            dependencies: ["TriageModel", "Alerts", "DetectionRules", "ECSMapping", "TrailTriageJSON"],
+            dependencies: [
+                "TriageModel", "Alerts", "RelatedActivity", "DetectionRules", "ECSMapping", "CloudTrailReader",
+                "TrailTriageJSON",
+            ],
             path: "Tests/TriageTestSupport",
             swiftSettings: strictImports
         ),
         .testTarget(
             name: "TriageModelTests",
-            dependencies: ["TriageModel", "TriageTestSupport", "RelatedActivity"],
+            dependencies: [
+                "TriageModel", "TriageTestSupport", "Alerts", "RelatedActivity", "CloudTrailReader", "ECSMapping",
+                "TrailTriageJSON",
+            ],
             swiftSettings: strictImports
         ),
         .testTarget(
@@ -225,7 +233,7 @@ let package = Package(
             name: "ConsoleUITests",
             dependencies: [
                 "ConsoleUI", "TriageModel", "CaseNotes", "Alerts", "RelatedActivity", "DetectionRules",
-                "DetectionEngine", "TerminalGrid", "TrailTriageJSON", "ConsoleTestSupport",
+                "DetectionEngine", "TerminalGrid", "TrailTriageJSON", "ConsoleTestSupport", "TriageTestSupport",
             ],
             exclude: ["Snapshots"],
             swiftSettings: strictImports
@@ -242,7 +250,7 @@ let package = Package(
             name: "TrailTriageCommandTests",
             dependencies: [
                 "trailtriage", "TriageModel", "TriageStore", "DetectionEngine", "Alerts", "RelatedActivity",
-                "DetectionRules", "ECSMapping", "TrailTriageJSON", "TestSupport",
+                "DetectionRules", "ECSMapping", "TrailTriageJSON", "TestSupport", "ConsoleUI",
             ],
             swiftSettings: strictImports
         ),

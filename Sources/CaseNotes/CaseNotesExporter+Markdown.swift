@@ -27,11 +27,12 @@ extension CaseNotesExporter {
         func optionalCode(_ value: String?) -> String { value.map(code) ?? "not in this event" }
 
         var lines: [String] = []
-        let actorText = actor.arn.map(code) ?? "an unknown actor"
+        let actorText = (actor.arn ?? record.actorText).map(code) ?? "an unknown actor"
         lines.append("## \(esc(record.rule.name))")
         lines.append("")
         lines.append(
-            "\(code(record.action)) by \(actorText) at \(ECSTimestamp.format(milliseconds: record.originalTime))")
+            "\(code(record.actionText ?? record.action)) by \(actorText) at "
+                + ECSTimestamp.format(milliseconds: record.originalTime))
         lines.append("")
         lines.append("- **Alert:** \(code(record.uuid))")
         lines.append(
@@ -45,33 +46,10 @@ extension CaseNotesExporter {
         }
         lines.append("- **Status:** \(state.status.rawValue)" + (state.reviewed ? ", reviewed" : ", not reviewed"))
 
-        lines.append("")
-        lines.append("### Key parameters")
-        lines.append("")
-        for row in record.keyParameters.rows {
-            if row.values.isEmpty {
-                lines.append("- **\(row.label):** \(KeyParameterRow.absentText)")
-            } else if row.values.count == 1, row.label != "roleArns" {
-                lines.append("- **\(row.label):** \(code(row.values[0]))")
-            } else {
-                lines.append("- **\(row.label):**")
-                lines.append(contentsOf: row.values.map { "  - \(code($0))" })
-            }
-        }
-        if !record.keyParameters.trustAnchorArn.isPresent, !record.trustAnchors.isEmpty {
-            lines.append("- **Trust anchors in related activity:**")
-            for anchor in record.trustAnchors {
-                let details = anchor.details
-                lines.append(
-                    """
-                      - \(code(details.arn.isEmpty ? "(no ARN: call failed?)" : details.arn)) name \
-                    \(code(details.name)), source \(code(details.sourceType))
-                    """
-                        + (details.certificateAuthorityARN.isEmpty
-                            ? "" : " CA \(code(details.certificateAuthorityARN))")
-                        + " (\(anchor.relation.rawValue), \(ECSTimestamp.format(milliseconds: anchor.event.time)))")
-            }
-        }
+        lines.append(contentsOf: groupMarkdown(record))
+
+        // A group's document is no one event's: it has no request parameters to show.
+        lines.append(contentsOf: record.isGroupAlert ? [] : keyParameterMarkdown(record))
 
         lines.append("")
         lines.append("### Actor")
@@ -101,12 +79,13 @@ extension CaseNotesExporter {
         if record.relatedActivity.isEmpty { lines.append("- none recorded") }
         for related in record.relatedActivity {
             let event = related.event
+            let relation = related.relation == .member ? "an event of this alert" : "same " + related.relation.label
             var line =
                 """
                 - \(ECSTimestamp.format(milliseconds: event.time)) \(code(event.action)) \(code(event.provider)) \
-                \(code(event.outcome)) (same \(related.relation.label))
+                \(code(event.outcome)) (\(relation))
                 """
-            if related.isAlertEvent { line += " **this alert**" }
+            if related.isAlertEvent, related.relation != .member { line += " **this alert**" }
             if related.isFollowUp { line += " **follow-up**" }
             lines.append(line)
         }
@@ -148,6 +127,37 @@ extension CaseNotesExporter {
             lines.append("- \(entry.isoTime) \(esc(entry.analyst)): \(esc(entry.action)), \(esc(entry.detail))")
         }
         lines.append("")
+        return lines
+    }
+
+    /// The key request parameters of a one-event alert, and CreateProfile's candidate anchors.
+    private func keyParameterMarkdown(_ record: AlertRecord) -> [String] {
+        let code = MarkdownText.code
+        var lines = ["", "### Key parameters", ""]
+        for row in record.keyParameters.rows {
+            if row.values.isEmpty {
+                lines.append("- **\(row.label):** \(KeyParameterRow.absentText)")
+            } else if row.values.count == 1, row.label != "roleArns" {
+                lines.append("- **\(row.label):** \(code(row.values[0]))")
+            } else {
+                lines.append("- **\(row.label):**")
+                lines.append(contentsOf: row.values.map { "  - \(code($0))" })
+            }
+        }
+        if !record.keyParameters.trustAnchorArn.isPresent, !record.trustAnchors.isEmpty {
+            lines.append("- **Trust anchors in related activity:**")
+            for anchor in record.trustAnchors {
+                let details = anchor.details
+                lines.append(
+                    """
+                      - \(code(details.arn.isEmpty ? "(no ARN: call failed?)" : details.arn)) name \
+                    \(code(details.name)), source \(code(details.sourceType))
+                    """
+                        + (details.certificateAuthorityARN.isEmpty
+                            ? "" : " CA \(code(details.certificateAuthorityARN))")
+                        + " (\(anchor.relation.rawValue), \(ECSTimestamp.format(milliseconds: anchor.event.time)))")
+            }
+        }
         return lines
     }
 }

@@ -10,15 +10,24 @@ public struct AlertFilter: Sendable, Hashable {
     public var ruleName: String?
     /// The lowest severity shown.
     public var minimumSeverity: Severity
+    /// Whether EQL building-block alerts (one per event of a sequence) are listed. Kibana's
+    /// alert list hides them by default, as the sequence alert stands for them; so does this one.
+    public var showsBuildingBlocks: Bool
 
-    public init(statuses: Set<WorkflowStatus>? = nil, ruleName: String? = nil, minimumSeverity: Severity = .low) {
+    public init(
+        statuses: Set<WorkflowStatus>? = nil, ruleName: String? = nil, minimumSeverity: Severity = .low,
+        showsBuildingBlocks: Bool = false
+    ) {
         self.statuses = statuses
         self.ruleName = ruleName
         self.minimumSeverity = minimumSeverity
+        self.showsBuildingBlocks = showsBuildingBlocks
     }
 
-    /// Whether nothing is filtered out.
-    public var isEmpty: Bool { statuses == nil && ruleName == nil && minimumSeverity == .low }
+    /// Whether the list is at its defaults (building blocks hidden, nothing else filtered).
+    public var isEmpty: Bool {
+        statuses == nil && ruleName == nil && minimumSeverity == .low && !showsBuildingBlocks
+    }
 
     /// The status filters `f` cycles through, in order.
     static let statusCycle: [Set<WorkflowStatus>?] = [
@@ -37,6 +46,7 @@ public struct AlertFilter: Sendable, Hashable {
         if statuses != nil { parts.append("status: " + statusLabel) }
         if let ruleName { parts.append("rule: " + ruleName) }
         if minimumSeverity != .low { parts.append("severity ≥ " + minimumSeverity.label) }
+        if showsBuildingBlocks { parts.append("building blocks shown") }
         return parts.joined(separator: " · ")
     }
 }

@@ -16,6 +16,8 @@ struct AlertRow: Sendable {
     var action: String
     var account: String
     var region: String
+    /// An EQL building block, which the list hides by default.
+    var isBuildingBlock: Bool
     /// Lower-cased UTF-8 of every searchable field, separated by newlines so a query never
     /// matches across two fields.
     var searchText: [UInt8]
@@ -47,13 +49,23 @@ struct AlertRow: Sendable {
                 }
             }
         }
+        // Only an alert that lacks the event's own fields (a group's) pays for the shape's
+        // reading of them: most alerts are one event, and a load reads every one of them.
+        if actor.isEmpty { actor = record.actorText ?? "" }
+        if action.isEmpty { action = record.actionText ?? "" }
+        if let threshold = record.threshold { searchable += threshold.terms.map(\.value) }
+        searchable += record.resultColumns.flatMap(record.columnValues)
         searchable += [actor, action, account, region]
-        self.actor = actor
-        self.action = action
+        isBuildingBlock = record.isBuildingBlock
+        self.actor = actor.isEmpty ? Self.absent : actor
+        self.action = action.isEmpty ? Self.absent : action
         self.account = account
         self.region = region
         searchText = Array(searchable.joined(separator: "\n").lowercased().utf8)
     }
+
+    /// What the actor and action columns show when the alert does not say.
+    static let absent = "—"
 
     /// A value's text: strings and numbers as written, arrays joined with spaces.
     static func text(_ value: JSONValue) -> String {

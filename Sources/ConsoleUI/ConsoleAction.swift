@@ -21,11 +21,15 @@ public enum ConsoleAction: Sendable, Hashable {
 
     // Views.
     case showRaw, showRelated, showHelp
+    /// The rules view: every loaded rule, whether it ran, and its alerts.
+    case showRules
     case cycleWindow
 
     // Finding alerts.
     case search, nextMatch, previousMatch
     case cycleStatusFilter, cycleRuleFilter, cycleSeverityFilter, cycleSort
+    /// Lists or hides EQL building-block alerts (hidden by default, as in Kibana).
+    case toggleBuildingBlocks
 
     // Prompts and questions.
     case submit, confirm, deny, deleteBackward, newline, saveNote

@@ -5,4 +5,6 @@ public enum ConsoleOverlay: Sendable, Hashable {
     case raw(lines: [String])
     /// The actor's other events; `window` indexes ``ConsoleState/relatedWindows``.
     case related(window: Int)
+    /// Every loaded rule: whether it ran, its alerts, and why any did not run.
+    case rules
 }

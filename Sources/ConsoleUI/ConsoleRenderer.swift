@@ -62,6 +62,12 @@ public enum ConsoleRenderer {
             parts.append("\(state.visible.count) of \(state.alerts.count) alerts")
         }
         if state.isIndexingRelatedActivity { parts.append(RelatedContent.indexingText) }
+        if !state.filter.showsBuildingBlocks, state.buildingBlockCount > 0 {
+            let count = state.buildingBlockCount
+            parts.append("\(count) building block\(count == 1 ? "" : "s") hidden (B shows)")
+        }
+        let notRun = state.rulesNotRun
+        if notRun > 0 { parts.append("\(notRun) rule\(notRun == 1 ? "" : "s") not run — L for rules") }
         if !state.marks.isEmpty { parts.append("\(state.marks.count) marked") }
         parts.append("sort: " + state.sortOrder.label)
         let filters = state.filter.summary

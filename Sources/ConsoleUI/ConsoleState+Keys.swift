@@ -76,6 +76,9 @@ extension ConsoleState {
         case .showHelp:
             overlay = .help
             overlayScroll = 0
+        case .showRules:
+            overlay = .rules
+            overlayScroll = 0
         case .cycleWindow:
             if case .related(let window) = overlay {
                 relatedWindow = (window + 1) % Self.relatedWindows.count
@@ -90,6 +93,7 @@ extension ConsoleState {
         case .cycleRuleFilter: cycleRuleFilter()
         case .cycleSeverityFilter: cycleSeverityFilter()
         case .cycleSort: cycleSort()
+        case .toggleBuildingBlocks: toggleBuildingBlocks()
 
         case .redraw: return [.redraw]
         case .back: back()

@@ -10,7 +10,9 @@ extension ConsoleState {
         let statuses = filter.statuses
         let ruleName = filter.ruleName
         let minimum = filter.minimumSeverity
+        let hidesBuildingBlocks = !filter.showsBuildingBlocks
         for index in alerts.indices {
+            if hidesBuildingBlocks, rows[index].isBuildingBlock { continue }
             if let statuses, !statuses.contains(states[index].status) { continue }
             if let ruleName, rows[index].ruleName != ruleName { continue }
             if rows[index].severity.rank < minimum.rank { continue }
@@ -145,6 +147,14 @@ extension ConsoleState {
         sortOrder = sortOrder.next
         refreshList(keeping: selectedPosition)
         message = StatusMessage("Sorted by " + sortOrder.label)
+    }
+
+    mutating func toggleBuildingBlocks() {
+        filter.showsBuildingBlocks.toggle()
+        refreshList(keeping: selectedPosition)
+        let count = buildingBlockCount
+        let what = "\(count) building-block alert\(count == 1 ? "" : "s")"
+        message = StatusMessage(filter.showsBuildingBlocks ? "Showing " + what : "Hiding " + what)
     }
 
     mutating func clearFilters() {

@@ -33,6 +33,10 @@ extension ConsoleState {
         for record in records {
             guard let position = positionByUUID[record.uuid] else { continue }
             alerts[position] = record
+            // A group's actor and action may come from its events, which are only now known.
+            if record.isGroupAlert {
+                rows[position] = AlertRow(record: record)
+            }
         }
         isIndexingRelatedActivity = false
     }

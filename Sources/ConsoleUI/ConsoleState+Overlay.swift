@@ -7,6 +7,7 @@ extension ConsoleState {
         case .help?: return "Keys"
         case .raw?: return "Raw record"
         case .related?: return "Related activity"
+        case .rules?: return "Rules"
         case nil: return ""
         }
     }
@@ -24,6 +25,9 @@ extension ConsoleState {
             return lines.flatMap { line in
                 TextLayout.wrap(line, width: max(1, width)).map { StyledLine([Span.untrusted($0)]) }
             }
+        case .rules?:
+            return RulesContent.lines(
+                rules: rules, loadErrors: ruleLoadErrors, scanning: progress != nil || isProvisional, width: width)
         case .related(let window)?:
             guard let record = selectedRecord else { return [] }
             let span = Self.relatedWindows[max(0, min(window, Self.relatedWindows.count - 1))]

@@ -1,3 +1,4 @@
+import Alerts
 import TerminalGrid
 import TriageModel
 
@@ -20,6 +21,11 @@ public struct ConsoleState: Sendable {
     var positionByUUID: [String: Int]
     /// Distinct rule names, sorted, for the rule filter.
     var ruleNames: [String]
+    /// Position in ``alerts`` of each loaded EQL sequence alert, by group id, so a building
+    /// block's detail can name its sequence.
+    var sequenceByGroupID: [String: Int] = [:]
+    /// Building-block alerts loaded; the list hides them unless ``AlertFilter/showsBuildingBlocks``.
+    var buildingBlockCount = 0
 
     public internal(set) var filter: AlertFilter
     public internal(set) var sortOrder: SortOrder
@@ -82,6 +88,10 @@ public struct ConsoleState: Sendable {
     /// The terminal size the next render will use; page keys move by its list height.
     public var size: TerminalSize
     public var keymap: Keymap
+    /// Every loaded rule, for the rules view and the header's count of rules that did not run.
+    public var rules: [RuleStatus] = []
+    /// Rule files that did not load, or whose query did not parse, as the loader reported them.
+    public var ruleLoadErrors: [String] = []
 
     /// Related-activity windows `w` cycles through (± milliseconds); ±24 h is the default.
     public static let relatedWindows: [Int64] = [3_600_000, 6 * 3_600_000, 24 * 3_600_000]
@@ -126,6 +136,7 @@ public struct ConsoleState: Sendable {
         for (position, record) in alerts.enumerated() { positions[record.uuid] = position }
         positionByUUID = positions
         ruleNames = Set(rows.map(\.ruleName)).sorted()
+        indexGroups()
         marks = []
         isProvisional = false
         refreshList(keeping: selectedUUID.flatMap { positions[$0] })
@@ -164,6 +175,35 @@ public struct ConsoleState: Sendable {
         uuids.formUnion(stepNoteDrafts.keys.map(\.uuid))
         for targets in reasonDrafts.keys { uuids.formUnion(targets) }
         return uuids.count
+    }
+
+    /// Loaded rules that did not run, and rule files that did not load.
+    public var rulesNotRun: Int {
+        rules.filter { !$0.ran }.count + ruleLoadErrors.count
+    }
+
+    /// The loaded sequence alert a building block belongs to.
+    func sequenceAlert(of record: AlertRecord) -> AlertRecord? {
+        guard let group = record.group, group.isBuildingBlock, let position = sequenceByGroupID[group.id] else {
+            return nil
+        }
+        return alerts[position]
+    }
+
+    /// Rebuilds ``sequenceByGroupID`` and ``buildingBlockCount`` from ``alerts``.
+    mutating func indexGroups() {
+        var sequences: [String: Int] = [:]
+        var blocks = 0
+        for (position, record) in alerts.enumerated() {
+            guard let group = record.group else { continue }
+            if group.isBuildingBlock {
+                blocks += 1
+            } else if sequences[group.id] == nil {
+                sequences[group.id] = position
+            }
+        }
+        sequenceByGroupID = sequences
+        buildingBlockCount = blocks
     }
 
     /// Position in ``alerts`` of the selected alert.

@@ -6,15 +6,18 @@ import TriageModel
 
 /// The lines of the detail pane for one alert.
 ///
-/// Order: what the alert is and where triage stands; the key request parameters, always in the
-/// same rows and saying so when the event lacks one; for CreateProfile the trust anchors found
-/// in related activity; the rule's highlighted fields; then actor, source and event facts, the
+/// Order: what the alert is and where triage stands; for an alert about several events (or one
+/// step of a sequence) what the group is (``GroupContent``); the key request parameters, always
+/// in the same rows and saying so when the event lacks one (not for a group, which is no one
+/// event); for CreateProfile the trust anchors found in related activity; the rule's highlighted
+/// fields; then actor, source and event facts, the
 /// notes and the MITRE mapping.
 enum DetailContent {
     static let labelWidth = 16
 
     static func lines(
-        for record: AlertRecord, state: TriageState, draft: String? = nil, indexing: Bool = false, width: Int
+        for record: AlertRecord, state: TriageState, draft: String? = nil, indexing: Bool = false,
+        sequence: AlertRecord? = nil, width: Int
     ) -> [StyledLine] {
         let document = record.document
         let parameters = KeyParameters(document: document)
@@ -25,8 +28,7 @@ enum DetailContent {
 
         lines.append(
             StyledLine([
-                Span.untrusted(record.action.isEmpty ? "(no action)" : record.action, .emphasis),
-                Span(" · "), Span(record.rule.name),
+                Span.untrusted(record.actionText ?? "(no action)", .emphasis), Span(" · "), Span(record.rule.name),
             ]))
         lines.append(
             StyledLine([
@@ -41,13 +43,18 @@ enum DetailContent {
             lines.append(StyledLine(RelatedContent.indexingText + " (A shows it when ready)", .dim))
         }
 
-        lines.append(section("Request parameters"))
-        for parameter in parameters.rows {
-            if parameter.values.isEmpty {
-                lines += row(parameter.label, nil, width: width)
-            } else {
-                for (index, value) in parameter.values.enumerated() {
-                    lines += row(index == 0 ? parameter.label : "", value, width: width, untrusted: true)
+        lines += GroupContent.lines(for: record, sequence: sequence, indexing: indexing, width: width)
+
+        // A group's document is not one event's, so it has no request to show.
+        if !record.isGroupAlert {
+            lines.append(section("Request parameters"))
+            for parameter in parameters.rows {
+                if parameter.values.isEmpty {
+                    lines += row(parameter.label, nil, width: width)
+                } else {
+                    for (index, value) in parameter.values.enumerated() {
+                        lines += row(index == 0 ? parameter.label : "", value, width: width, untrusted: true)
+                    }
                 }
             }
         }
@@ -82,26 +89,41 @@ enum DetailContent {
             }
         }
 
+        // A group's document holds only its terms or columns: rows it lacks are left out
+        // rather than each saying "not in this event".
+        let isGroup = record.isGroupAlert
+        func fact(_ label: String, _ value: String?, untrusted: Bool = true) -> [StyledLine] {
+            isGroup && value == nil ? [] : row(label, value, width: width, untrusted: untrusted)
+        }
+
         lines.append(section("Actor"))
-        lines += row("arn", actor.arn, width: width, untrusted: true)
-        lines += row("identity type", actor.identityType, width: width, untrusted: true)
-        lines += row("access key", actor.accessKeyID, width: width, untrusted: true)
-        lines += row("session issuer", actor.sessionIssuerARN, width: width, untrusted: true)
-        lines += row("MFA", actor.mfaAuthenticated, width: width, untrusted: true)
+        if actor.arn == nil, isGroup, let drawn = record.actorText {
+            // Drawn from the returned columns or the group's events, and labelled so.
+            lines += row(
+                record.resultColumns.isEmpty ? "from events" : "from columns", drawn, width: width, untrusted: true)
+        } else {
+            lines += row("arn", actor.arn, width: width, untrusted: true)
+        }
+        lines += fact("identity type", actor.identityType)
+        lines += fact("access key", actor.accessKeyID)
+        lines += fact("session issuer", actor.sessionIssuerARN)
+        lines += fact("MFA", actor.mfaAuthenticated)
         if let session = actor.sessionName {
             lines += row("session name", session, width: width, untrusted: true)
         }
 
-        lines.append(section("Source"))
-        lines += row(source.ip != nil ? "ip" : "address", source.ipOrAddress, width: width, untrusted: true)
-        lines += row("user agent", source.userAgent, width: width, untrusted: true)
+        if !isGroup || source.ipOrAddress != nil || source.userAgent != nil {
+            lines.append(section("Source"))
+            lines += fact(source.ip != nil ? "ip" : "address", source.ipOrAddress)
+            lines += fact("user agent", source.userAgent)
+        }
 
         lines.append(section("Event"))
-        lines += row("account", flat(record, "cloud.account.id"), width: width, untrusted: true)
-        lines += row("region", flat(record, "cloud.region"), width: width, untrusted: true)
+        lines += fact("account", flat(record, "cloud.account.id"))
+        lines += fact("region", flat(record, "cloud.region"))
         lines += row("time", TimeText.dateTime(record.originalTime) + " UTC", width: width)
-        lines += row("outcome", flat(record, "event.outcome"), width: width, untrusted: true)
-        lines += row("provider", flat(record, "event.provider"), width: width, untrusted: true)
+        lines += fact("outcome", flat(record, "event.outcome"))
+        lines += fact("provider", flat(record, "event.provider"))
         lines += row("alert id", record.uuid, width: width)
 
         lines.append(section(draft == nil ? "Notes" : "Notes (unsaved draft; m to resume)"))
@@ -221,6 +243,6 @@ extension ConsoleState {
         if isProvisional { return DetailContent.provisionalLines(for: record, width: pane.width - 1) }
         return DetailContent.lines(
             for: record, state: triage, draft: drafts[record.uuid], indexing: isIndexingRelatedActivity,
-            width: pane.width - 1)
+            sequence: sequenceAlert(of: record), width: pane.width - 1)
     }
 }

@@ -7,7 +7,7 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
     case list
     case detail
     case sidebar
-    /// Help, raw record and related activity views.
+    /// Help, raw record, related activity and rules views.
     case overlay
     /// One-line text prompts: search, reason, step note, export path.
     case textInput
@@ -23,7 +23,7 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
         case .list: "Alert list"
         case .detail: "Detail pane"
         case .sidebar: "Checklist sidebar"
-        case .overlay: "Help, raw record and related activity views"
+        case .overlay: "Help, raw record, related activity and rules views"
         case .textInput: "Text prompts"
         case .noteEditor: "Note editor"
         case .choice: "Questions and pickers"

@@ -49,6 +49,9 @@ extension Keymap {
         KeyBinding(.character("F"), .global, .cycleRuleFilter, "filter by rule (cycles)"),
         KeyBinding(.character("S"), .global, .cycleSeverityFilter, "filter by minimum severity (cycles)"),
         KeyBinding(.character("s"), .global, .cycleSort, "change the sort order", hint: "sort"),
+        KeyBinding(
+            .character("B"), .global, .toggleBuildingBlocks,
+            "show or hide building-block alerts (one per event of an EQL sequence; hidden by default)"),
 
         // Triage.
         KeyBinding(.character("r"), .global, .toggleReviewed, "toggle reviewed", hint: "reviewed"),
@@ -67,6 +70,9 @@ extension Keymap {
         KeyBinding(.character("R"), .global, .showRaw, "show the raw record", hint: "raw"),
         KeyBinding(.character("v"), .global, .showRaw, "show the raw record"),
         KeyBinding(.character("A"), .global, .showRelated, "show the actor's related activity", hint: "related"),
+        KeyBinding(
+            .character("L"), .global, .showRules,
+            "list the loaded rules: which ran, their alerts, why any did not run", hint: "rules"),
         KeyBinding(.control("l"), .global, .redraw, "redraw the screen"),
         KeyBinding(.escape, .global, .back, "back out: close a view, return to the list, clear filters"),
 

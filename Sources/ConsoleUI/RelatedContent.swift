@@ -11,6 +11,7 @@ enum RelatedContent {
     static let indexingText = "related activity: indexing…"
 
     static func lines(for record: AlertRecord, window: Int64, indexing: Bool = false, width: Int) -> [StyledLine] {
+        if record.isGroupAlert { return memberLines(for: record, indexing: indexing, width: width) }
         var lines: [StyledLine] = []
         let actor = record.flatJSON["aws.cloudtrail.user_identity.arn"].map(AlertRow.text) ?? ""
         lines.append(StyledLine([Span("Actor: "), Span.untrusted(actor.isEmpty ? "unknown" : actor, .emphasis)]))
@@ -34,27 +35,58 @@ enum RelatedContent {
         if events.isEmpty {
             lines.append(StyledLine("  no other events by this actor in the window", .dim))
         }
-        for related in events {
-            let style: StyleRole = related.isAlertEvent ? .emphasis : related.isFollowUp ? .highlight : .normal
-            let event = related.event
-            let cells = [
-                (related.isAlertEvent ? "▶ " : related.isFollowUp ? "★ " : "  "),
-                TextLayout.fit(TimeText.dateTime(event.time), 19) + " ",
-                TextLayout.fit(TimeText.offset(event.time, from: record.originalTime), 8) + " ",
-                TextLayout.fit(event.action, columns.action) + " ",
-                TextLayout.fit(event.outcome, 8) + " ",
-                TextLayout.fit(related.relation.label, 12) + " ",
-                TextLayout.clipMiddle(event.source, columns.source),
-            ]
-            lines.append(StyledLine([Span(cells.joined(), style)]))
-        }
+        lines += events.map { eventLine($0, record: record, columns: columns) }
         lines.append(.blank)
         lines.append(StyledLine("▶ the alert's event   ★ follow-up named by the investigation guides", .dim))
         return lines
     }
 
+    /// A group alert's own events (a threshold group's counted events, a sequence's events, the
+    /// events behind an ES|QL row), in time order; no window applies, as they are the alert.
+    private static func memberLines(for record: AlertRecord, indexing: Bool, width: Int) -> [StyledLine] {
+        let total = record.members.count
+        var lines = [
+            StyledLine([
+                Span("Actor: "), Span.untrusted(record.actorText ?? "not one actor (see each event)", .emphasis),
+            ]),
+            StyledLine(
+                "The alert's \(total) event\(total == 1 ? "" : "s"), in time order (times relative to the last)"),
+        ]
+        guard !indexing else {
+            lines.append(.blank)
+            lines.append(StyledLine(indexingText + " (it fills in here when ready)", .dim))
+            return lines
+        }
+        let events = record.relatedActivity.filter { $0.relation.contains(.member) }
+        if events.count < total {
+            lines.append(StyledLine("\(total - events.count) of them are not in the loaded data", .warning))
+        }
+        lines.append(.blank)
+        let columns = Columns(width: width)
+        lines.append(StyledLine(columns.header, .header))
+        lines += events.map { eventLine($0, record: record, columns: columns) }
+        lines.append(.blank)
+        lines.append(StyledLine("▶ an event of this alert   ★ follow-up named by the investigation guides", .dim))
+        return lines
+    }
+
+    private static func eventLine(_ related: RelatedEvent, record: AlertRecord, columns: Columns) -> StyledLine {
+        let style: StyleRole = related.isAlertEvent ? .emphasis : related.isFollowUp ? .highlight : .normal
+        let event = related.event
+        let cells = [
+            (related.isAlertEvent ? "▶ " : related.isFollowUp ? "★ " : "  "),
+            TextLayout.fit(TimeText.dateTime(event.time), 19) + " ",
+            TextLayout.fit(TimeText.offset(event.time, from: record.originalTime), 8) + " ",
+            TextLayout.fit(event.action, columns.action) + " ",
+            TextLayout.fit(event.outcome, 8) + " ",
+            TextLayout.fit(related.relation.label, 12) + " ",
+            TextLayout.clipMiddle(event.source, columns.source),
+        ]
+        return StyledLine([Span(cells.joined(), style)])
+    }
+
     private static func firstSeenLine(_ record: AlertRecord) -> StyledLine {
-        let action = record.action
+        let action = record.actionText ?? record.action
         guard let first = record.firstSeen else {
             return StyledLine("First seen doing \(action): not in the loaded data", .dim)
         }

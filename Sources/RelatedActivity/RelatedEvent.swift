@@ -1,4 +1,5 @@
-/// One event of an actor's related activity, with why it is related and whether to highlight it.
+/// One event of an actor's related activity, or of a group alert's events, with why it is
+/// related and whether to highlight it.
 public struct RelatedEvent: Sendable, Hashable {
     /// How an event is tied to the alert's actor.
     public struct Relation: OptionSet, Sendable, Hashable {
@@ -11,6 +12,9 @@ public struct RelatedEvent: Sendable, Hashable {
         public static let sameAccessKey = Relation(rawValue: 1 << 1)
         /// Same principal id (role session).
         public static let sameSession = Relation(rawValue: 1 << 2)
+        /// One of the events a group alert stands for (a threshold group's counted events, an
+        /// EQL sequence's events, the events behind an aggregating ES|QL row).
+        public static let member = Relation(rawValue: 1 << 3)
 
         /// Short words for display, e.g. `arn+key`.
         public var label: String {
@@ -18,6 +22,7 @@ public struct RelatedEvent: Sendable, Hashable {
             if contains(.sameARN) { words.append("arn") }
             if contains(.sameAccessKey) { words.append("key") }
             if contains(.sameSession) { words.append("session") }
+            if contains(.member) { words.append("member") }
             return words.joined(separator: "+")
         }
     }

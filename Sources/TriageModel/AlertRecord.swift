@@ -26,8 +26,17 @@ public struct AlertRecord: Sendable, Hashable {
     public var trustAnchors: [RelatedTrustAnchor]
     /// The earliest loaded event in which this actor performed this action.
     public var firstSeen: EventSummary?
+    /// The events a group alert stands for, in time order; empty for a one-event alert.
+    public let members: [AlertMember]
+    /// A threshold alert's group (`kibana.alert.threshold_result`).
+    public let threshold: ThresholdResult?
+    /// The EQL sequence the alert belongs to (`kibana.alert.group`).
+    public let group: AlertGroupMembership?
+    /// An aggregating ES|QL alert's returned columns, in the query's order; empty otherwise.
+    public let resultColumns: [String]
 
-    /// A record from its stored form: the document is rebuilt from `flatJSON`.
+    /// A record from its stored form: the document is rebuilt from `flatJSON`, and so are the
+    /// group facts (members, threshold result, sequence membership, result columns).
     public init(
         uuid: String, rule: AlertRule, mitre: [MITRETechnique] = [], originalTime: Int64,
         flatJSON: JSONObject, guide: GuideSnapshot = GuideSnapshot(), relatedActivity: [RelatedEvent] = [],
@@ -39,14 +48,17 @@ public struct AlertRecord: Sendable, Hashable {
         )
         self.init(
             uuid: uuid, rule: rule, mitre: mitre, originalTime: originalTime, flatJSON: flatJSON, document: document,
-            guide: guide, relatedActivity: relatedActivity, trustAnchors: trustAnchors, firstSeen: firstSeen
+            guide: guide, relatedActivity: relatedActivity, trustAnchors: trustAnchors, firstSeen: firstSeen,
+            members: AlertGroupFacts.members(in: flatJSON), threshold: AlertGroupFacts.threshold(in: flatJSON),
+            group: AlertGroupFacts.group(in: flatJSON), resultColumns: AlertGroupFacts.resultColumns(in: flatJSON)
         )
     }
 
     private init(
         uuid: String, rule: AlertRule, mitre: [MITRETechnique], originalTime: Int64, flatJSON: JSONObject,
         document: ECSDocument, guide: GuideSnapshot, relatedActivity: [RelatedEvent],
-        trustAnchors: [RelatedTrustAnchor], firstSeen: EventSummary?
+        trustAnchors: [RelatedTrustAnchor], firstSeen: EventSummary?, members: [AlertMember],
+        threshold: ThresholdResult?, group: AlertGroupMembership?, resultColumns: [String]
     ) {
         self.uuid = uuid
         self.rule = rule
@@ -58,6 +70,10 @@ public struct AlertRecord: Sendable, Hashable {
         self.relatedActivity = relatedActivity
         self.trustAnchors = trustAnchors
         self.firstSeen = firstSeen
+        self.members = members
+        self.threshold = threshold
+        self.group = group
+        self.resultColumns = resultColumns
     }
 
     /// Builds the record of a scan alert. `rule` supplies the guide and MITRE mapping; `index`
@@ -83,7 +99,8 @@ public struct AlertRecord: Sendable, Hashable {
         self.init(
             uuid: alert.uuid, rule: alert.rule, mitre: mitre,
             originalTime: alert.originalTime, flatJSON: alert.flatJSON, document: alert.document,
-            guide: guide, relatedActivity: [], trustAnchors: [], firstSeen: nil
+            guide: guide, relatedActivity: [], trustAnchors: [], firstSeen: nil, members: alert.members,
+            threshold: alert.threshold, group: alert.group, resultColumns: alert.resultColumns
         )
         if let index {
             relate(EventSummary(document: alert.document), in: index, windowMilliseconds: windowMilliseconds)
@@ -93,10 +110,29 @@ public struct AlertRecord: Sendable, Hashable {
     /// Fills in related activity, trust anchors and first-seen from `index`, for the alert's
     /// event summarised by `anchor`. The console lists alerts before the index is built and
     /// fills these in once it is.
+    ///
+    /// A group alert's related activity is its own events, found by key, in time order: they
+    /// are what the analyst judges, and its document (a group's terms, a row's columns) names
+    /// no one event whose actor a window could follow.
     public mutating func relate(
         _ anchor: EventSummary, in index: EventIndex, windowMilliseconds: Int64 = EventIndex.defaultWindowMilliseconds
     ) {
-        relatedActivity = index.related(to: anchor, windowMilliseconds: windowMilliseconds)
+        relatedActivity =
+            members.isEmpty
+            ? index.related(to: anchor, windowMilliseconds: windowMilliseconds)
+            : index.members(members.map { ($0.eventKey, $0.time) })
+        var anchor = anchor
+        if !members.isEmpty {
+            // A group's document may lack the actor or action; its events may all agree on one.
+            let events = memberEvents
+            func shared(_ value: (EventSummary) -> String) -> String? {
+                let values = Set(events.map(value))
+                return values.count == 1 ? values.first : nil
+            }
+            if anchor.actorARN.isEmpty { anchor.actorARN = shared(\.actorARN) ?? "" }
+            if anchor.account.isEmpty { anchor.account = shared(\.account) ?? "" }
+            if anchor.action.isEmpty { anchor.action = shared(\.action) ?? "" }
+        }
         trustAnchors = index.trustAnchors(actorARN: anchor.actorARN, account: anchor.account)
         firstSeen = index.firstSeen(actorARN: anchor.actorARN, action: anchor.action)
     }

@@ -1,5 +1,6 @@
 import Alerts
 import CloudTrailReader
+import ConsoleUI
 import DetectionEngine
 import DetectionRules
 import ECSMapping
@@ -19,6 +20,8 @@ enum ConsoleLoader {
         var records: [AlertRecord]
         var summary: ScanSummary
         var eventCount: Int
+        /// Every loaded rule, with its alert count.
+        var rules: [RuleStatus]
     }
 
     /// Where the loader reports its stages; each is called on the loading thread or a scan worker.
@@ -28,15 +31,19 @@ enum ConsoleLoader {
         var provisional: (@Sendable ([ProvisionalAlert]) -> Void)?
         /// The decided alerts, in report order, before their related activity is in.
         var decided: (@Sendable ([AlertRecord], ScanSummary) -> Void)?
+        /// The loaded rules: once before the scan (no alert counts yet), again once it has decided.
+        var rules: (@Sendable ([RuleStatus]) -> Void)?
 
         init(
             progress: (@Sendable (ScanProgress) -> Void)? = nil,
             provisional: (@Sendable ([ProvisionalAlert]) -> Void)? = nil,
+            rules: (@Sendable ([RuleStatus]) -> Void)? = nil,
             decided: (@Sendable ([AlertRecord], ScanSummary) -> Void)? = nil
         ) {
             self.progress = progress
             self.provisional = provisional
             self.decided = decided
+            self.rules = rules
         }
     }
 
@@ -47,6 +54,8 @@ enum ConsoleLoader {
             ruleSet: ruleSet, workerCount: ProcessorCount.current,
             mapperOptions: ECSMapperOptions(enrichment: ECSEnrichment(userAgents: UserAgentParser.system())),
             readLimits: limits)
+        let coverage = RuleCoverage.assess(ruleSet, enrichment: configuration.mapperOptions.enrichment)
+        stages.rules?(ruleStatuses(coverage, summary: nil))
         let (result, builder) = DetectionScan.run(
             paths: inputs, configuration: configuration, accumulating: EventIndexBuilder.self,
             progress: stages.progress, provisional: stages.provisional)
@@ -67,11 +76,33 @@ enum ConsoleLoader {
                     alert: alert, guide: rule?.guide ?? GuideSnapshot(), mitre: rule?.mitre ?? [], index: nil))
             anchors.append(EventSummary(document: alert.document))
         }
+        let rules = ruleStatuses(coverage, summary: result.summary)
+        stages.rules?(rules)
         stages.decided?(records, result.summary)
         let index = builder.build()
         for position in records.indices {
             records[position].relate(anchors[position], in: index)
         }
-        return Loaded(records: records, summary: result.summary, eventCount: index.count)
+        return Loaded(records: records, summary: result.summary, eventCount: index.count, rules: rules)
+    }
+
+    /// The rules view's rows: each rule's coverage, with the alerts the scan gave for it once
+    /// `summary` is there (a rule that did not run has none to count).
+    static func ruleStatuses(_ coverage: [RuleCoverage], summary: ScanSummary?) -> [RuleStatus] {
+        let counts = Dictionary(
+            (summary?.rules ?? []).map { ($0.ruleID, $0) }, uniquingKeysWith: { first, _ in first })
+        return coverage.map { rule in
+            let run: RuleStatus.Run
+            switch rule.status {
+            case .runs: run = .ran
+            case .runsWithoutData(let reasons): run = .ranWithoutData(reasons)
+            case .notRun(let reason): run = .notRun(reason)
+            }
+            let count = rule.runs ? counts[rule.ruleID] : nil
+            return RuleStatus(
+                ruleID: rule.ruleID, name: rule.name, type: rule.type, severity: rule.severity, run: run,
+                alerts: count?.alerts ?? (summary != nil && rule.runs ? 0 : nil),
+                droppedByMaxSignals: count?.droppedByMaxSignals ?? 0)
+        }
     }
 }

@@ -58,6 +58,8 @@ final class ConsoleSession {
         var related: [AlertRecord]?
         /// A problem to show on the status line; loading goes on.
         var problem: String?
+        /// The loaded rules, when they changed since the screen loop last took them.
+        var rules: [RuleStatus]?
     }
 
     static func hasTerminal() -> Bool {
@@ -72,6 +74,7 @@ final class ConsoleSession {
         triage = ConsoleStoreEffects(store: store)
         state = ConsoleState(analyst: analyst, now: Self.nowMilliseconds())
         state.progress = LoadingProgress()
+        state.ruleLoadErrors = ruleSet.errors
     }
 
     func run() throws {
@@ -108,12 +111,17 @@ final class ConsoleSession {
                     if loading.decided != nil { loading.decidedTaken = true }
                     loading.related = nil
                     loading.problem = nil
+                    loading.rules = nil
                 }
                 return (
                     progress: loading.progress, provisional: loading.provisional,
                     decided: loading.decidedTaken ? nil : loading.decided, summary: loading.summaryLine,
-                    related: loading.related, problem: loading.problem
+                    related: loading.related, problem: loading.problem, rules: loading.rules
                 )
+            }
+            if let rules = report.rules {
+                state.rules = rules
+                needsDraw = true
             }
             if state.progress != nil {
                 if let records = report.decided {
@@ -227,6 +235,7 @@ final class ConsoleSession {
                 }
             },
             provisional: { rows in loading.withLock { $0.provisional.append(contentsOf: rows) } },
+            rules: { rules in loading.withLock { $0.rules = rules } },
             decided: { records, summary in
                 let line =
                     "\(summary.recordsRead) records in \(summary.filesRead) files, \(records.count) alerts"

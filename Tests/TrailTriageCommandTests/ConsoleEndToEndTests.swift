@@ -142,6 +142,32 @@ struct ConsoleEndToEndTests {
         #expect(outcome.status == 2)
         #expect(outcome.standardError.contains("trailtriage scan"))
     }
+
+    static let corpusRules =
+        RepositoryPaths.root + "/../shared/corpus/elastic-detection-rules-aws/rules/integrations/aws"
+
+    /// With rules that cannot run here (machine learning, types not yet supported), the header
+    /// says so from the start, and the rules view lists each with its reason.
+    @Test(
+        .enabled(
+            if: FileManager.default.fileExists(atPath: corpusRules),
+            "../shared/corpus/elastic-detection-rules-aws is absent; skipped"))
+    func rulesThatDidNotRunAreCountedAndListed() throws {
+        let scratch = try ScratchDirectory()
+        let tmux = try TmuxSession()
+        try tmux.start(
+            [
+                CommandRunner.executable, Self.fixtures, "--rules", Self.corpusRules, "--db",
+                scratch.file("state.sqlite"),
+            ], in: scratch.path)
+        try tmux.waitFor("rules not run — L for rules", " alerts · ")
+        try tmux.press("L")
+        // Rules that did not run come first, each with its reason under it.
+        let screen = try tmux.waitFor("─ Rules ", " not run", " no     —", "    ↳ ")
+        #expect(screen.contains("rules loaded: "))
+        try tmux.press("Escape", "q")
+        #expect(try tmux.exitStatus() == 0)
+    }
 }
 
 @Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed: console end-to-end tests skipped"))
