@@ -5,6 +5,7 @@ import DetectionEngine
 import DetectionRules
 import ECSMapping
 import RelatedActivity
+import Synchronization
 import TriageModel
 
 /// What the console does to open logs: scan them, list the alerts, index every event for related
@@ -56,29 +57,44 @@ enum ConsoleLoader {
             readLimits: limits)
         let coverage = RuleCoverage.assess(ruleSet, enrichment: configuration.mapperOptions.enrichment)
         stages.rules?(ruleStatuses(coverage, summary: nil))
-        let (result, builder) = DetectionScan.run(
-            paths: inputs, configuration: configuration, accumulating: EventIndexBuilder.self,
-            progress: stages.progress, provisional: stages.provisional)
         var perRule: [String: (guide: GuideSnapshot, mitre: [MITRETechnique])] = [:]
         for compiled in ruleSet.rules where perRule[compiled.rule.ruleID] == nil {
             perRule[compiled.rule.ruleID] = (
                 GuideSnapshot(rule: compiled.rule), MITRETechnique.from(compiled.rule.threat)
             )
         }
-        var records: [AlertRecord] = []
-        var anchors: [EventSummary] = []
-        records.reserveCapacity(result.alerts.count)
-        anchors.reserveCapacity(result.alerts.count)
-        for alert in result.alerts {
-            let rule = perRule[alert.rule.ruleID]
-            records.append(
-                AlertRecord(
-                    alert: alert, guide: rule?.guide ?? GuideSnapshot(), mitre: rule?.mitre ?? [], index: nil))
-            anchors.append(EventSummary(document: alert.document))
+        let guides = perRule
+        // The alert records are made as soon as the alerts are decided, while the scan is still
+        // merging its workers' events into one index: the console lists them meanwhile.
+        let listed = Mutex<(records: [AlertRecord], anchors: [EventSummary], summary: ScanSummary?)>(([], [], nil))
+        let (result, builder) = DetectionScan.run(
+            paths: inputs, configuration: configuration, accumulating: EventIndexBuilder.self,
+            progress: stages.progress, provisional: stages.provisional,
+            decided: { result in
+                var records: [AlertRecord] = []
+                var anchors: [EventSummary] = []
+                records.reserveCapacity(result.alerts.count)
+                anchors.reserveCapacity(result.alerts.count)
+                for alert in result.alerts {
+                    let rule = guides[alert.rule.ruleID]
+                    records.append(
+                        AlertRecord(
+                            alert: alert, guide: rule?.guide ?? GuideSnapshot(), mitre: rule?.mitre ?? [],
+                            index: nil))
+                    anchors.append(EventSummary(document: alert.document))
+                }
+                stages.rules?(ruleStatuses(coverage, summary: result.summary))
+                stages.decided?(records, result.summary)
+                let made = (records, anchors, Optional(result.summary))
+                listed.withLock { $0 = made }
+            })
+        let made = listed.withLock { listed in
+            defer { listed = ([], [], nil) }
+            return listed
         }
+        var records = made.records
+        let anchors = made.anchors
         let rules = ruleStatuses(coverage, summary: result.summary)
-        stages.rules?(rules)
-        stages.decided?(records, result.summary)
         let index = builder.build()
         for position in records.indices {
             records[position].relate(anchors[position], in: index)
