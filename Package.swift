@@ -166,7 +166,7 @@ let package = Package(
             name: "DetectionEngineTests",
             dependencies: [
                 "DetectionEngine", "Alerts", "RelatedActivity", "CloudTrailGenerator", "CloudTrailReader",
-                "DetectionRules", "ECSMapping", "KQL", "TestSupport", "TrailTriageJSON",
+                "DetectionRules", "ECSMapping", "KQL", "ESQL", "TestSupport", "TrailTriageJSON",
             ],
             swiftSettings: strictImports
         ),

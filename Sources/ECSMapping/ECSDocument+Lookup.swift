@@ -17,8 +17,7 @@ extension ECSDocument {
     /// on the way down (`resources.arn` yields every entry's `arn`) and at the end.
     public func values(at path: String) -> [JSONValue] {
         var results: [JSONValue] = []
-        let segments = path.split(separator: ".", omittingEmptySubsequences: false)
-        Self.collect(in: root, segments: segments[...], into: &results)
+        Self.collect(in: root, path: path[...], into: &results)
         return results
     }
 
@@ -82,27 +81,29 @@ extension ECSDocument {
         return !rest.isEmpty && !rest.contains(UInt8(ascii: "."))
     }
 
-    private static func collect(
-        in object: JSONObject, segments: ArraySlice<Substring>, into results: inout [JSONValue]
-    ) {
-        guard let first = segments.first else { return }
+    /// Descends by the first segment of `path` (up to its first `.`). The path is walked in place
+    /// rather than split into an array: rules and ES|QL look fields up for every record they read.
+    /// `rest` is `nil` once the last segment is used; an empty `rest` stands for an empty segment.
+    private static func collect(in object: JSONObject, path: Substring, into results: inout [JSONValue]) {
+        let bytes = path.utf8
+        let dot = bytes.firstIndex(of: UInt8(ascii: "."))
+        let first = dot.map { path[path.startIndex..<$0] } ?? path
+        let rest = dot.map { path[bytes.index(after: $0)...] }
         for member in object.members where member.key == first {
-            collect(in: member.value, segments: segments.dropFirst(), into: &results)
+            collect(in: member.value, rest: rest, into: &results)
         }
     }
 
-    private static func collect(
-        in value: JSONValue, segments: ArraySlice<Substring>, into results: inout [JSONValue]
-    ) {
+    private static func collect(in value: JSONValue, rest: Substring?, into results: inout [JSONValue]) {
         switch value {
         case .array(let elements):
             for element in elements {
-                collect(in: element, segments: segments, into: &results)
+                collect(in: element, rest: rest, into: &results)
             }
-        case .object(let object) where !segments.isEmpty:
-            collect(in: object, segments: segments, into: &results)
+        case .object(let object) where rest != nil:
+            if let rest { collect(in: object, path: rest, into: &results) }
         default:
-            if segments.isEmpty { results.append(value) }
+            if rest == nil { results.append(value) }
         }
     }
 

@@ -27,11 +27,7 @@ struct FieldTree {
     mutating func set(_ path: String, _ value: JSONValue) {
         guard EmptyValuePruner.isStorable(value) else { return }
         var node = 0
-        var segments = path.split(separator: ".", omittingEmptySubsequences: false)[...]
-        guard let last = segments.popLast() else { return }
-        for segment in segments {
-            node = child(named: segment, of: node)
-        }
+        let last = Self.lastSegment(of: path) { segment in node = child(named: segment, of: node) }
         if let index = nodes[node].firstIndex(where: { $0.key == last }) {
             nodes[node][index].slot = .leaf(value)
         } else {
@@ -46,19 +42,39 @@ struct FieldTree {
 
     /// The leaf at `path`, if any.
     func get(_ path: String) -> JSONValue? {
-        var node = 0
-        var segments = path.split(separator: ".", omittingEmptySubsequences: false)[...]
-        guard let last = segments.popLast() else { return nil }
-        for segment in segments {
-            guard let member = nodes[node].first(where: { $0.key == segment }),
+        var node: Int? = 0
+        let last = Self.lastSegment(of: path) { segment in
+            guard let current = node, let member = nodes[current].first(where: { $0.key == segment }),
                 case .node(let next) = member.slot
-            else { return nil }
+            else {
+                node = nil
+                return
+            }
             node = next
         }
-        guard let member = nodes[node].first(where: { $0.key == last }),
+        guard let node, let member = nodes[node].first(where: { $0.key == last }),
             case .leaf(let value) = member.slot
         else { return nil }
         return value
+    }
+
+    /// Hands each segment of a dotted path but the last to `body`, in order, and returns the last.
+    ///
+    /// The mapper sets tens of fields per record, so this walks the path's bytes rather than
+    /// splitting it into an array (splitting was a quarter of the mapping time). A `.` is ASCII,
+    /// so each byte index found is also a character boundary of the path.
+    private static func lastSegment(of path: String, _ body: (Substring) -> Void) -> Substring {
+        let bytes = path.utf8
+        var start = bytes.startIndex
+        var position = start
+        while position != bytes.endIndex {
+            if bytes[position] == UInt8(ascii: ".") {
+                body(path[start..<position])
+                start = bytes.index(after: position)
+            }
+            position = bytes.index(after: position)
+        }
+        return path[start...]
     }
 
     /// The nested object the tree describes.

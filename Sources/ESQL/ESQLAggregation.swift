@@ -9,23 +9,29 @@ struct ESQLAggregation {
     let evaluator: ESQLEvaluator
 
     func run(_ rows: [ESQLRow]) -> [ESQLRow] {
+        // Groups in first-seen order; each key is hashed once per row, not once per aggregate.
         var order: [[ESQLValue]] = []
-        var groups: [[ESQLValue]: [Accumulator]] = [:]
+        var slots: [[ESQLValue]: Int] = [:]
+        var accumulators: [[Accumulator]] = []
+        var sources: [[Int]] = []
         let fresh = stats.aggregates.map { Accumulator(function: $0.function) }
-        if stats.groups.isEmpty {
-            order.append([])
-            groups[[]] = fresh
+        func slot(for key: [ESQLValue]) -> Int {
+            if let existing = slots[key] { return existing }
+            let created = accumulators.count
+            slots[key] = created
+            order.append(key)
+            accumulators.append(fresh)
+            sources.append([])
+            return created
         }
-        var sources: [[ESQLValue]: [Int]] = [:]
+        if stats.groups.isEmpty {
+            _ = slot(for: [])
+        }
+        var inputs: [ESQLValue?] = []
         for row in rows {
             let reader = ESQLRowReader(row: row)
-            var keys: [[ESQLValue]] = [[]]
-            for group in stats.groups {
-                let value = evaluator.evaluate(group.expression, reader)
-                let choices = value.isNull ? [ESQLValue.null] : value.elements
-                keys = keys.flatMap { prefix in choices.map { prefix + [$0] } }
-            }
-            var inputs: [ESQLValue?] = []
+            let keys = Self.keys(of: stats, reader: reader, evaluator: evaluator)
+            inputs.removeAll(keepingCapacity: true)
             for aggregate in stats.aggregates {
                 if let filter = aggregate.filter, evaluator.truth(evaluator.evaluate(filter, reader)) != true {
                     inputs.append(nil)
@@ -34,14 +40,11 @@ struct ESQLAggregation {
                 }
             }
             for key in keys {
-                if groups[key] == nil {
-                    order.append(key)
-                    groups[key] = fresh
-                }
-                sources[key, default: []].append(contentsOf: row.sourceRows)
+                let group = slot(for: key)
+                sources[group].append(contentsOf: row.sourceRows)
                 for index in inputs.indices {
                     guard let input = inputs[index] else { continue }
-                    groups[key]?[index].add(input, countsRows: stats.aggregates[index].argument == nil)
+                    accumulators[group][index].add(input, countsRows: stats.aggregates[index].argument == nil)
                 }
             }
         }
@@ -52,15 +55,28 @@ struct ESQLAggregation {
         }
         let layout = ESQLColumnLayout(output)
         let names = stats.aggregates.map(\.name) + stats.groups.map(\.name)
-        return order.map { key in
-            let results = (groups[key] ?? fresh).map(\.result) + key
+        return order.indices.map { group in
+            let key = order[group]
+            let results = accumulators[group].map(\.result) + key
             var byName: [String: ESQLValue] = [:]
             for (name, value) in zip(names, results) { byName[name] = value }
             var row = ESQLRow(layout: layout, values: output.map { byName[$0] ?? .null })
-            row.sourceRows = sources[key] ?? []
+            row.sourceRows = sources[group]
             row.groupKey = key
             return row
         }
+    }
+
+    /// The groups a row falls in: one per combination of its key values (a multi-valued key
+    /// puts it in one group per value, a null key in the null group).
+    static func keys(of stats: ESQLStats, reader: ESQLRowReader, evaluator: ESQLEvaluator) -> [[ESQLValue]] {
+        var keys: [[ESQLValue]] = [[]]
+        for group in stats.groups {
+            let value = evaluator.evaluate(group.expression, reader)
+            let choices = value.isNull ? [ESQLValue.null] : value.elements
+            keys = keys.flatMap { prefix in choices.map { prefix + [$0] } }
+        }
+        return keys
     }
 
     /// The running state of one aggregate in one group.

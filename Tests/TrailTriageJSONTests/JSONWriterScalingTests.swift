@@ -14,7 +14,7 @@ import TrailTriageJSON
 
     // The limit turns the old quadratic writer (hours for this input) into a failure, not a hang.
     @Test(.timeLimit(.minutes(1)))
-    func tenMegabytesOfEscapesIsWrittenInUnderASecond() throws {
+    func tenMegabytesOfEscapesIsWrittenInLinearTime() throws {
         // Controls, quotes, a bidi override and plain text: 10 MB, half of the scalars escaped.
         let unit = "a\u{01}b\"c\u{202E}de\\\u{1B}"
         let value = String(repeating: unit, count: 10_000_000 / unit.utf8.count)
@@ -22,7 +22,9 @@ import TrailTriageJSON
         let started = Self.threadSeconds()
         let text = object.jsonText
         let seconds = Self.threadSeconds() - started
-        #expect(seconds < 1, "writing took \(seconds) s of CPU")
+        // About 0.5 s of CPU in a debug build on a quiet machine, and 1 s when the rest of the suite
+        // shares its cores; the old quadratic writer took hours, so 5 s tells them apart safely.
+        #expect(seconds < 5, "writing took \(seconds) s of CPU")
         let escapedUnit = #"a\u0001b\"c\u202Ede\\\u001B"#
         #expect(text.hasPrefix(#"{"userAgent":""# + escapedUnit + escapedUnit))
         #expect(text.utf8.count == value.utf8.count / unit.utf8.count * escapedUnit.utf8.count + 41)
