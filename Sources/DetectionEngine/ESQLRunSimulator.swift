@@ -22,6 +22,24 @@ struct ESQLRunSimulator {
         var groupKey: [ESQLValue]
     }
 
+    /// The results so far, and what each group last returned from which rows: a group returned
+    /// again from rows it shares with its last result is a repeat (its run count goes up).
+    struct Ledger {
+        var results: [Result] = []
+        private var lastByGroup: [[ESQLValue]: (result: Int, payloads: Set<Int>)] = [:]
+
+        mutating func returned(_ row: ESQLRow, key: [ESQLValue], payloads: [Int]) {
+            let members = Set(payloads)
+            if let previous = lastByGroup[key], !previous.payloads.isDisjoint(with: members) {
+                results[previous.result].runCount += 1
+                lastByGroup[key] = (previous.result, previous.payloads.union(members))
+                return
+            }
+            lastByGroup[key] = (results.count, members)
+            results.append(Result(row: row, members: payloads, runCount: 1, groupKey: key))
+        }
+    }
+
     let query: ESQLQuery
     let runs: RuleRuns
     /// Whether to finish only the groups whose rows changed since the previous run, when the
@@ -34,8 +52,7 @@ struct ESQLRunSimulator {
             return runGroupByGroup(items)
         }
         guard let first = items.first else { return [] }
-        var results: [Result] = []
-        var lastByGroup: [[ESQLValue]: (result: Int, payloads: Set<Int>)] = [:]
+        var ledger = Ledger()
         var low = 0
         var high = 0
         var end = runs.firstRunEnd(holding: first.time)
@@ -51,19 +68,11 @@ struct ESQLRunSimulator {
             let inWindow = items[low..<high]
             for returned in query.finish(inWindow.map(\.row), now: end) {
                 let payloads = returned.sourceRows.map { inWindow[inWindow.startIndex + $0].payload }
-                let members = Set(payloads)
-                let key = returned.groupKey ?? []
-                if let previous = lastByGroup[key], !previous.payloads.isDisjoint(with: members) {
-                    results[previous.result].runCount += 1
-                    lastByGroup[key] = (previous.result, previous.payloads.union(members))
-                    continue
-                }
-                lastByGroup[key] = (results.count, members)
-                results.append(Result(row: returned, members: payloads, runCount: 1, groupKey: key))
+                ledger.returned(returned, key: returned.groupKey ?? [], payloads: payloads)
             }
             end = runs.nextRunEnd(after: end)
         }
-        return results
+        return ledger.results
     }
 
     /// The same answer as finishing every run's rows, for a query whose result rows each depend on
@@ -78,8 +87,7 @@ struct ESQLRunSimulator {
         var rowsOfGroup: [[ESQLValue]: (items: [Int], start: Int)] = [:]
         var changed: Set<[ESQLValue]> = []
         var returning: [[ESQLValue]: (row: ESQLRow, payloads: [Int])] = [:]
-        var results: [Result] = []
-        var lastByGroup: [[ESQLValue]: (result: Int, payloads: Set<Int>)] = [:]
+        var ledger = Ledger()
         var low = 0
         var high = 0
         var end = runs.firstRunEnd(holding: first.time)
@@ -121,17 +129,10 @@ struct ESQLRunSimulator {
                 continue
             }
             for (key, returned) in returning {
-                let members = Set(returned.payloads)
-                if let previous = lastByGroup[key], !previous.payloads.isDisjoint(with: members) {
-                    results[previous.result].runCount += 1
-                    lastByGroup[key] = (previous.result, previous.payloads.union(members))
-                    continue
-                }
-                lastByGroup[key] = (results.count, members)
-                results.append(Result(row: returned.row, members: returned.payloads, runCount: 1, groupKey: key))
+                ledger.returned(returned.row, key: key, payloads: returned.payloads)
             }
             end = runs.nextRunEnd(after: end)
         }
-        return results
+        return ledger.results
     }
 }
