@@ -11,6 +11,9 @@ struct ESQLGrokPattern: Sendable {
 
     let captures: [Capture]
     let regex: ESQLCompiledRegex
+    /// The literal text every match starts with (the pattern's leading plain characters), as
+    /// UTF-8; empty when the pattern starts with a capture or an operator.
+    let leadingLiteral: [UInt8]
 
     init(_ pattern: String) throws(ESQLPatternError) {
         var captures: [Capture] = []
@@ -21,11 +24,31 @@ struct ESQLGrokPattern: Sendable {
         }
         self.captures = captures
         self.regex = try ESQLCompiledRegex(translated: translated, source: pattern)
+        leadingLiteral = Self.leadingLiteral(of: pattern)
+    }
+
+    /// The plain characters a pattern starts with, up to its first operator or `%{`; a character a
+    /// quantifier follows is left out (it may be repeated or absent).
+    static func leadingLiteral(of pattern: String) -> [UInt8] {
+        let operators: Set<Character> = ["\\", ".", "^", "$", "|", "?", "*", "+", "(", ")", "[", "]", "{", "}", "%"]
+        var literal: [Character] = []
+        for character in pattern {
+            if operators.contains(character) {
+                if "?*+{".contains(character) { _ = literal.popLast() }
+                break
+            }
+            literal.append(character)
+        }
+        return Array(String(literal).utf8)
     }
 
     /// The captured values, one per ``captures`` entry (all null when the pattern does not match).
     func extract(from text: String) -> [ESQLValue] {
-        guard let match = try? regex.regex.firstMatch(in: text) else {
+        // Most inputs lack the pattern's leading text (a rule GROKs every event's response for
+        // `accessKeyId=`); a byte search rules them out before the regex engine runs.
+        guard leadingLiteral.isEmpty || Self.bytes(Array(text.utf8), contain: leadingLiteral),
+            let match = try? regex.regex.firstMatch(in: text)
+        else {
             return captures.map { _ in .null }
         }
         return captures.map { capture in
@@ -117,5 +140,17 @@ struct ESQLGrokPattern: Sendable {
         case "float", "double": return .double
         case let other?: throw ESQLPatternError(message: "GROK capture type \"\(other)\" is not supported")
         }
+    }
+
+    private static func bytes(_ haystack: [UInt8], contain needle: [UInt8]) -> Bool {
+        guard needle.count <= haystack.count, let first = needle.first else { return needle.isEmpty }
+        var start = 0
+        while start + needle.count <= haystack.count {
+            if haystack[start] == first && haystack[start..<(start + needle.count)].elementsEqual(needle) {
+                return true
+            }
+            start += 1
+        }
+        return false
     }
 }

@@ -62,3 +62,18 @@ struct ESQLGrokDissectTests {
         #expect(try extract(padded, from: "x    y", columns: "a, b") == [.keyword("x"), .keyword("y")])
     }
 }
+
+/// GROK skips the regex when the input lacks the pattern's leading text; the answer must not change.
+struct ESQLGrokLeadingTextTests {
+    @Test func theLeadingTextShortcutKeepsEveryAnswer() throws {
+        let query = try parse(
+            #"FROM logs-* | GROK user.name "ab?c=%{WORD:found}" | KEEP found"#)
+        let rows = run(
+            query,
+            [
+                #"{"user":{"name":"x ac=one"}}"#, #"{"user":{"name":"abc=two"}}"#, #"{"user":{"name":"abbc=three"}}"#,
+                #"{"user":{"name":"c=four"}}"#, #"{"user":{"name":"nothing"}}"#,
+            ])
+        #expect(rows.map(\.values) == [[.keyword("one")], [.keyword("two")], [.null], [.null], [.null]])
+    }
+}
