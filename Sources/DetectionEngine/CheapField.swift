@@ -22,6 +22,9 @@ enum CheapField: Hashable {
     case sourceIP
     /// `userAgent`.
     case userAgent
+    /// `user_agent.name`: uap-core's name for `userAgent`, as the mapper's parser gives it (cached
+    /// by string, see ``UserAgentNames``); absent without uap-core, as in the mapped document.
+    case userAgentName
     /// `userIdentity.type`.
     case identityType
     /// `userIdentity.arn`.
@@ -84,6 +87,7 @@ enum CheapField: Hashable {
         "source.address": .sourceAddress,
         "source.ip": .sourceIP,
         "user_agent.original": .userAgent,
+        "user_agent.name": .userAgentName,
         "aws.cloudtrail.user_identity.type": .identityType,
         "aws.cloudtrail.user_identity.arn": .identityARN,
         "aws.cloudtrail.user_identity.access_key_id": .accessKeyID,
@@ -98,7 +102,7 @@ enum CheapField: Hashable {
     /// boolean, spelled as written), so the record's bytes contain it when they hold no escapes.
     var isVerbatim: Bool {
         switch self {
-        case .dataset, .outcome, .enrichment: false
+        case .dataset, .outcome, .enrichment, .userAgentName: false
         default: true
         }
     }
@@ -122,7 +126,7 @@ enum CheapField: Hashable {
         case .outcome, .errorCode, .sourceAddress, .sourceIP: 1
         case .identityType, .identityARN, .accessKeyID, .invokedBy, .accountID: 2
         case .userAgent, .resourceARNs, .requestParameter: 3
-        case .sessionIssuerARN, .userName: 4
+        case .sessionIssuerARN, .userName, .userAgentName: 4
         case .verbatim: 5
         }
     }

@@ -33,6 +33,8 @@ struct RecordEvaluator {
     let partialRules: [PartialRule]
     let slots: CheapFieldSlots
     private let constants = ConstantBytes()
+    /// `user_agent.name` by user-agent string, for rules that test it before mapping.
+    private let userAgentNames: UserAgentNames
 
     let readLimits: ReadLimits
     /// The secret that keys matched records' digests (see ``RecordDigest``).
@@ -60,6 +62,7 @@ struct RecordEvaluator {
         var plainOptions = mapper.options
         plainOptions.enrichment = ECSEnrichment()
         plainMapper = ECSMapper(options: plainOptions)
+        userAgentNames = UserAgentNames(parser: mapper.options.enrichment.userAgents)
         readsEnrichment = rules.map { rule in rule.fieldsRead.contains(where: ECSEnrichment.isEnrichedField) }
         self.usesPrefilter = usesPrefilter
         self.readLimits = readLimits
@@ -223,7 +226,8 @@ struct RecordEvaluator {
     func fields(of span: RecordSpan, in buffer: UnsafeBufferPointer<UInt8>) -> RecordFields {
         RecordFields(
             span: span, in: buffer, slots: slots.fields, constants: constants,
-            flattensPayloads: mapper.options.retain == .all || mapper.options.retain == .flattened
+            flattensPayloads: mapper.options.retain == .all || mapper.options.retain == .flattened,
+            userAgentNames: userAgentNames
         )
     }
 

@@ -16,6 +16,7 @@ struct RecordFields: KQLPartialFields {
     private let buffer: UnsafeBufferPointer<UInt8>
     private let span: RecordSpan
     private let constants: ConstantBytes
+    private let userAgentNames: UserAgentNames?
     /// The field of each slot rules ask for.
     private let slots: [CheapField]
     /// Whether the mapper keeps flattened payload copies (retain `all` or `flattened`).
@@ -33,8 +34,9 @@ struct RecordFields: KQLPartialFields {
 
     init(
         span: RecordSpan, in buffer: UnsafeBufferPointer<UInt8>, slots: [CheapField], constants: ConstantBytes,
-        flattensPayloads: Bool
+        flattensPayloads: Bool, userAgentNames: UserAgentNames? = nil
     ) {
+        self.userAgentNames = userAgentNames
         self.buffer = buffer
         self.span = span
         self.slots = slots
@@ -74,6 +76,12 @@ struct RecordFields: KQLPartialFields {
             case let other: return other
             }
         case .userAgent: return topValue(\.userAgent)
+        case .userAgentName:
+            switch topValue(\.userAgent) {
+            case .text(let userAgent): return userAgentNames?.name(of: userAgent) ?? .unknown
+            case .absent: return .absent
+            case .unknown, .present: return .unknown
+            }
         case .identityType: return identityValue(\.type)
         case .identityARN: return identityValue(\.arn)
         case .accessKeyID: return identityValue(\.accessKeyId)
