@@ -177,10 +177,11 @@ public enum DetectionScan {
 
         var pending: [PendingAlert] = []
         var duplicateKeys: Set<String> = []
-        for (index, rule) in rules.enumerated() {
-            let decider = AlertDecider(rule: rule, ruleIndex: index, appliesMaxSignals: configuration.appliesMaxSignals)
-            let decided = decider.alerts(from: table.byRule[index], in: table, terms: terms)
-            table.byRule[index] = []  // the kept matches live on in `pending`; free the rest now
+        let decisions = decideEveryRule(
+            rules, in: table, terms: terms, appliesMaxSignals: configuration.appliesMaxSignals,
+            workers: configuration.workerCount)
+        table.byRule = []  // the kept matches live on in `pending`; free the rest now
+        for (rule, decided) in zip(rules, decisions) {
             pending.append(contentsOf: decided.alerts)
             duplicateKeys.formUnion(decided.duplicateEventKeys)
             summary.rules.append(
@@ -217,6 +218,31 @@ public enum DetectionScan {
 }
 
 extension DetectionScan {
+    /// Each rule's decision, in rule order. Rules are independent once every file is read, so
+    /// the scan's workers take them from a shared counter: a few ES|QL and sequence rules cost far
+    /// more than the rest, and one worker would leave the other cores idle meanwhile.
+    static func decideEveryRule(
+        _ rules: [CompiledRule], in table: MatchTable, terms: CombinationTerms, appliesMaxSignals: Bool, workers: Int
+    ) -> [AlertDecider.Decided] {
+        let next = Mutex(0)
+        let decided = Mutex([AlertDecider.Decided?](repeating: nil, count: rules.count))
+        DispatchQueue.concurrentPerform(iterations: max(1, min(workers, rules.count))) { _ in
+            while true {
+                let index: Int = next.withLock { next in
+                    defer { next += 1 }
+                    return next
+                }
+                guard index < rules.count else { return }
+                let decider = AlertDecider(rule: rules[index], ruleIndex: index, appliesMaxSignals: appliesMaxSignals)
+                let decision = decider.alerts(from: table.byRule[index], in: table, terms: terms)
+                decided.withLock { $0[index] = decision }
+            }
+        }
+        return decided.withLock { decided in
+            decided.map { $0 ?? AlertDecider.Decided(alerts: [], duplicateEventKeys: [], droppedByMaxSignals: 0) }
+        }
+    }
+
     /// Reads the kept alerts' records again and maps them into their documents, on the scan's
     /// workers; order is kept. An alert whose record can no longer be read as it was is left
     /// out, with an issue naming its file, rather than built from other content.
