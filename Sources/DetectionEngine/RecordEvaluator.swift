@@ -223,7 +223,8 @@ struct RecordEvaluator {
     func fields(of span: RecordSpan, in buffer: UnsafeBufferPointer<UInt8>) -> RecordFields {
         RecordFields(
             span: span, in: buffer, slots: slots.fields, constants: constants,
-            flattensPayloads: mapper.options.retain == .all || mapper.options.retain == .flattened
+            flattensPayloads: mapper.options.retain == .all || mapper.options.retain == .flattened,
+            enrichesSourceAddress: mapper.options.enrichment.geoIP != nil
         )
     }
 
