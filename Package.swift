@@ -30,13 +30,14 @@ let package = Package(
         .systemLibrary(name: "CLibDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+        .systemLibrary(name: "CMaxMindDB", pkgConfig: "libmaxminddb", providers: [.apt(["libmaxminddb-dev"])]),
 
         // Detection core: one job per module.
         .target(name: "TrailTriageJSON", swiftSettings: strictImports),
         .target(
             name: "CloudTrailReader", dependencies: ["CZlib", "CLibDeflate", "TrailTriageJSON"],
             swiftSettings: strictImports),
-        .target(name: "ECSMapping", dependencies: ["TrailTriageJSON"], swiftSettings: strictImports),
+        .target(name: "ECSMapping", dependencies: ["TrailTriageJSON", "CMaxMindDB"], swiftSettings: strictImports),
         .target(name: "KQL", swiftSettings: strictImports),
         // EQL: the subset of Elastic's AWS rules; parsing, evaluation, sequence matching.
         .target(name: "EQL", dependencies: ["KQL"], swiftSettings: strictImports),

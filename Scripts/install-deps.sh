@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs the Debian packages TrailTriage builds, runs and tests with (libdeflate and zlib for
 # gzip, SQLite for triage state, ncursesw for the console, tmux for the console's end-to-end tests,
-# uap-core's user agent regexes), and two PyPI packages the tests use as oracles: markdown-it-py, the
-# CommonMark renderer the Markdown export tests check against, and eql, Elastic's Python EQL, which
-# the EQL tests compare verdicts with (tests only; it is AGPL-3.0 and never vendored).
+# uap-core's user agent regexes, libmaxminddb for GeoIP/ASN lookups), and three PyPI packages the
+# tests use: markdown-it-py, the CommonMark renderer the Markdown export tests check against, eql,
+# Elastic's Python EQL, which the EQL tests compare verdicts with (tests only; it is AGPL-3.0 and
+# never vendored), and mmdb-writer, with which the GeoIP tests build small MaxMind DB files.
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
-packages=(zlib1g-dev libdeflate-dev libsqlite3-dev libncurses-dev ncurses-base tmux gzip python3 time jq uap-core)
+packages=(zlib1g-dev libdeflate-dev libsqlite3-dev libncurses-dev ncurses-base tmux gzip python3 time jq uap-core libmaxminddb-dev)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
@@ -28,4 +29,9 @@ if ! python3 -c 'import eql' >/dev/null 2>&1; then
   pip_install=(python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore eql)
   "${pip_install[@]}" 2>/dev/null || "${pip_install[@]}" --break-system-packages \
     || echo "warning: could not install eql; the EQL oracle tests will be skipped" >&2
+fi
+if ! python3 -c 'import mmdb_writer' >/dev/null 2>&1; then
+  pip_install=(python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore mmdb-writer)
+  "${pip_install[@]}" 2>/dev/null || "${pip_install[@]}" --break-system-packages \
+    || echo "warning: could not install mmdb-writer; the GeoIP tests will be skipped" >&2
 fi

@@ -68,6 +68,8 @@ extension CaseNotesExporter {
         lines.append("### Source")
         lines.append("")
         lines.append("- **IP or address:** \(optionalCode(source.ipOrAddress))")
+        if let place = source.place { lines.append("- **Location (GeoIP):** \(code(place))") }
+        if let network = source.network { lines.append("- **Network (ASN):** \(code(network))") }
         lines.append("- **User agent:** \(optionalCode(source.userAgent))")
         lines.append("- **Account:** \(optionalCode(document.string(at: "cloud.account.id")))")
         lines.append("- **Region:** \(optionalCode(document.string(at: "cloud.region")))")

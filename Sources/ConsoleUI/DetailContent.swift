@@ -115,6 +115,9 @@ enum DetailContent {
         if !isGroup || source.ipOrAddress != nil || source.userAgent != nil {
             lines.append(section("Source"))
             lines += fact(source.ip != nil ? "ip" : "address", source.ipOrAddress)
+            // GeoIP and ASN: shown only when a database found the address.
+            if let place = source.place { lines += row("location", place, width: width, untrusted: true) }
+            if let network = source.network { lines += row("network", network, width: width, untrusted: true) }
             lines += fact("user agent", source.userAgent)
         }
 

@@ -50,8 +50,8 @@ enum CheapField: Hashable {
     /// `user.id`, TLS host names, …) whose value is not read from bytes: unknown, but a test on it
     /// fails when the record never spells the test's text (see ``RecordFields/mayContain(_:atSlot:)``).
     case verbatim(String)
-    /// GeoIP and ASN enrichment (`source.as.*`, `source.geo.*`), which the mapper never adds:
-    /// always absent.
+    /// GeoIP and ASN enrichment (`source.as.*`, `source.geo.*`): absent without databases,
+    /// unknown with them (a lookup, not the record's bytes, gives the values).
     case enrichment
 
     /// The field of a rule query, exactly as rules spell it.

@@ -227,7 +227,7 @@ struct RecordEvaluator {
         RecordFields(
             span: span, in: buffer, slots: slots.fields, constants: constants,
             flattensPayloads: mapper.options.retain == .all || mapper.options.retain == .flattened,
-            userAgentNames: userAgentNames
+            enrichesSourceAddress: mapper.options.enrichment.geoIP != nil, userAgentNames: userAgentNames
         )
     }
 

@@ -21,6 +21,8 @@ struct RecordFields: KQLPartialFields {
     private let slots: [CheapField]
     /// Whether the mapper keeps flattened payload copies (retain `all` or `flattened`).
     private let flattensPayloads: Bool
+    /// Whether GeoIP/ASN databases are open, so `source.geo.*` and `source.as.*` may be set.
+    private let enrichesSourceAddress: Bool
     /// Whether any value can be trusted; when `false`, every field is unknown.
     let isUsable: Bool
     private var top: TopLevelMembers?
@@ -34,7 +36,7 @@ struct RecordFields: KQLPartialFields {
 
     init(
         span: RecordSpan, in buffer: UnsafeBufferPointer<UInt8>, slots: [CheapField], constants: ConstantBytes,
-        flattensPayloads: Bool, userAgentNames: UserAgentNames? = nil
+        flattensPayloads: Bool, enrichesSourceAddress: Bool, userAgentNames: UserAgentNames? = nil
     ) {
         self.userAgentNames = userAgentNames
         self.buffer = buffer
@@ -42,6 +44,7 @@ struct RecordFields: KQLPartialFields {
         self.slots = slots
         self.constants = constants
         self.flattensPayloads = flattensPayloads
+        self.enrichesSourceAddress = enrichesSourceAddress
         let keys = span.keyFields
         isUsable = keys.isKnown && keys.eventName != nil && keys.eventTime != nil
     }
@@ -88,7 +91,8 @@ struct RecordFields: KQLPartialFields {
         case .invokedBy: return identityValue(\.invokedBy)
         case .sessionIssuerARN: return sessionIssuerARN
         case .userName: return userName
-        case .enrichment: return .absent
+        // With databases the values come from a lookup the bytes do not show.
+        case .enrichment: return enrichesSourceAddress ? .unknown : .absent
         case .requestParameter(let name): return requestParameter(name)
         case .accountID:
             let own = identityValue(\.accountId)

@@ -65,11 +65,11 @@ public struct RuleCoverage: Sendable, Hashable {
     static func status(readingFields fields: Set<String>, enrichment: ECSEnrichment) -> Status {
         var reasons: [String] = []
         let geo = fields.filter { $0.hasPrefix("source.geo.") }.sorted()
-        if !geo.isEmpty {
+        if !geo.isEmpty && !enrichment.hasGeo {
             reasons.append("reads \(geo.joined(separator: ", ")), which needs a GeoIP database (none is configured)")
         }
         let asn = fields.filter { $0.hasPrefix("source.as.") }.sorted()
-        if !asn.isEmpty {
+        if !asn.isEmpty && !enrichment.hasASN {
             reasons.append("reads \(asn.joined(separator: ", ")), which needs an ASN database (none is configured)")
         }
         let agent = fields.filter { $0.hasPrefix("user_agent.") && $0 != "user_agent.original" }.sorted()

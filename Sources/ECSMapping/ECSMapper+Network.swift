@@ -1,7 +1,7 @@
 import TrailTriageJSON
 
 extension ECSMapper {
-    /// Source address, user agent and TLS details (spec §3.4).
+    /// Source address with its GeoIP and ASN fields, user agent and TLS details (spec §3.4).
     func mapNetwork(_ raw: RawRecord, into context: inout MappingContext) {
         if let address = context.text(raw.sourceIPAddress, field: "sourceIPAddress") {
             // Always the address; source.ip only when it is one, since CloudTrail also writes
@@ -10,6 +10,14 @@ extension ECSMapper {
             if IPAddressText.isValid(address) {
                 context.fields.set("source.ip", string: address)
                 context.fields.set("related.ip", .array([.string(address)]))
+                if let databases = options.enrichment.geoIP {
+                    // The pipeline's two geoip processors read source.ip: nothing for other text.
+                    let found = databases.lookup(address)
+                    if !found.geo.isEmpty { context.fields.set("source.geo", .object(found.geo)) }
+                    if !found.autonomousSystem.isEmpty {
+                        context.fields.set("source.as", .object(found.autonomousSystem))
+                    }
+                }
             }
         }
         context.copy(raw.userAgent, field: "userAgent", to: "user_agent.original")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DetectionEngine
+import ECSMapping
 import Foundation
 import TriageModel
 import TriageStore
@@ -31,6 +32,8 @@ struct ConsoleCommand: ParsableCommand {
 
     @OptionGroup var readLimits: ReadLimitOptions
 
+    @OptionGroup var enrichmentOptions: EnrichmentOptions
+
     mutating func run() throws {
         guard ConsoleSession.hasTerminal() else {
             StandardStreams.writeError(
@@ -49,6 +52,7 @@ struct ConsoleCommand: ParsableCommand {
             }
             inputs = [samples]
         }
+        let enrichment = try enrichmentOptions.enrichment()
         let ruleSet = RuleSet.load(paths: try RuleSelection.paths(rulePaths))
         if ruleSet.rules.isEmpty {
             for error in ruleSet.errors { StandardStreams.writeError("error: \(error)\n") }
@@ -63,7 +67,7 @@ struct ConsoleCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let session = ConsoleSession(
-            inputs: inputs, ruleSet: ruleSet, limits: readLimits.limits, store: store,
+            inputs: inputs, ruleSet: ruleSet, limits: readLimits.limits, enrichment: enrichment, store: store,
             analyst: StateLocation.analyst(override: analyst))
         try session.run()
     }

@@ -49,11 +49,12 @@ enum ConsoleLoader {
     }
 
     static func load(
-        inputs: [String], ruleSet: RuleSet, limits: ReadLimits = ReadLimits(), stages: Stages = Stages()
+        inputs: [String], ruleSet: RuleSet, limits: ReadLimits = ReadLimits(),
+        enrichment: ECSEnrichment = ECSEnrichment(userAgents: UserAgentParser.system()), stages: Stages = Stages()
     ) -> Loaded {
         let configuration = ScanConfiguration(
             ruleSet: ruleSet, workerCount: ProcessorCount.current,
-            mapperOptions: ECSMapperOptions(enrichment: ECSEnrichment(userAgents: UserAgentParser.system())),
+            mapperOptions: ECSMapperOptions(enrichment: enrichment),
             readLimits: limits)
         let coverage = RuleCoverage.assess(ruleSet, enrichment: configuration.mapperOptions.enrichment)
         stages.rules?(ruleStatuses(coverage, summary: nil))

@@ -6,6 +6,7 @@ import ConsoleUI
 import DetectionEngine
 import DetectionRules
 import Dispatch
+import ECSMapping
 import Foundation
 import NcursesTerminal
 import Synchronization
@@ -20,6 +21,7 @@ final class ConsoleSession {
     private let inputs: [String]
     private let ruleSet: RuleSet
     private let limits: ReadLimits
+    private let enrichment: ECSEnrichment
     private let store: TriageStore
     private var triage: ConsoleStoreEffects
     private var state: ConsoleState
@@ -66,10 +68,14 @@ final class ConsoleSession {
         NcursesTerminal.isInteractive()
     }
 
-    init(inputs: [String], ruleSet: RuleSet, limits: ReadLimits, store: TriageStore, analyst: String) {
+    init(
+        inputs: [String], ruleSet: RuleSet, limits: ReadLimits, enrichment: ECSEnrichment, store: TriageStore,
+        analyst: String
+    ) {
         self.inputs = inputs
         self.ruleSet = ruleSet
         self.limits = limits
+        self.enrichment = enrichment
         self.store = store
         triage = ConsoleStoreEffects(store: store)
         state = ConsoleState(analyst: analyst, now: Self.nowMilliseconds())
@@ -223,6 +229,7 @@ final class ConsoleSession {
         let inputs = inputs
         let ruleSet = ruleSet
         let limits = limits
+        let enrichment = enrichment
         let loading = loading
         let storePath = store.path
         let firstSave = DispatchGroup()
@@ -257,7 +264,8 @@ final class ConsoleSession {
             }
         )
         Thread.detachNewThread {
-            let loaded = ConsoleLoader.load(inputs: inputs, ruleSet: ruleSet, limits: limits, stages: stages)
+            let loaded = ConsoleLoader.load(
+                inputs: inputs, ruleSet: ruleSet, limits: limits, enrichment: enrichment, stages: stages)
             loading.withLock { $0.related = loaded.records }
             firstSave.wait()
             if let problem = Self.save(loaded.records, to: storePath) {

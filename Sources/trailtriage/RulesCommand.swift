@@ -20,9 +20,12 @@ struct RulesCommand: ParsableCommand {
         @Argument(help: "Rule files or directories. Default: the bundled rules.")
         var paths: [String] = []
 
+        @OptionGroup var enrichmentOptions: EnrichmentOptions
+
         mutating func run() throws {
+            let enrichment = try enrichmentOptions.enrichment()
             let ruleSet = RuleSet.load(paths: try RuleSelection.paths(paths))
-            let coverage = RuleCoverage.assess(ruleSet, enrichment: ECSEnrichment(userAgents: UserAgentParser.system()))
+            let coverage = RuleCoverage.assess(ruleSet, enrichment: enrichment)
             StandardStreams.writeOutput(Self.render(coverage, errors: ruleSet.errors.count))
             for error in ruleSet.errors {
                 StandardStreams.writeError("error: \(error)\n")

@@ -56,12 +56,14 @@ struct ScanCommand: ParsableCommand {
 
     @OptionGroup var readLimits: ReadLimitOptions
 
+    @OptionGroup var enrichmentOptions: EnrichmentOptions
+
     mutating func run() throws {
         let ruleSet = RuleSet.load(paths: try RuleSelection.paths(rulePaths))
         for error in ruleSet.errors {
             StandardStreams.writeError("error: \(error)\n")
         }
-        let enrichment = ECSEnrichment(userAgents: UserAgentParser.system())
+        let enrichment = try enrichmentOptions.enrichment()
         let coverage = RuleCoverage.assess(ruleSet, enrichment: enrichment)
         for rule in coverage {
             for reason in Self.coverageNotes(rule) {
