@@ -1,7 +1,15 @@
+import Alerts
+import ConsoleUI
+import DetectionEngine
+import DetectionRules
+import ECSMapping
 import Foundation
 import TestSupport
 import Testing
 import TrailTriageJSON
+import TriageModel
+
+@testable import trailtriage
 
 /// Two of Elastic's AWS rules that read GeoIP and ASN fields, run by `scan` and described by
 /// `rules list` with and without the (test-built) databases: one excludes Amazon networks, one
@@ -122,5 +130,25 @@ struct GeoIPCommandTests {
             ["rules", "list"], environment: ["TRAILTRIAGE_GEOIP_DIR": empty, "XDG_DATA_HOME": empty])
         #expect(fromEnvironment.status == 2)
         #expect(fromEnvironment.standardError.contains("GeoLite2-City.mmdb"))
+    }
+
+    @Test(.enabled(if: hasPack, "../shared/corpus/elastic-detection-rules-aws is absent (a user's clone): skipped"))
+    func consoleShowsTheLookupsAndSaysWhichRulesLackThemWithout() throws {
+        let ruleSet = RuleSet.load(paths: [rules])
+        let geoIP = try GeoIPDatabases.open(directory: databases.directory, requireBoth: true)
+        let with = ConsoleLoader.load(inputs: [trail], ruleSet: ruleSet, enrichment: ECSEnrichment(geoIP: geoIP))
+        #expect(with.rules.count == 2 && with.rules.allSatisfy { $0.run == .ran }, "\(with.rules)")
+        let policy = try #require(with.records.first { $0.rule.name.contains("Inline Policy") })
+        #expect(policy.source.place == "Linköping, Sweden")
+        #expect(policy.source.network == "AS29518 Bredband2 AB")
+
+        let without = ConsoleLoader.load(inputs: [trail], ruleSet: ruleSet, enrichment: ECSEnrichment())
+        let lacking = without.rules.compactMap { rule -> [String]? in
+            if case .ranWithoutData(let reasons) = rule.run { return reasons }
+            return nil
+        }
+        #expect(lacking.count == 2)
+        #expect(lacking.joined().contains { $0.contains("ASN database") })
+        #expect(without.records.allSatisfy { $0.source.place == nil && $0.source.network == nil })
     }
 }
