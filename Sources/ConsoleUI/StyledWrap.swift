@@ -38,8 +38,16 @@ enum StyledWrap {
             for cell in word {
                 let cellWidth = TextLayout.width(of: cell.0)
                 if used + cellWidth > room, used > 0 {
-                    rows.append([])
-                    used = 0
+                    // A long field name or ARN breaks after a `.`, `/` or `:` in the second half
+                    // of the line, so its parts stay readable.
+                    var carried: [(Character, StyleRole)] = []
+                    let row = rows[rows.count - 1]
+                    if let cut = row.lastIndex(where: { ".:/".contains($0.0) }), (cut + 1) * 2 >= room {
+                        carried = Array(row[(cut + 1)...])
+                        rows[rows.count - 1] = Array(row[...cut])
+                    }
+                    rows.append(carried)
+                    used = carried.reduce(0) { $0 + TextLayout.width(of: $1.0) }
                 }
                 rows[rows.count - 1].append(cell)
                 used += cellWidth

@@ -13,6 +13,8 @@ struct GuideParser {
         /// A bold pseudo-heading paragraph (`**Check the caller**:`) that took the list after
         /// it as its details, as many upstream guides write their steps.
         var ownsList = false
+        /// The indent of the first item such a paragraph took; an item left of it is a step again.
+        var ownedIndent = 0
 
         /// Whether this paragraph reads as a step title that the list below it details.
         var isStepHeading: Bool { !isListItem && GuideMarkup.leadingBold(text) != nil }
@@ -83,7 +85,10 @@ struct GuideParser {
                     flush()
                 }
             case .listItem(let indent, let text):
-                if section == .steps, let block = current, block.ownsList || block.isStepHeading {
+                if section == .steps, let block = current,
+                    block.ownsList ? indent >= block.ownedIndent : block.isStepHeading
+                {
+                    if !block.ownsList { current?.ownedIndent = indent }
                     current?.details.append(text)
                     current?.ownsList = true
                     current?.lastLineWasDetail = true
