@@ -235,6 +235,7 @@ let package = Package(
             dependencies: [
                 "ConsoleUI", "TriageModel", "CaseNotes", "Alerts", "RelatedActivity", "DetectionRules",
                 "DetectionEngine", "TerminalGrid", "TrailTriageJSON", "ConsoleTestSupport", "TriageTestSupport",
+                "TestSupport",
             ],
             exclude: ["Snapshots"],
             swiftSettings: strictImports

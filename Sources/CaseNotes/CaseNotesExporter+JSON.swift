@@ -1,3 +1,4 @@
+import DetectionRules
 import TrailTriageJSON
 import TriageModel
 
@@ -28,8 +29,14 @@ extension CaseNotesExporter {
                 return .object([
                     "index": .number(String(key.index)), "title": .string(key.title),
                     "done": .bool(step.isDone), "note": .string(step.note),
+                    "details": .array(
+                        item.record.guide.details(ofStep: key.index).map { .string(GuideText(markdown: $0).plain) }),
                 ])
             })
+        object["triage.false_positive_notes"] = .array(
+            item.record.guide.falsePositiveNotes.map { .string(GuideText(markdown: $0).plain) })
+        object["triage.response_steps"] = .array(
+            item.record.guide.responseSteps.map { .string(GuideText(markdown: $0).plain) })
         object["triage.audit"] = .array(
             item.audit.map { entry in
                 .object([

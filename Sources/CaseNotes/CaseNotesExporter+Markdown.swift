@@ -103,7 +103,16 @@ extension CaseNotesExporter {
         for key in record.guide.stepKeys {
             let step = state.step(key)
             lines.append("- [\(step.isDone ? "x" : " ")] \(key.index + 1)\\. \(esc(key.title))")
+            for detail in record.guide.details(ofStep: key.index) {
+                lines.append("  - \(MarkdownText.styled(GuideText(markdown: detail)))")
+            }
             if !step.note.isEmpty { lines.append("  - Note: \(esc(step.note))") }
+        }
+        for (heading, notes) in [
+            ("False positives", record.guide.falsePositiveNotes), ("Response", record.guide.responseSteps),
+        ] where !notes.isEmpty {
+            lines += ["", "### \(heading)", ""]
+            lines += notes.map { "- " + MarkdownText.styled(GuideText(markdown: $0)) }
         }
 
         lines.append("")

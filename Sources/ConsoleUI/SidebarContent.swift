@@ -1,12 +1,13 @@
 // Foundation for its `contains`, which finds text scalar by scalar; the standard library's
 // compares Characters and misses a match followed by a combining mark.
+import DetectionRules
 import Foundation
 import TerminalGrid
 import TriageModel
 
-/// The sidebar: the rule's investigation steps as a checklist with per-step notes and the
-/// false-positive hint where the data shows a known shape, then the false-positive notes and
-/// the response steps.
+/// The sidebar: the rule's investigation steps as a checklist, each step with its detail lines
+/// (fields and code styled, Markdown rendered), per-step notes and the false-positive hint
+/// where the data shows a known shape, then the false-positive notes and the response steps.
 enum SidebarContent {
     /// The lines, and the index of the cursor step's first line (for scrolling).
     static func lines(
@@ -28,14 +29,18 @@ enum SidebarContent {
             let isCursor = key.index == cursor
             if isCursor { cursorLine = lines.count }
             let box = step.isDone ? "[x] " : "[ ] "
-            let titleLines = TextLayout.wrap("\(key.index + 1). " + key.title, width: max(1, width - 6))
-            for (index, piece) in titleLines.enumerated() {
-                let lead = index == 0 ? (isCursor ? "▸ " : "  ") + box : "      "
-                let style: StyleRole = step.isDone ? .dim : .normal
-                let background: StyleRole? = isCursor && index == 0 ? (focused ? .selected : .selectedInactive) : nil
-                lines.append(
-                    StyledLine(
-                        [Span(lead, step.isDone ? .success : .normal), Span(piece, style)], background: background))
+            let marker = isCursor ? "▸ " : "  "
+            let background: StyleRole? = isCursor ? (focused ? .selected : .selectedInactive) : nil
+            // The title is plain text (it is the step's identity); fields in it are still marked.
+            let title = GuideText(plain: key.title).spans(base: step.isDone ? .dim : .normal)
+            lines += StyledWrap.lines(
+                [Span("\(key.index + 1). ", step.isDone ? .dim : .normal)] + title, width: width,
+                firstLead: [Span(marker + box, step.isDone ? .success : .normal)], nextLead: [Span("      ")],
+                background: background)
+            for detail in guide.details(ofStep: key.index) {
+                lines += StyledWrap.lines(
+                    GuideText(markdown: detail).spans(), width: width, firstLead: [Span("      · ", .dim)],
+                    nextLead: [Span("        ")])
             }
             if !step.note.isEmpty {
                 for (index, piece) in TextLayout.wrap(step.note, width: max(1, width - 12), newlines: true).enumerated()
@@ -67,11 +72,11 @@ enum SidebarContent {
         return (lines, cursorLine)
     }
 
+    /// Guide notes (Markdown from the rule file) as wrapped bullets with their markup rendered.
     private static func bullets(_ items: [String], width: Int) -> [StyledLine] {
         items.flatMap { item in
-            TextLayout.wrap(item, width: max(1, width - 4)).enumerated().map { index, piece in
-                StyledLine([Span(index == 0 ? "  • " : "    "), Span(piece)])
-            }
+            StyledWrap.lines(
+                GuideText(markdown: item).spans(), width: width, firstLead: [Span("  • ")], nextLead: [Span("    ")])
         }
     }
 

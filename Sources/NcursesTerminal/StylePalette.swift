@@ -27,6 +27,8 @@ enum StylePalette {
         case .severityHigh: return TextStyle(.bold, foreground: .red)
         case .severityCritical: return TextStyle([.bold, .reverse], foreground: .red)
         case .highlight: return TextStyle(.bold, foreground: .yellow)
+        case .field: return TextStyle(foreground: .cyan)
+        case .code: return TextStyle(foreground: .green)
         case .statusBar: return TextStyle(.reverse, foreground: .cyan)
         case .prompt: return TextStyle(.bold, foreground: .green)
         }
@@ -51,6 +53,8 @@ enum StylePalette {
         case .severityHigh: return TextStyle(.bold)
         case .severityCritical: return TextStyle([.bold, .underline])
         case .highlight: return TextStyle([.bold, .underline])
+        case .field: return TextStyle(.underline)
+        case .code: return TextStyle(.dim)
         case .statusBar: return TextStyle(.reverse)
         case .prompt: return TextStyle(.bold)
         }

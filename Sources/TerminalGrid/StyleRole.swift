@@ -21,6 +21,10 @@ public enum StyleRole: UInt8, Sendable, Hashable, CaseIterable {
     case severityCritical
     /// Follow-up actions the investigation guide names.
     case highlight
+    /// A field name an investigation guide tells the analyst to read.
+    case field
+    /// Literal values and names a guide writes as code (API names, parameters).
+    case code
     case statusBar
     case prompt
 }

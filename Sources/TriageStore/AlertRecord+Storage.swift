@@ -24,6 +24,7 @@ extension AlertRecord {
         object["alert"] = .object(flatJSON)
         object["guide"] = .object([
             "steps": .array(guide.steps.map(JSONValue.string)),
+            "step_details": .array(guide.stepDetails.map { .array($0.map(JSONValue.string)) }),
             "false_positives": .array(guide.falsePositiveNotes.map(JSONValue.string)),
             "response": .array(guide.responseSteps.map(JSONValue.string)),
             "investigation_fields": .array(guide.investigationFields.map(JSONValue.string)),
@@ -91,7 +92,9 @@ extension AlertRecord {
             originalTime: object["original_time"]?.scalarText.flatMap { Int64($0) } ?? 0,
             flatJSON: alert,
             guide: GuideSnapshot(
-                steps: Self.strings(guide?["steps"]), falsePositiveNotes: Self.strings(guide?["false_positives"]),
+                steps: Self.strings(guide?["steps"]),
+                stepDetails: (guide?["step_details"]?.arrayValue ?? []).map(Self.strings),
+                falsePositiveNotes: Self.strings(guide?["false_positives"]),
                 responseSteps: Self.strings(guide?["response"]),
                 investigationFields: Self.strings(guide?["investigation_fields"])
             ),

@@ -10,6 +10,14 @@ struct GuideParser {
         var isListItem: Bool
         /// Whether the last line added went to `details` (so wrapped lines continue it).
         var lastLineWasDetail = false
+        /// A bold pseudo-heading paragraph (`**Check the caller**:`) that took the list after
+        /// it as its details, as many upstream guides write their steps.
+        var ownsList = false
+        /// The indent of the first item such a paragraph took; an item left of it is a step again.
+        var ownedIndent = 0
+
+        /// Whether this paragraph reads as a step title that the list below it details.
+        var isStepHeading: Bool { !isListItem && GuideMarkup.leadingBold(text) != nil }
     }
 
     let lines: [MarkdownLine]
@@ -77,6 +85,15 @@ struct GuideParser {
                     flush()
                 }
             case .listItem(let indent, let text):
+                if section == .steps, let block = current,
+                    block.ownsList ? indent >= block.ownedIndent : block.isStepHeading
+                {
+                    if !block.ownsList { current?.ownedIndent = indent }
+                    current?.details.append(text)
+                    current?.ownsList = true
+                    current?.lastLineWasDetail = true
+                    break
+                }
                 let continuesList = current?.isListItem == true
                 if continuesList, let base = baseIndent, indent >= base + 2 {
                     current?.details.append(text)
@@ -138,11 +155,12 @@ struct GuideParser {
         blocks.filter { $0.0 == section && !$0.1.isListItem }.map { $0.1.text }
     }
 
-    /// List items of the investigation section; failing that, paragraphs there; failing that,
-    /// list items anywhere outside the false-positive/response/additional sections.
+    /// List items and bold-titled paragraphs of the investigation section; failing that,
+    /// paragraphs there; failing that, list items anywhere outside the false-positive/response/
+    /// additional sections.
     static func steps(from blocks: [(GuideSection, Block)]) -> [GuideStep] {
         let investigation = blocks.filter { $0.0 == .steps }.map(\.1)
-        let items = investigation.filter(\.isListItem).compactMap(step)
+        let items = investigation.filter { $0.isListItem || $0.isStepHeading }.compactMap(step)
         if !items.isEmpty { return items }
         let paragraphs = investigation.compactMap(step)
         if !paragraphs.isEmpty { return paragraphs }
