@@ -76,8 +76,11 @@ extension CaseNotesExporter {
         lines.append("")
         lines.append("### Related activity")
         lines.append("")
-        if record.relatedActivity.isEmpty { lines.append("- none recorded") }
-        for related in record.relatedActivity {
+        // The case file's share of related activity, as the store keeps it, so notes written
+        // from the console's in-memory alerts and from the stored ones are the same.
+        let related = record.caseFileRelatedActivity
+        if related.isEmpty { lines.append("- none recorded") }
+        for related in related {
             let event = related.event
             let relation = related.relation == .member ? "an event of this alert" : "same " + related.relation.label
             var line =

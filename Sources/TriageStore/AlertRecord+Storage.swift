@@ -28,7 +28,7 @@ extension AlertRecord {
             "response": .array(guide.responseSteps.map(JSONValue.string)),
             "investigation_fields": .array(guide.investigationFields.map(JSONValue.string)),
         ])
-        let kept = storedRelatedActivity
+        let kept = caseFileRelatedActivity
         if kept.count < relatedActivity.count {
             object["related_total"] = .number(String(relatedActivity.count))
         }
@@ -45,28 +45,6 @@ extension AlertRecord {
             })
         if let firstSeen { object["first_seen"] = firstSeen.storageJSON }
         return .object(object)
-    }
-
-    /// At most this many related events are stored per alert. A busy instance role can make
-    /// thousands of calls in a day; the case file needs the follow-ups and the events around the
-    /// alert, and the console works from the full in-memory index anyway.
-    static let storedRelatedLimit = 200
-
-    /// The related events the store keeps: every follow-up and the alert's own event, then the
-    /// events nearest in time to the alert, in time order.
-    var storedRelatedActivity: [RelatedEvent] {
-        guard relatedActivity.count > Self.storedRelatedLimit else { return relatedActivity }
-        var keep = Set(
-            relatedActivity.indices.filter { relatedActivity[$0].isFollowUp || relatedActivity[$0].isAlertEvent }
-                .prefix(Self.storedRelatedLimit))
-        let nearest = relatedActivity.indices.sorted {
-            relatedActivity[$0].event.time.distance(magnitudeTo: originalTime)
-                < relatedActivity[$1].event.time.distance(magnitudeTo: originalTime)
-        }
-        for index in nearest where keep.count < Self.storedRelatedLimit {
-            keep.insert(index)
-        }
-        return keep.sorted().map { relatedActivity[$0] }
     }
 
     init?(uuid: String, storageJSON value: JSONValue) {
