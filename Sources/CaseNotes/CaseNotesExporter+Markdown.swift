@@ -10,8 +10,8 @@ extension CaseNotesExporter {
     func markdown(_ items: [Item]) -> String {
         var lines: [String] = ["# TrailTriage case notes", ""]
         if items.isEmpty { lines.append("No alerts match.") }
-        for item in items {
-            lines.append(contentsOf: markdown(item))
+        for section in items.concurrentMap({ markdown($0) }) {
+            lines.append(contentsOf: section)
         }
         return lines.joined(separator: "\n") + "\n"
     }

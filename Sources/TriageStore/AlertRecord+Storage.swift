@@ -115,21 +115,43 @@ extension EventSummary {
     }
 
     init?(storageJSON value: JSONValue) {
-        guard let time = value["time"]?.scalarText.flatMap({ Int64($0) }) else { return nil }
-        func text(_ key: String) -> String { value[key]?.stringValue ?? "" }
+        // One pass over the members: a case file holds up to 200 of these per alert, and an
+        // export reads a thousand alerts, so eleven key searches per event add up.
+        guard let object = value.objectValue else { return nil }
+        var time: Int64?
+        var eventID = "", provider = "", action = "", outcome = "", actorARN = "", accessKeyID = ""
+        var sessionID = "", account = "", region = "", source = ""
         var anchor: TrustAnchorDetails?
-        if let details = value["trust_anchor"] {
-            anchor = TrustAnchorDetails(
-                arn: details["arn"]?.stringValue ?? "", name: details["name"]?.stringValue ?? "",
-                sourceType: details["source_type"]?.stringValue ?? "",
-                certificateAuthorityARN: details["ca"]?.stringValue ?? ""
-            )
+        for member in object.members {
+            let text = member.value.stringValue ?? ""
+            switch member.key {
+            case "time": time = member.value.scalarText.flatMap { Int64($0) }
+            case "event_id": eventID = text
+            case "provider": provider = text
+            case "action": action = text
+            case "outcome": outcome = text
+            case "actor": actorARN = text
+            case "access_key": accessKeyID = text
+            case "session": sessionID = text
+            case "account": account = text
+            case "region": region = text
+            case "source": source = text
+            case "trust_anchor":
+                let details = member.value
+                anchor = TrustAnchorDetails(
+                    arn: details["arn"]?.stringValue ?? "", name: details["name"]?.stringValue ?? "",
+                    sourceType: details["source_type"]?.stringValue ?? "",
+                    certificateAuthorityARN: details["ca"]?.stringValue ?? ""
+                )
+            default: break
+            }
         }
+        guard let time else { return nil }
         self.init(
-            time: time, eventID: text("event_id"), provider: text("provider"), action: text("action"),
-            outcome: text("outcome"), actorARN: text("actor"), accessKeyID: text("access_key"),
-            sessionID: text("session"), account: text("account"), region: text("region"), source: text("source"),
+            time: time, eventID: eventID, provider: provider, action: action, outcome: outcome, actorARN: actorARN,
+            accessKeyID: accessKeyID, sessionID: sessionID, account: account, region: region, source: source,
             trustAnchor: anchor
         )
     }
+
 }

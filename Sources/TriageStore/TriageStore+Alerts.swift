@@ -1,5 +1,8 @@
 import Alerts
 import DetectionRules
+import Dispatch
+import Foundation
+import Synchronization
 import TrailTriageJSON
 import TriageModel
 
@@ -47,13 +50,47 @@ extension TriageStore {
             }
             return rows
         }
+        return try Self.decode(rows, path: path)
+    }
+
+    /// Parses stored rows into records, in order, on every core: parsing is what reading a
+    /// thousand alerts costs (each carries up to ``AlertRecord/caseFileRelatedLimit`` related
+    /// events), and the rows are independent. The first unreadable row (in order) is the error.
+    private static func decode(
+        _ rows: [(uuid: String, text: String)], path: String
+    ) throws(TriageStoreError) -> [AlertRecord] {
+        let workers = min(ProcessInfo.processInfo.activeProcessorCount, rows.count / Self.rowsPerWorker)
+        guard workers > 1 else {
+            return try rows.map { (row) throws(TriageStoreError) in
+                try record(uuid: row.uuid, storedText: row.text, path: path)
+            }
+        }
+        let chunkSize = (rows.count + workers - 1) / workers
+        let decoded = Mutex<[Int: Result<[AlertRecord], TriageStoreError>]>([:])
+        DispatchQueue.concurrentPerform(iterations: workers) { chunk in
+            let range = (chunk * chunkSize)..<min(rows.count, (chunk + 1) * chunkSize)
+            let result = Result { () throws(TriageStoreError) -> [AlertRecord] in
+                try rows[range].map { (row) throws(TriageStoreError) in
+                    try record(uuid: row.uuid, storedText: row.text, path: path)
+                }
+            }
+            decoded.withLock { $0[chunk] = result }
+        }
+        let chunks = decoded.withLock { $0 }
         var records: [AlertRecord] = []
         records.reserveCapacity(rows.count)
-        for row in rows {
-            records.append(try record(uuid: row.uuid, storedText: row.text))
+        for chunk in 0..<workers {
+            switch chunks[chunk] {
+            case .success(let part)?: records += part
+            case .failure(let error)?: throw error
+            case nil: throw .failed(path: path, reason: "stored alerts \(chunk * chunkSize)… were not read")
+            }
         }
         return records
     }
+
+    /// Below this many rows per core, one thread parses them all.
+    private static let rowsPerWorker = 32
 
     /// One stored alert, or `nil` when there is none with this uuid.
     public func record(uuid: String) throws(TriageStoreError) -> AlertRecord? {
@@ -63,10 +100,14 @@ extension TriageStore {
             guard try statement.step() else { return nil }
             return statement.text(at: 0) ?? ""
         }
-        return try text.map { (text) throws(TriageStoreError) in try record(uuid: uuid, storedText: text) }
+        return try text.map { (text) throws(TriageStoreError) in
+            try Self.record(uuid: uuid, storedText: text, path: path)
+        }
     }
 
-    private func record(uuid: String, storedText text: String) throws(TriageStoreError) -> AlertRecord {
+    private static func record(uuid: String, storedText text: String, path: String) throws(TriageStoreError)
+        -> AlertRecord
+    {
         let json: JSONValue
         do {
             json = try JSONParser.parse(text)
