@@ -252,7 +252,7 @@ let package = Package(
             name: "TrailTriageCommandTests",
             dependencies: [
                 "trailtriage", "TriageModel", "TriageStore", "DetectionEngine", "Alerts", "RelatedActivity",
-                "DetectionRules", "ECSMapping", "TrailTriageJSON", "TestSupport", "ConsoleUI",
+                "DetectionRules", "ECSMapping", "TrailTriageJSON", "TestSupport", "ConsoleUI", "CaseNotes",
             ],
             swiftSettings: strictImports
         ),

@@ -7,7 +7,7 @@ extension CaseNotesExporter {
     /// status), then `triage.*`, then the alert's ECS fields. Written by ``JSONWriter``, which
     /// escapes every control, bidi and zero-width character.
     func json(_ items: [Item]) -> String {
-        let objects = items.map { JSONValue.object(jsonObject($0)) }
+        let objects = items.concurrentMap { JSONValue.object(jsonObject($0)) }
         return JSONWriter(pretty: true).string(from: .array(objects)) + "\n"
     }
 

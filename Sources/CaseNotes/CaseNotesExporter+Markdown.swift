@@ -10,8 +10,8 @@ extension CaseNotesExporter {
     func markdown(_ items: [Item]) -> String {
         var lines: [String] = ["# TrailTriage case notes", ""]
         if items.isEmpty { lines.append("No alerts match.") }
-        for item in items {
-            lines.append(contentsOf: markdown(item))
+        for section in items.concurrentMap({ markdown($0) }) {
+            lines.append(contentsOf: section)
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -78,8 +78,11 @@ extension CaseNotesExporter {
         lines.append("")
         lines.append("### Related activity")
         lines.append("")
-        if record.relatedActivity.isEmpty { lines.append("- none recorded") }
-        for related in record.relatedActivity {
+        // The case file's share of related activity, as the store keeps it, so notes written
+        // from the console's in-memory alerts and from the stored ones are the same.
+        let related = record.caseFileRelatedActivity
+        if related.isEmpty { lines.append("- none recorded") }
+        for related in related {
             let event = related.event
             let relation = related.relation == .member ? "an event of this alert" : "same " + related.relation.label
             var line =

@@ -37,9 +37,23 @@ public struct CaseNotesExporter: Sendable {
         render(items.filter(isExported))
     }
 
-    /// Reads every stored alert, its state and audit trail, and exports them.
-    public func export(from store: TriageStore) throws(TriageStoreError) -> String {
-        render(try items(for: try store.records(), from: store))
+    /// Reads the stored alerts `filter` keeps (every one by default), their state and audit
+    /// trail, and exports those this exporter keeps: what `trailtriage export` writes.
+    public func export(
+        from store: TriageStore, matching filter: StoredAlertFilter = StoredAlertFilter()
+    ) throws(TriageStoreError) -> (text: String, count: Int) {
+        try export(try store.records(matching: filter), from: store)
+    }
+
+    /// The notes for `records` (in that order), with each one's state and audit trail read from
+    /// `store`, and how many alerts they hold. The console's export and `trailtriage export`
+    /// both come here, so the same alerts give the same bytes whether the records are the
+    /// console's in-memory ones or the stored ones.
+    public func export(_ records: [AlertRecord], from store: TriageStore) throws(TriageStoreError) -> (
+        text: String, count: Int
+    ) {
+        let items = try items(for: records, from: store)
+        return (render(items), items.count)
     }
 
     /// The items for `records` (in that order) that this exporter keeps, with each one's state

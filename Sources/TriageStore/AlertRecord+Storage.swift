@@ -29,7 +29,7 @@ extension AlertRecord {
             "response": .array(guide.responseSteps.map(JSONValue.string)),
             "investigation_fields": .array(guide.investigationFields.map(JSONValue.string)),
         ])
-        let kept = storedRelatedActivity
+        let kept = caseFileRelatedActivity
         if kept.count < relatedActivity.count {
             object["related_total"] = .number(String(relatedActivity.count))
         }
@@ -46,28 +46,6 @@ extension AlertRecord {
             })
         if let firstSeen { object["first_seen"] = firstSeen.storageJSON }
         return .object(object)
-    }
-
-    /// At most this many related events are stored per alert. A busy instance role can make
-    /// thousands of calls in a day; the case file needs the follow-ups and the events around the
-    /// alert, and the console works from the full in-memory index anyway.
-    static let storedRelatedLimit = 200
-
-    /// The related events the store keeps: every follow-up and the alert's own event, then the
-    /// events nearest in time to the alert, in time order.
-    var storedRelatedActivity: [RelatedEvent] {
-        guard relatedActivity.count > Self.storedRelatedLimit else { return relatedActivity }
-        var keep = Set(
-            relatedActivity.indices.filter { relatedActivity[$0].isFollowUp || relatedActivity[$0].isAlertEvent }
-                .prefix(Self.storedRelatedLimit))
-        let nearest = relatedActivity.indices.sorted {
-            relatedActivity[$0].event.time.distance(magnitudeTo: originalTime)
-                < relatedActivity[$1].event.time.distance(magnitudeTo: originalTime)
-        }
-        for index in nearest where keep.count < Self.storedRelatedLimit {
-            keep.insert(index)
-        }
-        return keep.sorted().map { relatedActivity[$0] }
     }
 
     init?(uuid: String, storageJSON value: JSONValue) {
@@ -140,21 +118,43 @@ extension EventSummary {
     }
 
     init?(storageJSON value: JSONValue) {
-        guard let time = value["time"]?.scalarText.flatMap({ Int64($0) }) else { return nil }
-        func text(_ key: String) -> String { value[key]?.stringValue ?? "" }
+        // One pass over the members: a case file holds up to 200 of these per alert, and an
+        // export reads a thousand alerts, so eleven key searches per event add up.
+        guard let object = value.objectValue else { return nil }
+        var time: Int64?
+        var eventID = "", provider = "", action = "", outcome = "", actorARN = "", accessKeyID = ""
+        var sessionID = "", account = "", region = "", source = ""
         var anchor: TrustAnchorDetails?
-        if let details = value["trust_anchor"] {
-            anchor = TrustAnchorDetails(
-                arn: details["arn"]?.stringValue ?? "", name: details["name"]?.stringValue ?? "",
-                sourceType: details["source_type"]?.stringValue ?? "",
-                certificateAuthorityARN: details["ca"]?.stringValue ?? ""
-            )
+        for member in object.members {
+            let text = member.value.stringValue ?? ""
+            switch member.key {
+            case "time": time = member.value.scalarText.flatMap { Int64($0) }
+            case "event_id": eventID = text
+            case "provider": provider = text
+            case "action": action = text
+            case "outcome": outcome = text
+            case "actor": actorARN = text
+            case "access_key": accessKeyID = text
+            case "session": sessionID = text
+            case "account": account = text
+            case "region": region = text
+            case "source": source = text
+            case "trust_anchor":
+                let details = member.value
+                anchor = TrustAnchorDetails(
+                    arn: details["arn"]?.stringValue ?? "", name: details["name"]?.stringValue ?? "",
+                    sourceType: details["source_type"]?.stringValue ?? "",
+                    certificateAuthorityARN: details["ca"]?.stringValue ?? ""
+                )
+            default: break
+            }
         }
+        guard let time else { return nil }
         self.init(
-            time: time, eventID: text("event_id"), provider: text("provider"), action: text("action"),
-            outcome: text("outcome"), actorARN: text("actor"), accessKeyID: text("access_key"),
-            sessionID: text("session"), account: text("account"), region: text("region"), source: text("source"),
+            time: time, eventID: eventID, provider: provider, action: action, outcome: outcome, actorARN: actorARN,
+            accessKeyID: accessKeyID, sessionID: sessionID, account: account, region: region, source: source,
             trustAnchor: anchor
         )
     }
+
 }

@@ -13,6 +13,8 @@ public enum TriageStoreError: Error, Sendable, Equatable, CustomStringConvertibl
     case busy(path: String)
     /// Any other SQLite failure.
     case failed(path: String, reason: String)
+    /// A stored alert row that cannot be read back (damaged or hand-edited JSON).
+    case unreadableAlert(path: String, uuid: String, reason: String)
 
     public var description: String {
         switch self {
@@ -31,6 +33,8 @@ public enum TriageStoreError: Error, Sendable, Equatable, CustomStringConvertibl
             "the triage database \(path) stayed locked by another process; try again"
         case .failed(let path, let reason):
             "triage database \(path): \(reason)"
+        case .unreadableAlert(let path, let uuid, let reason):
+            "triage database \(path): the stored alert \(uuid) cannot be read (\(reason))"
         }
     }
 

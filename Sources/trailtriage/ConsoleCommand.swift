@@ -27,6 +27,14 @@ struct ConsoleCommand: ParsableCommand {
     @Option(help: "The triage database. Default: $XDG_STATE_HOME/trailtriage/state.sqlite.")
     var db: String?
 
+    @Option(
+        name: .customLong("case"),
+        help: """
+            Keep this case's triage in its own database, $XDG_STATE_HOME/trailtriage/cases/NAME.sqlite \
+            (letters, digits, '.', '_', '-'). Default: the default database.
+            """)
+    var caseName: String?
+
     @Option(help: "The analyst name recorded with each action. Default: $USER.")
     var analyst: String?
 
@@ -35,6 +43,12 @@ struct ConsoleCommand: ParsableCommand {
     @OptionGroup var enrichmentOptions: EnrichmentOptions
 
     mutating func run() throws {
+        let databasePath: String
+        do {
+            databasePath = try StateLocation.databasePath(db: db, caseName: caseName)
+        } catch {
+            throw ValidationError(error.description)
+        }
         guard ConsoleSession.hasTerminal() else {
             StandardStreams.writeError(
                 """
@@ -58,7 +72,6 @@ struct ConsoleCommand: ParsableCommand {
             for error in ruleSet.errors { StandardStreams.writeError("error: \(error)\n") }
             throw ValidationError("No runnable rules were loaded.")
         }
-        let databasePath = db ?? StateLocation.defaultDatabasePath()
         let store: TriageStore
         do {
             store = try TriageStore(path: databasePath)

@@ -100,6 +100,9 @@ final class ConsoleSession {
         var waitingRelated: [AlertRecord]?
         // Stored triage for the provisional rows, read once when the first ones arrive.
         var provisionalStates: [String: TriageState]?
+        // Rows waiting for that read to succeed, and whether it has failed (said once).
+        var heldProvisional: [ProvisionalAlert] = []
+        var provisionalReadFailed = false
         var lastPoll = ContinuousClock.now
         while true {
             // A short wait while rows stream in, so they show as their files finish.
@@ -136,12 +139,25 @@ final class ConsoleSession {
                     pending = finishLoading(records, summary: report.summary) ? nil : (records, report.summary)
                     needsDraw = true
                 } else {
-                    if !report.provisional.isEmpty {
-                        if provisionalStates == nil {
-                            // Only for showing: the decided list reads triage again, properly.
-                            provisionalStates = (try? store.allRevisions())?.mapValues(\.state) ?? [:]
+                    heldProvisional += report.provisional
+                    if !heldProvisional.isEmpty, provisionalStates == nil {
+                        // Only for showing: the decided list reads triage again, properly.
+                        do {
+                            provisionalStates = try store.allRevisions().mapValues(\.state)
+                        } catch {
+                            // Rows shown without their triage would all read as untouched, so
+                            // they wait (and the read is tried again with the next rows).
+                            if !provisionalReadFailed {
+                                state.didFail(
+                                    "Triage could not be read, so the rows found so far are held back: \(error)")
+                                needsDraw = true
+                            }
+                            provisionalReadFailed = true
                         }
-                        state.showProvisional(report.provisional, states: provisionalStates ?? [:])
+                    }
+                    if let states = provisionalStates, !heldProvisional.isEmpty {
+                        state.showProvisional(heldProvisional, states: states)
+                        heldProvisional = []
                         needsDraw = true
                     }
                     if report.progress != state.progress {
@@ -207,11 +223,21 @@ final class ConsoleSession {
     {
         // The records are already in memory; only states and audit trails come from the store.
         let loaded = Dictionary(state.alerts.map { ($0.uuid, $0) }, uniquingKeysWith: { first, _ in first })
+        return Self.export(
+            uuids.compactMap { loaded[$0] }, format: format, path: path, overwrite: overwrite, store: store)
+    }
+
+    /// The console's export: case notes for `records` (the loaded, in-memory alerts) with their
+    /// triage from `store`, written to `path`. The exporter is the one `trailtriage export`
+    /// uses, so the same alerts give the same bytes either way.
+    static func export(
+        _ records: [AlertRecord], format: CaseNotesExporter.Format, path: String, overwrite: Bool,
+        store: TriageStore
+    ) -> ExportOutcome {
         do {
-            let exporter = CaseNotesExporter(format: format)
-            let items = try exporter.items(for: uuids.compactMap { loaded[$0] }, from: store)
-            try OutputFile.write(exporter.export(items), to: path, overwrite: overwrite)
-            return .written(path: path, count: items.count)
+            let notes = try CaseNotesExporter(format: format).export(records, from: store)
+            try OutputFile.write(notes.text, to: path, overwrite: overwrite)
+            return .written(path: path, count: notes.count)
         } catch OutputFile.Failure.exists(let path) {
             return .exists(path: path)
         } catch {

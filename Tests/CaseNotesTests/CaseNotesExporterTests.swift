@@ -100,11 +100,11 @@ import TriageTestSupport
         let document = try TestEvents.document(TestEvents.createProfile)
         try store.save([TestEvents.record(document, uuid: "open-one"), TestEvents.record(document, uuid: "closed-one")])
         try store.apply(.close(.truePositive, reason: "r"), to: ["closed-one"], analyst: "ana", time: 1)
-        let output = try CaseNotesExporter(format: .json, statuses: [.closed]).export(from: store)
+        let output = try CaseNotesExporter(format: .json, statuses: [.closed]).export(from: store).text
         let alerts = try #require(try JSONParser.parse(output).arrayValue)
         #expect(alerts.map { $0["kibana.alert.uuid"]?.stringValue } == ["closed-one"])
         #expect(alerts.first?["triage.audit"]?.arrayValue?.count == 1)
-        let markdown = try CaseNotesExporter(format: .markdown, statuses: [.open]).export(from: store)
+        let markdown = try CaseNotesExporter(format: .markdown, statuses: [.open]).export(from: store).text
         #expect(markdown.contains("`open-one`"))
         #expect(!markdown.contains("closed-one"))
     }

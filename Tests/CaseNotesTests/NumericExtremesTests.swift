@@ -60,7 +60,7 @@ import TriageTestSupport
             EventSummary(time: eventTime, eventID: "e\(offset)", provider: "iam.amazonaws.com", action: "CreateRole")
         }
         // More than the stored limit, so saving sorts them by distance from the alert.
-        record.relatedActivity = (0...AlertRecord.storedRelatedLimit).map { index in
+        record.relatedActivity = (0...AlertRecord.caseFileRelatedLimit).map { index in
             RelatedEvent(
                 event: events[index % events.count], relation: .sameARN, isFollowUp: false, isAlertEvent: false)
         }

@@ -24,8 +24,8 @@ import TrailTriageJSON
         let record = AlertRecord(
             uuid: "u", rule: AlertRule(ruleID: "r", name: "R", type: .query, severity: .low, riskScore: 21),
             originalTime: alertTime, flatJSON: [:], relatedActivity: related)
-        let kept = record.storedRelatedActivity
-        #expect(kept.count == AlertRecord.storedRelatedLimit)
+        let kept = record.caseFileRelatedActivity
+        #expect(kept.count == AlertRecord.caseFileRelatedLimit)
         #expect(kept.contains { $0.isFollowUp }, "a follow-up far from the alert is kept")
         #expect(kept.contains { $0.isAlertEvent })
         #expect(kept.map(\.event.time) == kept.map(\.event.time).sorted())
