@@ -122,8 +122,16 @@ extension EventSummary {
         // export reads a thousand alerts, so eleven key searches per event add up.
         guard let object = value.objectValue else { return nil }
         var time: Int64?
-        var eventID = "", provider = "", action = "", outcome = "", actorARN = "", accessKeyID = ""
-        var sessionID = "", account = "", region = "", source = ""
+        var eventID = ""
+        var provider = ""
+        var action = ""
+        var outcome = ""
+        var actorARN = ""
+        var accessKeyID = ""
+        var sessionID = ""
+        var account = ""
+        var region = ""
+        var source = ""
         var anchor: TrustAnchorDetails?
         for member in object.members {
             let text = member.value.stringValue ?? ""
