@@ -32,7 +32,7 @@ extension AlertDecider {
             alerts = rowAlerts(ordered, query: query, runs: runs, in: table, rule: info)
         }
         alerts.sort(by: PendingAlert.reportOrder)
-        return (alerts, applyMaxSignalsPerRun(to: &alerts))
+        return (alerts, applyMaxSignals(to: &alerts))
     }
 
     private func rowAlerts(

@@ -91,12 +91,7 @@ struct AlertDecider {
     }
 
     /// Keeps at most `max_signals` alerts per simulated run; returns how many it dropped.
-    func applyMaxSignalsPerRun(to alerts: inout [PendingAlert]) -> Int {
-        applyMaxSignals(to: &alerts)
-    }
-
-    /// Keeps at most `max_signals` alerts per simulated run; returns how many it dropped.
-    private func applyMaxSignals(to alerts: inout [PendingAlert]) -> Int {
+    func applyMaxSignals(to alerts: inout [PendingAlert]) -> Int {
         guard appliesMaxSignals && rule.rule.maxSignals > 0 else { return 0 }
         var dropped = 0
         var perRun: [Int64: Int] = [:]

@@ -1,3 +1,5 @@
+import KQL
+
 extension ESQLParser {
     var atEnd: Bool { position >= characters.count }
 
@@ -17,7 +19,7 @@ extension ESQLParser {
             if character.isWhitespace {
                 position += 1
             } else if character == "/", self.character(at: 1) == "/" {
-                while let next = current, !ESQLSyntaxError.isLineBreak(next) { position += 1 }
+                while let next = current, !QueryTextLocation.isLineBreak(next) { position += 1 }
             } else if character == "/", self.character(at: 1) == "*" {
                 position += 2
                 while !atEnd, !(current == "*" && self.character(at: 1) == "/") { position += 1 }
@@ -148,7 +150,7 @@ extension ESQLParser {
         position += 1
         var text = ""
         while true {
-            guard let character = current, !ESQLSyntaxError.isLineBreak(character) else {
+            guard let character = current, !QueryTextLocation.isLineBreak(character) else {
                 throw error("unterminated string", at: start)
             }
             position += 1

@@ -23,20 +23,10 @@ public struct KQLSyntaxError: Error, Sendable, Equatable, CustomStringConvertibl
         self.offset = offset
     }
 
-    /// Creates a syntax error at `offset`, deriving its line and column from the query characters.
+    /// Creates an error at `offset`, deriving its line and column from the query characters.
     init(_ message: String, at offset: Int, in characters: [Character]) {
-        var line = 1
-        var lineStart = 0
-        var index = 0
-        let end = min(offset, characters.count)
-        while index < end {
-            if characters[index].isKQLLineBreak {
-                line += 1
-                lineStart = index + 1
-            }
-            index += 1
-        }
-        self.init(message: message, line: line, column: offset - lineStart + 1, offset: offset)
+        let (line, column) = QueryTextLocation.lineAndColumn(ofOffset: offset, in: characters)
+        self.init(message: message, line: line, column: column, offset: offset)
     }
 
     /// The message prefixed with the error position, e.g. `1:15: expected a value`.
@@ -52,26 +42,6 @@ public struct KQLSyntaxError: Error, Sendable, Equatable, CustomStringConvertibl
     /// - Parameter queryText: The query text that produced this error.
     /// - Returns: Two lines, for example `"event.action: (A or\n                    ^"`.
     public func caretDiagram(in queryText: String) -> String {
-        let lines = Self.splitLines(queryText)
-        let text: [Character] = line >= 1 && line <= lines.count ? lines[line - 1] : []
-        var caret = ""
-        for index in 0..<max(column - 1, 0) {
-            caret.append(index < text.count && text[index] == "\t" ? "\t" : " ")
-        }
-        caret.append("^")
-        return String(text) + "\n" + caret
-    }
-
-    /// Splits text into lines with the same line-break rules used to compute ``line``.
-    private static func splitLines(_ text: String) -> [[Character]] {
-        var lines: [[Character]] = [[]]
-        for character in text {
-            if character.isKQLLineBreak {
-                lines.append([])
-            } else {
-                lines[lines.count - 1].append(character)
-            }
-        }
-        return lines
+        QueryTextLocation.caretDiagram(line: line, column: column, in: queryText)
     }
 }
