@@ -106,7 +106,10 @@ struct RecordEvaluator {
         into outcome: inout FileOutcome, digests: inout Accumulator
     ) {
         let collectsDigests = Accumulator.self != NoEventAccumulator.self
-        prefilter(span, in: buffer, into: &candidates)
+        // One set of cheap fields serves the prefilter and matching from bytes, so no field is
+        // read from the record twice.
+        var fields = fields(of: span, in: buffer)
+        let candidatesAllMatch = prefilter(span, fields: &fields, into: &candidates)
         if candidates.isEmpty {
             reportMissingKeys(span, into: &outcome)
             guard collectsDigests else { return }
@@ -116,7 +119,9 @@ struct RecordEvaluator {
             }
         }
         let record = UnsafeBufferPointer(rebasing: buffer[span.range])
-        if usesPrefilter && matchFromBytes(span, in: buffer, candidates: candidates, into: &outcome) {
+        if usesPrefilter && candidatesAllMatch
+            && matchFromBytes(span, in: buffer, fields: &fields, candidates: candidates, into: &outcome)
+        {
             guard collectsDigests else { return }
             // Matched without mapping: the digest comes from the bytes too, or, for the few
             // records it cannot, from the document after all.
@@ -137,28 +142,42 @@ struct RecordEvaluator {
     }
 
     /// The rules that may match the record, in rule order: every rule without the prefilter;
-    /// with it, the indexed candidates whose query the cheap fields do not rule out.
-    private func prefilter(_ span: RecordSpan, in buffer: UnsafeBufferPointer<UInt8>, into candidates: inout [Int]) {
+    /// with it, the indexed candidates whose query the cheap fields do not rule out. Returns
+    /// whether the cheap fields settle every remaining candidate as a match (so the record may
+    /// match from its bytes alone).
+    private func prefilter(_ span: RecordSpan, fields: inout RecordFields, into candidates: inout [Int]) -> Bool {
         guard usesPrefilter else {
             candidates.removeAll(keepingCapacity: true)
             candidates.append(contentsOf: index.logRules)
-            return
+            return false
         }
-        var fields = fields(of: span, in: buffer)
         index.candidates(action: fields.action, provider: fields.provider, into: &candidates)
         // A record framing could not read goes to the mapper, which reports what is wrong with it.
-        guard fields.isUsable else { return }
-        candidates.removeAll { partialRules[$0].query.evaluate(&fields) == .fails }
+        guard fields.isUsable else { return false }
+        var allMatch = true
+        var kept = 0
+        for position in candidates.indices {
+            let candidate = candidates[position]
+            switch partialRules[candidate].query.evaluate(&fields) {
+            case .fails: continue
+            case .unknown: allMatch = false
+            case .matches: break
+            }
+            candidates[kept] = candidate
+            kept += 1
+        }
+        candidates.removeLast(candidates.count - kept)
+        return allMatch
     }
 
-    /// Records the matches of a record whose every candidate rule matches on cheap fields alone,
-    /// with new-terms values, time and identity all read from bytes, so the record need not be
-    /// mapped now (its document is built later if it alerts). Returns `false`, having recorded
-    /// nothing, when any of that needs the document.
+    /// Records the matches of a record whose every candidate rule matches on cheap fields alone
+    /// (the prefilter found so, on these `fields`), with new-terms values, time and identity all
+    /// read from bytes, so the record need not be mapped now (its document is built later if it
+    /// alerts). Returns `false`, having recorded nothing, when any of that needs the document.
     private func matchFromBytes(
-        _ span: RecordSpan, in buffer: UnsafeBufferPointer<UInt8>, candidates: [Int], into outcome: inout FileOutcome
+        _ span: RecordSpan, in buffer: UnsafeBufferPointer<UInt8>, fields: inout RecordFields, candidates: [Int],
+        into outcome: inout FileOutcome
     ) -> Bool {
-        var fields = fields(of: span, in: buffer)
         func text(_ range: Range<Int>?) -> KQLPartialValue {
             RecordFields.plainText(range.map { UnsafeBufferPointer(rebasing: buffer[$0]) })
         }
@@ -171,9 +190,7 @@ struct RecordEvaluator {
         var found: [(rule: Int, combinations: [[String]]?)] = []
         for index in candidates {
             let rule = rules[index]
-            guard !rule.needsDocumentToMatch, partialRules[index].query.evaluate(&fields) == .matches else {
-                return false
-            }
+            guard !rule.needsDocumentToMatch else { return false }
             guard rule.historyWindowMilliseconds != nil else {
                 found.append((index, nil))
                 continue

@@ -317,7 +317,7 @@ struct RecordFields: KQLPartialFields {
             guard let hit = memchr(base + start, anchorByte, last - start + 1) else { return false }
             let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
             let from = position - anchor
-            if UnsafeBufferPointer(rebasing: text[from..<(from + marker.count)]).elementsEqual(marker) { return true }
+            if let markerBase = marker.baseAddress, memcmp(base + from, markerBase, marker.count) == 0 { return true }
             start = position + 1
         }
         return false

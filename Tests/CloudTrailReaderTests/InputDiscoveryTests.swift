@@ -34,4 +34,17 @@ import Testing
         let path = try directory.write("trail.log", "[]")
         #expect(InputDiscovery.discover([path, "-"]).files == [InputFile(path: path), InputFile(path: "-")])
     }
+    @Test func namesAreMatchedOnTheirBytesWhateverTheCaseOfTheExtension() {
+        #expect(InputFile(path: "/logs/TRAIL.JSON.GZ").hasLogFileExtension)
+        #expect(InputFile(path: "/logs/a.NDJson").isLineDelimitedByName)
+        #expect(!InputFile(path: "/logs/a.json.gz.txt").hasLogFileExtension)
+        #expect(!InputFile(path: "/logs/a.json").isLineDelimitedByName)
+        #expect(InputFile(path: "/logs/a.json").name == "a.json")
+        #expect(InputFile(path: "a.json").name == "a.json")
+        // A name that carries the digest marker is a digest even when a combining mark follows:
+        // the marker's scalars are there (a Character comparison would miss it).
+        #expect(InputFile(path: "/x/1_CloudTrail-Digest_\u{301}2.json.gz").isDigestByName)
+        #expect(InputFile(path: "/AWSLogs/1/CloudTrail-Digest/us-east-1/d.json.gz").isDigestByName)
+        #expect(!InputFile(path: "/AWSLogs/1/CloudTrail/us-east-1/CloudTrail-Digest.json.gz").isDigestByName)
+    }
 }
