@@ -1,4 +1,5 @@
 import KQL
+import Synchronization
 import Testing
 
 /// Three-valued evaluation over documents known in part.
@@ -25,14 +26,20 @@ struct KQLPartialQueryTests {
             !absentText.contains(String(decoding: literal, as: UTF8.self))
         }
 
-        /// Partial values borrow bytes; tests keep them alive for the process.
-        nonisolated(unsafe) private static var kept: [String: UnsafeMutableBufferPointer<UInt8>] = [:]
+        /// Partial values borrow bytes; tests keep them alive for the process. Tests run in
+        /// parallel, so the table is behind a lock.
+        private static let kept = Mutex<[String: Int]>([:])
         private static func storage(_ text: String) -> UnsafeBufferPointer<UInt8> {
-            if let bytes = kept[text] { return UnsafeBufferPointer(bytes) }
-            let bytes = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: text.utf8.count)
-            _ = bytes.initialize(from: text.utf8)
-            kept[text] = bytes
-            return UnsafeBufferPointer(bytes)
+            let count = text.utf8.count
+            let address = kept.withLock { table in
+                if let address = table[text] { return address }
+                let bytes = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(count, 1))
+                _ = bytes.initialize(from: text.utf8)
+                let address = Int(bitPattern: bytes.baseAddress)
+                table[text] = address
+                return address
+            }
+            return UnsafeBufferPointer(start: UnsafePointer(bitPattern: address), count: count)
         }
     }
 
