@@ -1,3 +1,5 @@
+import Glibc
+
 /// A `GROK` pattern compiled to a regular expression: `%{NAME:column}` entries from the standard
 /// pattern library and inline `(?<column>regex)` captures. The pattern searches the input
 /// (unanchored); each capture becomes a keyword column, null when the pattern does not match.
@@ -11,9 +13,9 @@ struct ESQLGrokPattern: Sendable {
 
     let captures: [Capture]
     let regex: ESQLCompiledRegex
-    /// The literal text every match starts with (the pattern's leading plain characters), as
-    /// UTF-8; empty when the pattern starts with a capture or an operator.
-    let leadingLiteral: [UInt8]
+    /// Literal text every match contains (the plain characters at the pattern's start, after a
+    /// leading `.*`), as UTF-8; empty when the pattern has none or uses alternation.
+    let requiredLiteral: [UInt8]
 
     init(_ pattern: String) throws(ESQLPatternError) {
         var captures: [Capture] = []
@@ -24,15 +26,20 @@ struct ESQLGrokPattern: Sendable {
         }
         self.captures = captures
         self.regex = try ESQLCompiledRegex(translated: translated, source: pattern)
-        leadingLiteral = Self.leadingLiteral(of: pattern)
+        requiredLiteral = Self.requiredLiteral(of: pattern)
     }
 
-    /// The plain characters a pattern starts with, up to its first operator or `%{`; a character a
-    /// quantifier follows is left out (it may be repeated or absent).
-    static func leadingLiteral(of pattern: String) -> [UInt8] {
+    /// The plain characters a pattern starts with, up to its first operator or `%{`, skipping a
+    /// leading `.*` (which any text satisfies); a character a quantifier follows is left out (it
+    /// may be repeated or absent). Empty when the pattern has a `|` anywhere: an alternative
+    /// could then match without the text.
+    static func requiredLiteral(of pattern: String) -> [UInt8] {
+        guard !pattern.contains("|") else { return [] }
         let operators: Set<Character> = ["\\", ".", "^", "$", "|", "?", "*", "+", "(", ")", "[", "]", "{", "}", "%"]
+        var rest = Substring(pattern)
+        if rest.hasPrefix(".*") { rest = rest.dropFirst(2) }
         var literal: [Character] = []
-        for character in pattern {
+        for character in rest {
             if operators.contains(character) {
                 if "?*+{".contains(character) { _ = literal.popLast() }
                 break
@@ -44,9 +51,9 @@ struct ESQLGrokPattern: Sendable {
 
     /// The captured values, one per ``captures`` entry (all null when the pattern does not match).
     func extract(from text: String) -> [ESQLValue] {
-        // Most inputs lack the pattern's leading text (a rule GROKs every event's response for
-        // `accessKeyId=`); a byte search rules them out before the regex engine runs.
-        guard leadingLiteral.isEmpty || Self.bytes(Array(text.utf8), contain: leadingLiteral),
+        // Most inputs lack the pattern's required text (a rule GROKs every event's response for
+        // `accessKeyId=`); a byte search rules them out before the regex engine, which is slow, runs.
+        guard requiredLiteral.isEmpty || Self.utf8(of: text, contains: requiredLiteral),
             let match = try? regex.regex.firstMatch(in: text)
         else {
             return captures.map { _ in .null }
@@ -142,15 +149,24 @@ struct ESQLGrokPattern: Sendable {
         }
     }
 
-    private static func bytes(_ haystack: [UInt8], contain needle: [UInt8]) -> Bool {
-        guard needle.count <= haystack.count, let first = needle.first else { return needle.isEmpty }
-        var start = 0
-        while start + needle.count <= haystack.count {
-            if haystack[start] == first && haystack[start..<(start + needle.count)].elementsEqual(needle) {
-                return true
+    private static func utf8(of text: String, contains needle: [UInt8]) -> Bool {
+        var text = text
+        return text.withUTF8 { haystack in
+            needle.withUnsafeBufferPointer { needle in
+                guard let needleBase = needle.baseAddress, let base = haystack.baseAddress else {
+                    return needle.isEmpty
+                }
+                guard haystack.count >= needle.count else { return false }
+                var start = 0
+                let last = haystack.count - needle.count
+                while start <= last {
+                    guard let hit = memchr(base + start, Int32(needle[0]), last - start + 1) else { return false }
+                    let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + position, needleBase, needle.count) == 0 { return true }
+                    start = position + 1
+                }
+                return false
             }
-            start += 1
         }
-        return false
     }
 }

@@ -35,6 +35,19 @@ struct ESQLGrokDissectTests {
         #expect(try extract(typed, from: "{cpu=8192}", columns: "cpu") == [.integer(8192)])
     }
 
+    /// The text search that spares the regex engine must never reject an input the pattern matches:
+    /// after a leading `.*`, and with alternatives (where no literal is required).
+    @Test func theLiteralShortcutKeepsEveryMatch() throws {
+        let dotStar =
+            #"GROK aws.cloudtrail.request_parameters """.*accessKeyId=(?<k>AKIA[A-Z0-9]{4}).*""""#
+        #expect(try extract(dotStar, from: "{x=1, accessKeyId=AKIAABCD, y=2}", columns: "k") == [.keyword("AKIAABCD")])
+        #expect(try extract(dotStar, from: "{x=1, secretKeyId=AKIAABCD}", columns: "k") == [.null])
+        let alternatives = #"GROK aws.cloudtrail.request_parameters """abc=(?<v>[0-9]+)|def=(?<w>[0-9]+)""""#
+        #expect(try extract(alternatives, from: "{def=42}", columns: "w") == [.keyword("42")])
+        let optional = #"GROK aws.cloudtrail.request_parameters """keys?=(?<v>[0-9]+)""""#
+        #expect(try extract(optional, from: "{key=7}", columns: "v") == [.keyword("7")])
+    }
+
     @Test func grokOnAMissingFieldGivesNulls() throws {
         let query = try parse(#"FROM logs-* | GROK user.name "%{WORD:w}" | KEEP w"#)
         #expect(run(query, ["{}"]).map(\.values) == [[.null]])
