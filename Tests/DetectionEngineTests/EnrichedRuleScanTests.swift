@@ -73,6 +73,13 @@ import TrailTriageJSON
         // Without uap-core there is no user_agent.name: the exclusion cannot hold and both alert.
         let unparsed = try scan(records, rule: rule, enrichment: ECSEnrichment())
         #expect(unparsed.count == 2)
+        // rules list, the scan summary and the console say so, from the rule's coverage.
+        #expect(Self.coverage(rule, ECSEnrichment(userAgents: Self.parser)) == .runs)
+        guard case .runsWithoutData(let reasons) = Self.coverage(rule, ECSEnrichment()) else {
+            Issue.record("without uap-core the rule must be named as missing data")
+            return
+        }
+        #expect(reasons == ["reads user_agent.name, which needs uap-core's user agent regexes (not installed)"])
     }
 
     /// One access key used within half an hour from Linköping (Bredband2) and from an Amazon
@@ -117,5 +124,16 @@ import TrailTriageJSON
         // Without the databases every row has a null organisation, which the rule's
         // `source.as.organization.name != "AMAZON-AES"` drops, as ES|QL does: no alert.
         #expect(try scan(records, rule: rule, enrichment: ECSEnrichment()).isEmpty)
+        #expect(Self.coverage(rule, ECSEnrichment(geoIP: databases)) == .runs)
+        guard case .runsWithoutData(let reasons) = Self.coverage(rule, ECSEnrichment()) else {
+            Issue.record("without the databases the rule must be named as missing data")
+            return
+        }
+        #expect(reasons.contains { $0.contains("source.geo.city_name") && $0.contains("needs a GeoIP database") })
+        #expect(reasons.contains { $0.contains("source.as.organization.name") && $0.contains("needs an ASN database") })
+    }
+
+    static func coverage(_ rule: String, _ enrichment: ECSEnrichment) -> RuleCoverage.Status? {
+        RuleCoverage.assess(RuleSet.load(paths: [rulesFolder + "/" + rule]), enrichment: enrichment).first?.status
     }
 }
