@@ -116,11 +116,19 @@ let package = Package(
             swiftSettings: strictImports
         ),
 
+        // The files of Assets/ (rules, sample data), embedded at build time by the EmbedAssets
+        // plugin so that a copied binary carries them; unpacked on first use.
+        .target(name: "BundledAssets", swiftSettings: strictImports, plugins: ["EmbedAssets"]),
+        .plugin(name: "EmbedAssets", capability: .buildTool(), dependencies: ["AssetArchiver"]),
+        // The build-time tool the plugin runs: Assets/ → one generated Swift file.
+        .executableTarget(name: "AssetArchiver", swiftSettings: strictImports),
+
         // The command-line program.
         .executableTarget(
             name: "trailtriage",
             dependencies: [
-                "DetectionEngine", "Alerts", "RelatedActivity", "DetectionRules", "ECSMapping", "CloudTrailReader",
+                "BundledAssets", "DetectionEngine", "Alerts", "RelatedActivity", "DetectionRules", "ECSMapping",
+                "CloudTrailReader",
                 "TrailTriageJSON", "TriageStore", "CaseNotes", "KQL",
                 "CloudTrailGenerator", "TriageModel", "ConsoleUI", "ConsoleStore", "NcursesTerminal", "TerminalGrid",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -9,9 +9,10 @@
 # TrailTriage runs with three rule sets: the bundled rules, and, read from
 # ../shared/corpus/elastic-detection-rules-aws (or --pack DIR) when that folder exists, the pack's
 # query and new_terms rules (pack-kql) and Elastic's whole AWS pack of every type (pack). The pack
-# is never copied into this tree; without it the pack's rows are skipped with a message. The
-# console's figures are measured for each rule set. --scaling also generates a corpus of twice
-# the size and reports the time ratio for each rule set.
+# is never copied into this tree; without it the pack's rows are skipped with a message. The pack
+# also runs with GeoIP/ASN stand-in databases (pack-geoip, see below; scan only). The console's
+# figures are measured for each other rule set. --scaling also generates a corpus of twice the
+# size and reports the time ratio for each of those rule sets.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -58,6 +59,7 @@ rule_args() {
     bundled) rule_args_of=() ;;
     pack) rule_args_of=(--rules "$pack") ;;
     pack-kql) rule_args_of=(--rules "$kql_pack") ;;
+    pack-geoip) rule_args_of=(--rules "$pack" --geoip-dir "$geoip") ;;
   esac
 }
 
@@ -90,12 +92,31 @@ measure() {
 
 main_corpus=$(corpus "$events")
 find "$main_corpus/AWSLogs" -name '*.json.gz' | sort > "$dir/files-$events.txt"
+
+# pack-geoip: the whole pack again, with GeoIP/ASN databases, so the cost of the lookups shows.
+# The databases are stand-ins built once per corpus (Scripts/bench_geoip.py: every source /24 of
+# the corpus plus 400,000 filler networks, GeoLite2-ASN's order of size) and cached in DIR.
+geoip_note=""
+if [ -d "$pack" ]; then
+  if python3 -c 'import mmdb_writer, netaddr' 2>/dev/null; then
+    geoip="$dir/geoip-events-$events-seed-$seed"
+    if [ ! -f "$geoip/.complete" ]; then
+      rm -rf "$geoip"
+      python3 Scripts/bench_geoip.py "$main_corpus" "$geoip" >&2
+      touch "$geoip/.complete"
+    fi
+    rule_sets+=(pack-geoip)
+  else
+    geoip_note="note: python3 cannot import mmdb_writer (Scripts/install-deps.sh installs it): the pack with GeoIP is not measured"
+  fi
+fi
 json_bytes=$(xargs zcat < "$dir/files-$events.txt" | wc -c)
 gz_bytes=$(xargs cat < "$dir/files-$events.txt" | wc -c)
 # Records as the scan counts them (the corpus holds a few planted records beyond --events).
 records=$("$bin" scan "$main_corpus" 2>&1 >/dev/null | awk '$1 == "records:" { print $2 }')
 
 if [ -n "$pack_note" ]; then echo "$pack_note"; fi
+if [ -n "$geoip_note" ]; then echo "$geoip_note"; fi
 echo "corpus: $events events ($records records), $(wc -l < "$dir/files-$events.txt") files, $((json_bytes / 1000000)) MB JSON, $((gz_bytes / 1000000)) MB gzipped; $runs runs each; $(nproc) cores"
 results=$(
   measure zcat sh -c "xargs zcat < '$dir/files-$events.txt'"
@@ -122,8 +143,10 @@ done
 python3 Scripts/reference_scan.py "$main_corpus" | sed 's/^/python3 reference /'
 
 # The console: opening the corpus (scan, event index of every event, alert records, saving them),
-# then keypress redraw and search/filter latency with 100,000 alerts listed; once per rule set.
+# then keypress redraw and search/filter latency with 100,000 alerts listed; once per rule set
+# (pack-geoip is measured as a scan only).
 for set in "${rule_sets[@]}"; do
+  [ "$set" = pack-geoip ] && continue
   rule_args "$set"
   /usr/bin/time -f "%e %M" -o "$dir/.time" "$bin" benchmark-console "${rule_args_of[@]}" "$main_corpus" \
     > "$dir/console-$set.txt" 2>/dev/null
@@ -142,6 +165,7 @@ if [ "$scaling" = 1 ]; then
   double=$((events * 2))
   big_corpus=$(corpus "$double")
   for set in "${rule_sets[@]}"; do
+    [ "$set" = pack-geoip ] && continue
     rule_args "$set"
     scaled=$(measure "trailtriage-$set-$double" "$bin" scan --quiet "${rule_args_of[@]}" "$big_corpus")
     base=$(echo "$results" | awk -v n="trailtriage-$set" '$1 == n { print $2 }')

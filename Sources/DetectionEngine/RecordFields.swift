@@ -241,22 +241,13 @@ struct RecordFields: KQLPartialFields {
                 break
             case .text(let type):
                 if type.elementsEqual(constants.awsService) { return .absent }
-                let isRole = type.elementsEqual(constants.assumedRole)
-                if isRole || type.elementsEqual(constants.federatedUser) {
+                if type.elementsEqual(constants.assumedRole) || type.elementsEqual(constants.federatedUser) {
                     switch sessionIssuer {
                     case .none:
                         return .unknown
                     case .some(nil):
                         break
                     case .some(let issuer?):
-                        let arn = Self.memberValue("arn", of: issuer, in: buffer)
-                        switch arn {
-                        case .unknown, .present: return .unknown
-                        case .absent: break
-                        case .text(let text):
-                            // A service-linked role's session is a service, not a user.
-                            if isRole && Self.contains(text, constants.serviceRoleMarker) { return .absent }
-                        }
                         switch Self.memberValue("userName", of: issuer, in: buffer) {
                         case .unknown, .present: return .unknown
                         case .absent: break
@@ -538,7 +529,6 @@ final class ConstantBytes: @unchecked Sendable {
     let awsService: UnsafeBufferPointer<UInt8>
     let assumedRole: UnsafeBufferPointer<UInt8>
     let federatedUser: UnsafeBufferPointer<UInt8>
-    let serviceRoleMarker: UnsafeBufferPointer<UInt8>
     let errorCodeKey: UnsafeBufferPointer<UInt8>
     let errorMessageKey: UnsafeBufferPointer<UInt8>
 
@@ -556,7 +546,6 @@ final class ConstantBytes: @unchecked Sendable {
         awsService = allocate("AWSService")
         assumedRole = allocate("AssumedRole")
         federatedUser = allocate("FederatedUser")
-        serviceRoleMarker = allocate(":role/aws-service-role/")
         errorCodeKey = allocate("\"errorCode\"")
         errorMessageKey = allocate("\"errorMessage\"")
     }
@@ -564,7 +553,7 @@ final class ConstantBytes: @unchecked Sendable {
     deinit {
         let all = [
             dataset, success, failure, consoleLogin, userAuthentication, awsService, assumedRole, federatedUser,
-            serviceRoleMarker, errorCodeKey, errorMessageKey,
+            errorCodeKey, errorMessageKey,
         ]
         for bytes in all {
             UnsafeMutableBufferPointer(mutating: bytes).deallocate()

@@ -28,24 +28,32 @@ extension ECSMapper {
         let response = payloads.responseElements?.pruned.map(JSONValue.object)
         let requestLeaves = request.map(Self.relatedLeaves) ?? [:]
         let responseLeaves = response.map(Self.relatedLeaves) ?? [:]
-        for key in Self.relatedEntityKeys {
+        let unusedKeys = eventName.flatMap { Self.relatedKeysNotNamed[$0] } ?? []
+        for key in Self.relatedEntityKeys where !unusedKeys.contains(key) {
             for leaf in requestLeaves[key] ?? [] { add(leaf) }
             for leaf in responseLeaves[key] ?? [] { add(leaf) }
         }
         let resources = context.fields.get("aws.cloudtrail.resources")
+        func payload(_ kind: TargetPayload) -> JSONValue? {
+            switch kind {
+            case .request: request
+            case .response: response
+            case .resources: resources
+            }
+        }
+        for path in eventName.flatMap({ Self.relatedEntityPaths[$0] }) ?? [] {
+            for value in Self.values(at: path.keys, in: payload(path.payload)) { add(value) }
+        }
+        if eventName == "SendCommand" {
+            for value in Self.sendCommandInstanceTargets(request) { add(.string(value)) }
+        }
         for resource in resources?.arrayValue ?? [] {
             add(resource["arn"])
         }
 
         var targets: [String] = []
         if let eventName, let path = Self.targetPaths[eventName] {
-            let source: JSONValue?
-            switch path.payload {
-            case .request: source = request
-            case .response: source = response
-            case .resources: source = resources
-            }
-            for value in Self.values(at: path.keys, in: source) {
+            for value in Self.values(at: path.keys, in: payload(path.payload)) {
                 if let text = value.stringValue, !targets.contains(text) { targets.append(text) }
             }
         }
@@ -60,8 +68,36 @@ extension ECSMapper {
 
         if !entities.isEmpty { context.fields.set("related.entity", .array(entities.map(JSONValue.string))) }
         if !targets.isEmpty { context.fields.set("entity.target.id", .array(targets.map(JSONValue.string))) }
-        if let actorARN { context.fields.set("user.entity.id", .array([actorARN])) }
+        // The newest generation names the role behind a session, not the session itself.
+        if let actor = context.fields.get(identity + "session_context.session_issuer.arn") ?? actorARN {
+            context.fields.set("user.entity.id", .array([actor]))
+        }
     }
+
+    /// Instance ids a `SendCommand` names through `targets` (`{"key": "InstanceIds", "values": […]}`).
+    static func sendCommandInstanceTargets(_ request: JSONValue?) -> [String] {
+        var ids: [String] = []
+        for target in request?["targets"]?.arrayValue ?? []
+        where target["key"]?.stringValue?.lowercased() == "instanceids" {
+            ids.append(contentsOf: (target["values"]?.arrayValue ?? []).compactMap(\.stringValue))
+        }
+        return ids
+    }
+
+    /// Per event, payload members the pipeline adds to `related.entity` beyond
+    /// ``relatedEntityKeys`` (read from the current generation of its test corpus).
+    static let relatedEntityPaths: [String: [(payload: TargetPayload, keys: [String])]] = [
+        "AssumeRole": [(.response, ["assumedRoleUser", "arn"])],
+        "DeleteResolverQueryLogConfig": [(.response, ["resolverQueryLogConfig", "arn"])],
+        "PutBucketReplication": [(.request, ["ReplicationConfiguration", "Rule", "Destination", "Bucket"])],
+    ]
+
+    /// Per event, members of ``relatedEntityKeys`` the pipeline does not add for that event: the
+    /// snapshot a restore reads from, and the instance an agent reports on.
+    static let relatedKeysNotNamed: [String: Set<String>] = [
+        "RestoreDBInstanceFromDBSnapshot": ["dBSnapshotIdentifier"],
+        "UpdateInstanceInformation": ["instanceId"],
+    ]
 
     /// Request and response members naming the resources an event touches, at any depth.
     static let relatedEntityKeys: [String] = [

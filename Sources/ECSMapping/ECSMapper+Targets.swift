@@ -23,15 +23,28 @@ extension ECSMapper {
     }
 
     /// Target user and group copies (spec §3.5); the raw values stay in the payloads.
-    func mapTargets(_ payloads: Payloads, into context: inout MappingContext) {
+    func mapTargets(eventName: String?, _ payloads: Payloads, into context: inout MappingContext) {
         let request = payloads.requestParameters?.pruned
         let response = payloads.responseElements?.pruned
         context.copy(request?["userName"], field: "requestParameters.userName", to: "user.target.name")
         context.copy(response?["user"]?["userId"], field: "responseElements.user.userId", to: "user.target.id")
         context.copy(request?["newUserName"], field: "requestParameters.newUserName", to: "user.changes.name")
+        // For these two events the pipeline's actor mapping records the role session's name as
+        // the changed user (its test corpus shows it for nothing else).
+        if let eventName, Self.sessionNameAsChangedUser.contains(eventName),
+            context.fields.get("user.changes.name") == nil,
+            context.fields.get("aws.cloudtrail.user_identity.type")?.stringValue == "AssumedRole",
+            let arn = context.fields.get("aws.cloudtrail.user_identity.arn")?.stringValue,
+            let session = Self.sessionName(fromSTSARN: arn)
+        {
+            context.fields.set("user.changes.name", string: session)
+        }
         context.copy(request?["groupName"], field: "requestParameters.groupName", to: "group.name")
         context.copy(response?["group"]?["groupId"], field: "responseElements.group.groupId", to: "group.id")
     }
+
+    /// Events whose role session name the pipeline puts in `user.changes.name`.
+    static let sessionNameAsChangedUser: Set<String> = ["Converse", "SendCommand"]
 
     /// `related.user` and `user.email` (spec §3.3, §3.5).
     func mapRelatedUsers(into context: inout MappingContext) {

@@ -47,7 +47,8 @@ extension ECSMapper {
         let issuer = mapSessionContext(identity["sessionContext"], into: &context)
 
         // Spec §3.3: who acted. Service callers and service-linked role sessions are services,
-        // not users; giving them user.name would make "unusual user" rules fire on AWS itself.
+        // named in service.name. A service-linked role session still gets user.name (the role)
+        // and user.id, as Elastic's pipeline gives them, so that rules answer as they do there.
         let isServiceLinkedRole =
             type == "AssumedRole"
             && (issuer.arn?.contains(":role/aws-service-role/") ?? false)
@@ -55,7 +56,7 @@ extension ECSMapper {
             if let service = invokedBy ?? issuer.arn.flatMap(Self.serviceFromServiceRoleARN) {
                 context.fields.set("service.name", string: service)
             }
-            return
+            if type == "AWSService" { return }
         }
         var name = userName
         if type == "AssumedRole" || type == "FederatedUser", let issuerName = issuer.userName {

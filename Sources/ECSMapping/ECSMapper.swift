@@ -60,7 +60,7 @@ public struct ECSMapper: Sendable {
 
             var payloads = Payloads(raw, into: &context)
             moveUserAuthenticationName(eventName: eventName, payloads: &payloads, into: &context)
-            mapTargets(payloads, into: &context)
+            mapTargets(eventName: eventName, payloads, into: &context)
             mapRelatedUsers(into: &context)
             mapResources(raw.resources, into: &context)
             mapEntities(eventName: eventName, payloads: payloads, raw: raw, into: &context)

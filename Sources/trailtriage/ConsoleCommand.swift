@@ -1,4 +1,5 @@
 import ArgumentParser
+import BundledAssets
 import DetectionEngine
 import ECSMapping
 import Foundation
@@ -60,11 +61,15 @@ struct ConsoleCommand: ParsableCommand {
         }
         var inputs = paths
         if inputs.isEmpty {
-            guard let samples = AssetLocator.sampleDataDirectory() else {
+            do {
+                inputs = [try AssetLocator.sampleDataDirectory()]
+            } catch {
                 throw ValidationError(
-                    "No PATH given and the bundled sample data was not found; pass CloudTrail files or directories.")
+                    """
+                    No PATH given and the bundled sample data cannot be used: \(error.description). Pass CloudTrail \
+                    files or directories.
+                    """)
             }
-            inputs = [samples]
         }
         let enrichment = try enrichmentOptions.enrichment()
         let ruleSet = RuleSet.load(paths: try RuleSelection.paths(rulePaths))

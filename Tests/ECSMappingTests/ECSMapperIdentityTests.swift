@@ -104,7 +104,7 @@ import TrailTriageJSON
         #expect(document.values(at: "event.category") == [.string("authentication")])
     }
 
-    @Test func serviceLinkedRoleSessionNamesTheServiceFromTheRolePath() throws {
+    @Test func serviceLinkedRoleSessionNamesTheServiceAndKeepsTheRoleAsUser() throws {
         let record =
             #"""
             {"userIdentity":{"type":"AssumedRole","principalId":"AROASLR:ElasticLoadBalancing",\#
@@ -117,8 +117,9 @@ import TrailTriageJSON
             """#
         let document = try mapRecord(record).document
         #expect(document.string(at: "service.name") == "elasticloadbalancing.amazonaws.com")
-        #expect(document.values(at: "user.name").isEmpty)
-        #expect(document.values(at: "user.id").isEmpty)
+        // As Elastic's pipeline: the role is user.name and the principal user.id, service or not.
+        #expect(document.string(at: "user.name") == "AWSServiceRoleForElasticLoadBalancing")
+        #expect(document.string(at: "user.id") == "AROASLR:ElasticLoadBalancing")
         #expect(document.string(at: "aws.cloudtrail.user_identity.principal_id") == "AROASLR:ElasticLoadBalancing")
     }
 

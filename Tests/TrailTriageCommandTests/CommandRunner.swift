@@ -22,12 +22,16 @@ struct CommandRunner {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[2]
     }()
 
-    static func run(_ arguments: [String], input: String? = nil, environment: [String: String] = [:]) throws -> Outcome
-    {
+    /// Runs `program` (the built executable unless told) with `arguments` in `directory` (the
+    /// repository root unless told).
+    static func run(
+        _ arguments: [String], input: String? = nil, environment: [String: String] = [:], program: String? = nil,
+        in directory: String? = nil
+    ) throws -> Outcome {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
+        process.executableURL = URL(fileURLWithPath: program ?? executable)
         process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: repositoryRoot)
+        process.currentDirectoryURL = URL(fileURLWithPath: directory ?? repositoryRoot)
         var merged = ProcessInfo.processInfo.environment
         merged.merge(environment) { $1 }
         process.environment = merged
