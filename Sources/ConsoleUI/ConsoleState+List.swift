@@ -11,16 +11,19 @@ extension ConsoleState {
         let ruleName = filter.ruleName
         let minimum = filter.minimumSeverity
         let hidesBuildingBlocks = !filter.showsBuildingBlocks
+        let narrowing = FieldNeedles(filter)
         for index in alerts.indices {
             if hidesBuildingBlocks, rows[index].isBuildingBlock { continue }
             if let statuses, !statuses.contains(states[index].status) { continue }
             if let ruleName, rows[index].ruleName != ruleName { continue }
             if rows[index].severity.rank < minimum.rank { continue }
+            if !narrowing.isEmpty, !narrowing.admits(rows[index]) { continue }
             kept.append(index)
         }
         sort(&kept)
         let before = selectedPosition
         visible = kept
+        listContent = kept.reduce(into: ContentWidths()) { $0 = $0.union(rows[$1].widths) }
         if let position, let found = visible.firstIndex(of: position) {
             selection = found
         } else {
@@ -63,7 +66,7 @@ extension ConsoleState {
     }
 
     /// Rows of alerts the list pane shows at the current size.
-    var listHeight: Int { ConsoleLayout(size: size, alertCount: visible.count).listBody.height }
+    var listHeight: Int { layout.listBody.height }
 
     /// Moves the selection to `index` (clamped to the list) and keeps it on screen.
     mutating func select(_ index: Int) {
@@ -126,14 +129,6 @@ extension ConsoleState {
         filter.statuses = cycle[(current + 1) % cycle.count]
         refreshList(keeping: selectedPosition)
         message = StatusMessage("Status filter: " + filter.statusLabel)
-    }
-
-    mutating func cycleRuleFilter() {
-        let choices: [String?] = [nil] + ruleNames.map { Optional($0) }
-        let current = choices.firstIndex { $0 == filter.ruleName } ?? 0
-        filter.ruleName = choices[(current + 1) % choices.count]
-        refreshList(keeping: selectedPosition)
-        message = StatusMessage("Rule filter: " + (filter.ruleName ?? "all rules"))
     }
 
     mutating func cycleSeverityFilter() {

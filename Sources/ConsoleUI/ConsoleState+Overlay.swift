@@ -20,7 +20,9 @@ extension ConsoleState {
             return []
         case .help?:
             let titles = Set(KeyContext.allCases.map(\.title))
-            return keymap.helpLines().map { StyledLine($0, titles.contains($0) ? .header : .normal) }
+            let keys = keymap.helpLines().map { StyledLine($0, titles.contains($0) ? .header : .normal) }
+            let commands = CommandGrammar.helpLines
+            return keys + [.blank, StyledLine(commands[0], .header)] + commands.dropFirst().map { StyledLine($0) }
         case .raw(let lines)?:
             return lines.flatMap { line in
                 TextLayout.wrap(line, width: max(1, width)).map { StyledLine([Span.untrusted($0)]) }

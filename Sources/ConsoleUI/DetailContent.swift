@@ -101,8 +101,14 @@ enum DetailContent {
             // Drawn from the returned columns or the group's events, and labelled so.
             lines += row(
                 record.resultColumns.isEmpty ? "from events" : "from columns", drawn, width: width, untrusted: true)
+        } else if actor.arn == nil, let service = actor.invokedBy {
+            // AWS service callers have no ARN; the service is who acted.
+            lines += row("invoked by", service + " (AWS service)", width: width, untrusted: true)
         } else {
             lines += row("arn", actor.arn, width: width, untrusted: true)
+            if let service = actor.invokedBy {
+                lines += row("invoked by", service, width: width, untrusted: true)
+            }
         }
         lines += fact("identity type", actor.identityType)
         lines += fact("access key", actor.accessKeyID)

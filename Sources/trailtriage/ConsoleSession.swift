@@ -81,6 +81,7 @@ final class ConsoleSession {
         state = ConsoleState(analyst: analyst, now: Self.nowMilliseconds())
         state.progress = LoadingProgress()
         state.ruleLoadErrors = ruleSet.errors
+        state.localTimeZone = .current()
     }
 
     func run() throws {
@@ -205,7 +206,7 @@ final class ConsoleSession {
     private func perform(_ effect: ConsoleEffect, on terminal: NcursesTerminal) -> Continuation {
         if triage.perform(effect, on: &state, time: Self.nowMilliseconds()) { return .stay }
         switch effect {
-        case .applyTriage, .undo, .openNote:
+        case .applyTriage, .undo, .openNote, .saveView:
             break  // performed above
         case .export(let uuids, let format, let path, let overwrite):
             state.didExport(export(uuids: uuids, format: format, path: path, overwrite: overwrite))
