@@ -5,7 +5,7 @@ extension ConsoleRenderer {
     static func drawList(_ state: ConsoleState, layout: ConsoleLayout, into buffer: inout ScreenBuffer) {
         let pane = layout.list
         guard pane.height > 0 else { return }
-        let columns = ListColumns(width: pane.width, content: state.listContent)
+        let columns = ListColumns(width: pane.width, content: state.listContent, unclipped: state.listOffset > 0)
         // The offset is clamped here too, so a resize never leaves the list scrolled past its end.
         let offset = max(0, min(state.listOffset, columns.lineWidth - pane.width))
         var titles = [

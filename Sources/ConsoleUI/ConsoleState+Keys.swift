@@ -15,6 +15,10 @@ extension ConsoleState {
             scrollListToSelection()
             return []
         }
+        if case .mouse(let event) = key {
+            handleMouse(event)
+            return []
+        }
         if let prompt {
             return handle(key, in: prompt)
         }

@@ -12,8 +12,10 @@ extension ConsoleState {
     /// Columns `←`/`→` move the list by.
     static let sideStep = 8
 
-    /// The list's columns at the current width.
-    var listColumns: ListColumns { ListColumns(width: size.columns, content: listContent) }
+    /// The list's columns at the current width: fitted to it, or at full width once scrolled.
+    var listColumns: ListColumns {
+        ListColumns(width: size.columns, content: listContent, unclipped: listOffset > 0)
+    }
 
     /// `z`: the focused pane alone, or every pane again.
     mutating func toggleZoom() {
@@ -23,12 +25,15 @@ extension ConsoleState {
         message = StatusMessage(isZoomed ? "Zoomed: z shows every pane" : "Every pane shown")
     }
 
-    /// Scrolls the list sideways, never past the end of its longest row.
+    /// Scrolls the list sideways, never past the end of its longest row. Scrolled, the columns
+    /// are at full width, so what the fitted layout cut can be read; back at the left edge they
+    /// fit the pane again.
     mutating func scrollList(by delta: Int) {
-        let widest = max(0, listColumns.lineWidth - size.columns)
+        let full = ListColumns(width: size.columns, content: listContent, unclipped: true)
+        let widest = max(0, full.lineWidth - size.columns)
         guard widest > 0 else {
             listOffset = 0
-            message = StatusMessage("The whole row fits: nothing to scroll sideways")
+            message = StatusMessage("Every column is whole: nothing to scroll sideways")
             return
         }
         listOffset = max(0, min(widest, listOffset + delta))

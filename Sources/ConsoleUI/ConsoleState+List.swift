@@ -23,7 +23,9 @@ extension ConsoleState {
         sort(&kept)
         let before = selectedPosition
         visible = kept
-        listContent = kept.reduce(into: ContentWidths()) { $0 = $0.union(rows[$1].widths) }
+        var content = kept.reduce(into: ContentWidths()) { $0 = $0.union(rows[$1].widths) }
+        content.status = kept.reduce(0) { max($0, StatusText.short(states[$1]).count) }
+        listContent = content
         if let position, let found = visible.firstIndex(of: position) {
             selection = found
         } else {

@@ -11,51 +11,67 @@ struct ListColumns: Sendable, Hashable {
     var rule: Int
     var actor: Int
     var action: Int
-    /// 0 when no listed alert has an account or region.
+    /// 0 when no listed alert has an account or region, or when the fitted list has no room.
     var accountRegion: Int
-    var status = 12
+    /// As wide as the widest status listed, at least the title's six cells.
+    var status: Int
 
     /// The fewest cells a cut column keeps (a header word and a few characters).
     static let minimumSized = 10
 
-    init(width: Int, content: ContentWidths) {
+    /// With `unclipped` (the list scrolled sideways) every sized column takes its widest value
+    /// and the row may be wider than `width`.
+    init(width: Int, content: ContentWidths, unclipped: Bool = false) {
         // Month-day times below 100 columns; the year is in the header's date range anyway.
         time = width >= 100 ? 19 : 14
+        status = max(6, content.status)
         let titles = ContentWidths(rule: 4, actor: 5, action: 6, accountRegion: content.accountRegion > 0 ? 14 : 0)
         let natural = content.union(titles)
-        let wanted = [natural.rule, natural.actor, natural.action, natural.accountRegion]
-        let columnCount = wanted.filter { $0 > 0 }.count + 3
-        // Two mark cells, then one space after every column but the last.
-        let fixed = 2 + time + severity + status + (columnCount - 1)
-        let sized = Self.share(max(0, width - fixed), among: wanted)
+        var wanted = [natural.rule, natural.actor, natural.action, natural.accountRegion]
+        let fixed = 2 + time + severity + status
+        func room(_ widths: [Int]) -> Int {
+            // Two mark cells, then one space after every column but the last.
+            width - (fixed + widths.filter { $0 > 0 }.count + 2)
+        }
+        // Account and region are in the detail pane: the fitted list drops them rather than
+        // cut anything else for them (scrolled sideways, they are back).
+        if !unclipped, wanted.reduce(0, +) > room(wanted) { wanted[3] = 0 }
+        let sized = unclipped ? wanted : Self.share(max(0, room(wanted)), among: wanted)
         rule = sized[0]
         actor = sized[1]
         action = sized[2]
         accountRegion = sized[3]
     }
 
-    /// Cuts `wanted` widths to fit `room`: every column wider than a common cap is cut to it,
-    /// the cap chosen as high as fits; no column goes below ``minimumSized`` (or its own width).
+    /// How fast each sized column grows as room is shared (rule, actor, action, account/region):
+    /// the actor, the ARN an analyst reads first, gets half as much again as the others.
+    static let weights = [2, 3, 2, 2]
+
+    /// Cuts `wanted` widths to fit `room`: each column is capped at its weight times a common
+    /// level, the level chosen as high as fits (weighted water-filling), so narrow columns stay
+    /// whole; none goes below ``minimumSized`` (or its own width). The cells left by rounding go
+    /// to the columns still cut, so a cut line fills `room` exactly.
     static func share(_ room: Int, among wanted: [Int]) -> [Int] {
         guard wanted.reduce(0, +) > room else { return wanted }
         let floors = wanted.map { min($0, minimumSized) }
         guard floors.reduce(0, +) < room else { return floors }
+        func widths(at level: Int) -> [Int] {
+            wanted.indices.map { max(floors[$0], min(wanted[$0], level * weights[$0] / 2)) }
+        }
         var low = 0
-        var high = wanted.max() ?? 0
-        // The highest cap whose total fits.
+        var high = (wanted.max() ?? 0) * 2
         while low < high {
-            let cap = (low + high + 1) / 2
-            let total = zip(wanted, floors).reduce(0) { $0 + max($1.1, min($1.0, cap)) }
-            if total <= room { low = cap } else { high = cap - 1 }
+            let level = (low + high + 1) / 2
+            if widths(at: level).reduce(0, +) <= room { low = level } else { high = level - 1 }
         }
-        var widths = zip(wanted, floors).map { max($0.1, min($0.0, low)) }
-        // Hand the cells the cap could not split evenly to the columns still cut, left first.
-        var spare = room - widths.reduce(0, +)
-        for index in widths.indices where spare > 0 && widths[index] < wanted[index] {
-            widths[index] += 1
-            spare -= 1
+        var result = widths(at: low)
+        var spare = room - result.reduce(0, +)
+        for index in [1, 0, 2, 3] where spare > 0 {
+            let grow = min(spare, wanted[index] - result[index])
+            result[index] += grow
+            spare -= grow
         }
-        return widths
+        return result
     }
 
     /// Cells of one full row (which may exceed the pane; see ``ConsoleState/listOffset``).

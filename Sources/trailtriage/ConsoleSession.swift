@@ -26,6 +26,8 @@ final class ConsoleSession {
     private var triage: ConsoleStoreEffects
     private var state: ConsoleState
     private let loading = LoadingChannel()
+    /// Whether clicks and the wheel are asked for (`--no-mouse` turns them off).
+    private let mouse: Bool
 
     /// Where the background load leaves its reports for the screen loop.
     final class LoadingChannel: Sendable {
@@ -70,8 +72,9 @@ final class ConsoleSession {
 
     init(
         inputs: [String], ruleSet: RuleSet, limits: ReadLimits, enrichment: ECSEnrichment, store: TriageStore,
-        analyst: String
+        analyst: String, mouse: Bool = true
     ) {
+        self.mouse = mouse
         self.inputs = inputs
         self.ruleSet = ruleSet
         self.limits = limits
@@ -87,7 +90,7 @@ final class ConsoleSession {
     func run() throws {
         let terminal: NcursesTerminal
         do {
-            terminal = try NcursesTerminal()
+            terminal = try NcursesTerminal(mouse: mouse)
         } catch {
             StandardStreams.writeError("trailtriage: \(error)\n")
             throw error

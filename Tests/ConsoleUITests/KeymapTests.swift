@@ -36,7 +36,9 @@ import Testing
             (.character("o"), .reopen), (.character("m"), .editNote), (.character("u"), .undo),
             (.character("e"), .exportSelected), (.character("R"), .showRaw), (.character("v"), .showRaw),
             (.character("A"), .showRelated), (.character("s"), .cycleSort), (.character("f"), .cycleStatusFilter),
-            (.character("F"), .cycleRuleFilter), (.character("q"), .quit), (.control("l"), .redraw),
+            (.character("F"), .pickRule), (.character("q"), .quit), (.control("l"), .redraw),
+            (.character(":"), .commandLine), (.character("t"), .toggleTimeDisplay), (.character("z"), .zoomPane),
+            (.right, .scrollRight), (.left, .scrollLeft),
         ]
         for (key, command) in expected {
             #expect(keymap.command(for: key, in: [.list, .global]) == command, "\(key.label)")
@@ -48,8 +50,9 @@ import Testing
             .moveDown, .moveUp, .top, .bottom, .pageDown, .pageUp, .nextPane, .previousPane, .open, .toggleMark,
             .toggleReviewed, .acknowledge, .close, .reopen, .editNote, .tickStep, .editStepNote, .bulkAction, .undo,
             .exportSelected, .exportFiltered, .showRaw, .showRelated, .showHelp, .cycleWindow, .search, .nextMatch,
-            .previousMatch, .cycleStatusFilter, .cycleRuleFilter, .cycleSeverityFilter, .cycleSort, .submit, .confirm,
-            .deny, .deleteBackward, .newline, .saveNote, .choose(1), .redraw, .back, .quit,
+            .previousMatch, .cycleStatusFilter, .pickRule, .cycleSeverityFilter, .cycleSort, .submit, .confirm,
+            .deny, .deleteBackward, .newline, .saveNote, .choose(1), .redraw, .back, .quit, .commandLine, .complete,
+            .toggleTimeDisplay, .zoomPane, .scrollLeft, .scrollRight,
         ]
         for alerts in [[], [TestAlerts.profile], TestAlerts.all] {
             for command in commands {
