@@ -19,7 +19,7 @@ public struct ConsoleStoreEffects {
     private var viewRestored = false
 
     /// The setting the list's view is stored under.
-    static let viewSetting = "console.view"
+    public static let viewSetting = "console.view"
 
     public init(store: TriageStore) {
         self.store = store
