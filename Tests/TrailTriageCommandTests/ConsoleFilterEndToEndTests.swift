@@ -29,7 +29,7 @@ struct ConsoleFilterEndToEndTests {
         #expect(try tmux.exitStatus() == 0)
 
         try console(tmux, database: database, in: scratch.path)
-        screen = try tmux.waitFor("2 of 5 alerts", "actor ~ ec2-app", "sort: time ↓", "Filters restored")
+        screen = try tmux.waitFor("2 of 5 alerts", "actor ~ ec2-app", "sort: time ↓")
         // Newest first: the 30 March alert is on top.
         let rows = screen.split(separator: "\n").filter { $0.contains("ec2-app-role") && $0.contains("CreateUser") }
         #expect(rows.first?.contains("2026-03-30") == true, "\(screen)")
