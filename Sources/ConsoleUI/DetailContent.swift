@@ -234,6 +234,20 @@ enum StatusText {
         }
     }
 
+    /// Cells ``short(_:)`` takes, without building the text.
+    static func shortWidth(_ state: TriageState) -> Int {
+        switch state.status {
+        case .open: return 4
+        case .acknowledged: return 12
+        case .closed:
+            switch state.disposition {
+            case .truePositive?, .falsePositive?: return 9
+            case .benignTruePositive?: return 10
+            case nil: return 6
+            }
+        }
+    }
+
     /// `closed as false positive`.
     static func long(_ state: TriageState) -> String {
         switch state.status {

@@ -1,4 +1,5 @@
 import ConsoleTestSupport
+import Foundation
 import TerminalGrid
 import Testing
 
@@ -64,6 +65,25 @@ import Testing
                     #expect(screen.size == size)
                 }
             }
+        }
+    }
+
+    /// README's Keys table is written by hand; this keeps it naming every key outside prompts.
+    @Test func readmeKeysTableNamesEveryBinding() throws {
+        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("README.md")
+        let text = try String(contentsOf: readme, encoding: .utf8)
+        guard let start = text.range(of: "### Keys"), let end = text.range(of: "### Narrowing down") else {
+            Issue.record("README has no Keys section before the command line section")
+            return
+        }
+        let table = String(text[start.upperBound..<end.lowerBound])
+        for binding in Keymap.standard.bindings
+        where [.global, .list, .detail, .sidebar, .overlay].contains(binding.context) {
+            let label = binding.key.label
+            let written =
+                label.count == 1 && label != "↓" && label != "↑" && label != "←" && label != "→" ? "`\(label)`" : label
+            #expect(table.contains(written), "README's Keys table does not mention \(written) (\(binding.description))")
         }
     }
 }

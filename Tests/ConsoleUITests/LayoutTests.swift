@@ -75,6 +75,16 @@ import TriageModel
         #expect(ListColumns.share(20, among: [50, 70, 8, 0]) == [10, 10, 8, 0])
     }
 
+    @Test func statusWidthMatchesTheStatusText() {
+        var states: [TriageState] = [.untouched, TriageState(status: .acknowledged), TriageState(status: .closed)]
+        for disposition in Disposition.allCases {
+            states.append(TriageState(status: .closed, disposition: disposition, reason: "r"))
+        }
+        for state in states {
+            #expect(StatusText.shortWidth(state) == StatusText.short(state).count, "\(StatusText.short(state))")
+        }
+    }
+
     @Test func sideScrollShowsCutValuesWholeAndReturns() {
         var state = TestAlerts.console(size: Self.small)
         #expect(listRows(state).contains { $0.contains("…") })
