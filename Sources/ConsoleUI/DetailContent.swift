@@ -17,7 +17,7 @@ enum DetailContent {
 
     static func lines(
         for record: AlertRecord, state: TriageState, draft: String? = nil, indexing: Bool = false,
-        sequence: AlertRecord? = nil, width: Int
+        sequence: AlertRecord? = nil, localTime: String? = nil, width: Int
     ) -> [StyledLine] {
         let document = record.document
         let parameters = KeyParameters(document: document)
@@ -131,6 +131,8 @@ enum DetailContent {
         lines += fact("account", flat(record, "cloud.account.id"))
         lines += fact("region", flat(record, "cloud.region"))
         lines += row("time", TimeText.dateTime(record.originalTime) + " UTC", width: width)
+        // With local times on (`t`), the local time follows; the UTC one stays as logged.
+        if let localTime { lines += row("local time", localTime, width: width) }
         lines += fact("outcome", flat(record, "event.outcome"))
         lines += fact("provider", flat(record, "event.provider"))
         lines += row("alert id", record.uuid, width: width)
@@ -172,7 +174,7 @@ enum DetailContent {
                         + "activity open once it has decided the alerts.")
             ], width: width, indent: 0)
         lines.append(section("Event"))
-        lines += row("actor", flat(record, "aws.cloudtrail.user_identity.arn"), width: width, untrusted: true)
+        lines += row("actor", record.actorText, width: width, untrusted: true)
         lines += row("account", flat(record, "cloud.account.id"), width: width, untrusted: true)
         lines += row("region", flat(record, "cloud.region"), width: width, untrusted: true)
         lines += row("time", TimeText.dateTime(record.originalTime) + " UTC", width: width)
@@ -266,6 +268,9 @@ extension ConsoleState {
         if isProvisional { return DetailContent.provisionalLines(for: record, width: pane.width - 1) }
         return DetailContent.lines(
             for: record, state: triage, draft: drafts[record.uuid], indexing: isIndexingRelatedActivity,
-            sequence: sequenceAlert(of: record), width: pane.width - 1)
+            sequence: sequenceAlert(of: record),
+            localTime: timeDisplay == .local
+                ? TimeText.dateTime(displayedTime(record.originalTime)) + " " + localTimeZone.name : nil,
+            width: pane.width - 1)
     }
 }

@@ -128,6 +128,9 @@ import TriageModel
         #expect(state.screen[1].contains("TIME (CET)"))
         #expect(listRows(state)[0].contains("2026-03-10 10:00:00"))
         #expect(state.message?.text == "Times in local time (CET)")
+        // The detail pane keeps the logged UTC time and adds the local one.
+        #expect(state.screen.contains { $0.contains("time             2026-03-10 09:00:00 UTC") })
+        #expect(state.screen.contains { $0.contains("local time       2026-03-10 10:00:00 CET") })
         state.press(.key("t"))
         #expect(state.screen[1].contains("TIME (UTC)"))
     }
