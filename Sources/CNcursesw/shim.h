@@ -38,6 +38,13 @@ static inline WINDOW *cnc_stdscr(void) { return stdscr; }
 static inline int cnc_COLORS(void) { return COLORS; }
 static inline int cnc_COLOR_PAIRS(void) { return COLOR_PAIRS; }
 
+/* Mouse masks: built from shifts by NCURSES_MOUSE_MASK. Press, not click: a click waits out
+   mouseinterval to tell it from a double click, and the wheel reports only presses. */
+static inline mmask_t cnc_BUTTON1_PRESSED(void) { return BUTTON1_PRESSED; }
+static inline mmask_t cnc_BUTTON1_CLICKED(void) { return BUTTON1_CLICKED; }
+static inline mmask_t cnc_BUTTON4_PRESSED(void) { return BUTTON4_PRESSED; }
+static inline mmask_t cnc_BUTTON5_PRESSED(void) { return BUTTON5_PRESSED; }
+
 /* Function-like macros. */
 static inline int cnc_KEY_F(int n) { return KEY_F(n); }
 

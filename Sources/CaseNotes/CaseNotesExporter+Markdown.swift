@@ -55,6 +55,9 @@ extension CaseNotesExporter {
         lines.append("### Actor")
         lines.append("")
         lines.append("- **ARN:** \(optionalCode(actor.arn))")
+        if let service = actor.invokedBy {
+            lines.append("- **Invoked by:** \(code(service))")
+        }
         lines.append("- **Identity type:** \(optionalCode(actor.identityType))")
         lines.append("- **Access key:** \(optionalCode(actor.accessKeyID))")
         lines.append("- **Session issuer:** \(optionalCode(actor.sessionIssuerARN))")

@@ -15,6 +15,11 @@ public struct ConsoleStoreEffects {
     private var seenDataVersion: Int64?
     /// Whether the last re-read failed (and the analyst has been told).
     private var refreshFailing = false
+    /// Whether the case's stored view (filters, sort) has been put back into the state.
+    private var viewRestored = false
+
+    /// The setting the list's view is stored under.
+    public static let viewSetting = "console.view"
 
     public init(store: TriageStore) {
         self.store = store
@@ -30,10 +35,23 @@ public struct ConsoleStoreEffects {
             let revisions = try store.allRevisions()
             seenDataVersion = version
             state.load(alerts: records, states: revisions.mapValues(\.state), versions: revisions.mapValues(\.version))
+            restoreView(into: &state)
             return true
         } catch {
             state.didFail("Triage could not be read, so the alerts are held back (retrying): \(error)")
             return false
+        }
+    }
+
+    /// Puts the case's stored filters and sort back, once, when the alerts first load. A read
+    /// failure is said, and the console goes on with the defaults.
+    public mutating func restoreView(into state: inout ConsoleState) {
+        guard !viewRestored else { return }
+        viewRestored = true
+        do {
+            if let text = try store.setting(Self.viewSetting) { state.restoreView(text) }
+        } catch {
+            state.didFail("The stored filters could not be read, so the list starts unfiltered: \(error)")
         }
     }
 
@@ -79,6 +97,12 @@ public struct ConsoleStoreEffects {
                 state.didReadNote(try store.revision(of: uuid), uuid: uuid)
             } catch {
                 state.didFail("The note could not be read, so the editor stays closed: \(error)")
+            }
+        case .saveView(let text):
+            do {
+                try store.setSetting(Self.viewSetting, to: text)
+            } catch {
+                state.didFail("The filters could not be stored with the case: \(error)")
             }
         case .export, .redraw, .quit:
             return false

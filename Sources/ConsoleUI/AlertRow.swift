@@ -1,6 +1,7 @@
 import Alerts
 import DetectionRules
 import Glibc
+import TerminalGrid
 import TrailTriageJSON
 import TriageModel
 
@@ -18,6 +19,9 @@ struct AlertRow: Sendable {
     var region: String
     /// An EQL building block, which the list hides by default.
     var isBuildingBlock: Bool
+    /// Cells each sized column's text takes, measured once so sizing the list's columns from
+    /// content costs one pass over integers.
+    var widths: ContentWidths
     /// Lower-cased UTF-8 of every searchable field, separated by newlines so a query never
     /// matches across two fields.
     var searchText: [UInt8]
@@ -62,6 +66,10 @@ struct AlertRow: Sendable {
         self.account = account
         self.region = region
         searchText = Array(searchable.joined(separator: "\n").lowercased().utf8)
+        widths = ContentWidths(
+            rule: TextLayout.width(of: ruleName), actor: TextLayout.width(of: self.actor),
+            action: TextLayout.width(of: self.action),
+            accountRegion: account.isEmpty && region.isEmpty ? 0 : TextLayout.width(of: account + "/" + region))
     }
 
     /// What the actor and action columns show when the alert does not say.

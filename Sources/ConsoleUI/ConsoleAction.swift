@@ -27,9 +27,19 @@ public enum ConsoleAction: Sendable, Hashable {
 
     // Finding alerts.
     case search, nextMatch, previousMatch
-    case cycleStatusFilter, cycleRuleFilter, cycleSeverityFilter, cycleSort
+    case cycleStatusFilter, pickRule, cycleSeverityFilter, cycleSort
     /// Lists or hides EQL building-block alerts (hidden by default, as in Kibana).
     case toggleBuildingBlocks
+    /// Opens the `:` command line; in a text prompt, Tab completes.
+    case commandLine, complete
+
+    // Layout.
+    /// Times in UTC or local time.
+    case toggleTimeDisplay
+    /// Shows the focused pane alone, or all panes again.
+    case zoomPane
+    /// Scrolls the list sideways.
+    case scrollLeft, scrollRight
 
     // Prompts and questions.
     case submit, confirm, deny, deleteBackward, newline, saveNote

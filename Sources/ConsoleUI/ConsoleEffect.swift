@@ -19,6 +19,9 @@ public enum ConsoleEffect: Sendable, Hashable {
     /// Write case notes for `uuids`, in list order, to `path`. With `overwrite` false, an existing
     /// file must be left alone and reported as ``ExportOutcome/exists(path:)``.
     case export(uuids: [String], format: CaseNotesExporter.Format, path: String, overwrite: Bool)
+    /// Store the list's view (filters, sort, time display) with the case, as command lines
+    /// (see ``ConsoleState/restoreView(_:)``), so it is back when the case is opened again.
+    case saveView(String)
     /// Repaint the whole terminal (Ctrl-L).
     case redraw
     /// Leave the console.

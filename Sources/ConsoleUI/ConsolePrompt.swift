@@ -22,13 +22,17 @@ public enum ConsolePrompt: Sendable, Hashable {
     case overwrite(targets: [String], path: String)
     /// A note is unsaved: quit anyway?
     case quit
+    /// The `:` command line.
+    case command(TextInput)
+    /// The rule pick list; `choice` is the highlighted line.
+    case rulePicker([RuleChoice], choice: Int)
 
     /// The keymap contexts the prompt reads keys from.
     var contexts: [KeyContext] {
         switch self {
-        case .search, .stepNote, .reason, .exportPath: [.textInput]
+        case .search, .stepNote, .reason, .exportPath, .command: [.textInput]
         case .note: [.noteEditor]
-        case .disposition, .confirmBulk, .overwrite, .quit: [.choice]
+        case .disposition, .confirmBulk, .overwrite, .quit, .rulePicker: [.choice]
         // The bulk menu answers with the triage keys themselves (r, a, c, o).
         case .bulkMenu: [.choice, .global]
         }

@@ -10,7 +10,7 @@ public enum ConsoleRenderer {
     /// The screen for `state` at `size`.
     public static func render(_ state: ConsoleState, size: TerminalSize) -> ScreenBuffer {
         var buffer = ScreenBuffer(size: size)
-        let layout = ConsoleLayout(size: size, alertCount: state.visible.count)
+        let layout = ConsoleLayout(size: size, alertCount: state.visible.count, zoomed: state.zoomedPane)
         if layout.isTooSmall {
             drawTooSmall(into: &buffer, size: size)
             return buffer
@@ -20,10 +20,17 @@ public enum ConsoleRenderer {
             // An overlay covers everything between the header and the status bar.
             drawOverlay(state, layout: layout, into: &buffer)
         } else {
-            drawList(state, layout: layout, into: &buffer)
-            drawDivider(state, layout: layout, into: &buffer)
-            drawDetail(state, layout: layout, into: &buffer)
-            drawSidebar(state, layout: layout, into: &buffer)
+            if layout.shows(.list) { drawList(state, layout: layout, into: &buffer) }
+            if layout.zoomed == nil {
+                drawDivider(state, layout: layout, into: &buffer)
+            } else if layout.zoomed != .list {
+                drawZoomTitle(state, layout: layout, into: &buffer)
+            }
+            if layout.shows(.detail) { drawDetail(state, layout: layout, into: &buffer) }
+            if layout.shows(.sidebar) { drawSidebar(state, layout: layout, into: &buffer) }
+        }
+        if case .rulePicker(let choices, let choice)? = state.prompt {
+            drawRulePicker(choices, choice: choice, layout: layout, into: &buffer)
         }
         if case .note(let uuid, let input)? = state.prompt {
             drawNoteEditor(state, uuid: uuid, input: input, layout: layout, into: &buffer)

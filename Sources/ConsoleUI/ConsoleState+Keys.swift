@@ -5,9 +5,18 @@ extension ConsoleState {
     /// Handles one key: a prompt takes every key while open; otherwise the keymap turns the key
     /// into a command for the focused pane or the open view.
     public mutating func handle(_ key: KeyEvent) -> [ConsoleEffect] {
+        let effects = dispatch(key)
+        return effects + viewSaveEffects()
+    }
+
+    private mutating func dispatch(_ key: KeyEvent) -> [ConsoleEffect] {
         if key == .resize {
             // The app has already set `size`; only the list's scroll depends on it.
             scrollListToSelection()
+            return []
+        }
+        if case .mouse(let event) = key {
+            handleMouse(event)
             return []
         }
         if let prompt {
@@ -86,11 +95,16 @@ extension ConsoleState {
                 overlayScroll = 0
             }
 
-        case .search: prompt = .search(TextInput(), origin: selection)
+        case .search: openSearch()
+        case .commandLine: openCommandLine()
+        case .toggleTimeDisplay: toggleTimeDisplay()
+        case .zoomPane: toggleZoom()
+        case .scrollLeft: scrollList(by: -Self.sideStep)
+        case .scrollRight: scrollList(by: Self.sideStep)
         case .nextMatch: jumpToMatch(forward: true)
         case .previousMatch: jumpToMatch(forward: false)
         case .cycleStatusFilter: cycleStatusFilter()
-        case .cycleRuleFilter: cycleRuleFilter()
+        case .pickRule: openRulePicker()
         case .cycleSeverityFilter: cycleSeverityFilter()
         case .cycleSort: cycleSort()
         case .toggleBuildingBlocks: toggleBuildingBlocks()
@@ -103,7 +117,7 @@ extension ConsoleState {
             } else {
                 return [.quit]
             }
-        case .submit, .confirm, .deny, .deleteBackward, .newline, .saveNote, .choose:
+        case .submit, .confirm, .deny, .deleteBackward, .newline, .saveNote, .choose, .complete:
             break  // only meaningful inside prompts
         }
         return []
@@ -111,7 +125,7 @@ extension ConsoleState {
 
     /// Rows a page key moves: the visible height of whatever has focus, less one row of overlap.
     private var pageSize: Int {
-        let layout = ConsoleLayout(size: size, alertCount: visible.count)
+        let layout = self.layout
         let height: Int
         if overlay != nil {
             height = layout.overlayBodyHeight
@@ -134,7 +148,7 @@ extension ConsoleState {
         case .list:
             select(selection.addingClamped(delta))
         case .detail:
-            let layout = ConsoleLayout(size: size, alertCount: visible.count)
+            let layout = self.layout
             let lines = detailLines(in: layout.detail)?.count ?? 0
             detailScroll = max(0, min(detailScroll.addingClamped(delta), lines - layout.detail.height))
         case .sidebar:
@@ -145,7 +159,7 @@ extension ConsoleState {
 
     /// The last first-line an overlay can scroll to.
     var maxOverlayScroll: Int {
-        let layout = ConsoleLayout(size: size, alertCount: visible.count)
+        let layout = self.layout
         return max(0, overlayLines(width: layout.overlay.width - 2).count - layout.overlayBodyHeight)
     }
 

@@ -8,22 +8,12 @@ extension ConsoleState {
     mutating func handle(_ key: KeyEvent, in prompt: ConsolePrompt) -> [ConsoleEffect] {
         let command = keymap.command(for: key, in: prompt.contexts)
         switch prompt {
-        case .search(var input, let origin):
-            switch command {
-            case .submit:
-                self.prompt = nil
-                searchQuery = input.text
-                if !input.text.isEmpty, match(input.text, forward: true, includingCurrent: true) == nil {
-                    message = StatusMessage("No match for \"\(input.text)\"", kind: .warning)
-                }
-            case .back:
-                self.prompt = nil
-                select(origin)
-            default:
-                guard edit(&input, with: command, key: key) else { return [] }
-                self.prompt = .search(input, origin: origin)
-                searchIncrementally(input.text, from: origin)
-            }
+        case .search(let input, let origin):
+            handleSearch(key, command: command, input: input, origin: origin)
+        case .command(let input):
+            handleCommandLine(key, command: command, input: input)
+        case .rulePicker(let choices, let choice):
+            handleRulePicker(command: command, choices: choices, choice: choice)
 
         case .note(let uuid, var input):
             // The stored note as read when the editor opened (or refreshed by a refused save).
@@ -185,7 +175,7 @@ extension ConsoleState {
     }
 
     /// Applies a text-editing command or types a printable key. Returns whether `input` changed.
-    private func edit(_ input: inout TextInput, with command: ConsoleAction?, key: KeyEvent) -> Bool {
+    func edit(_ input: inout TextInput, with command: ConsoleAction?, key: KeyEvent) -> Bool {
         if command == .deleteBackward {
             input.deleteBackward()
             return true
@@ -215,22 +205,6 @@ extension ConsoleState {
         prompt = .reason(targets: targets, disposition, TextInput(reasonDrafts[targets] ?? ""))
         if reasonDrafts[targets] != nil {
             message = StatusMessage("Your unsaved reason is back: Enter closes, Esc keeps it", kind: .warning)
-        }
-    }
-
-    /// Moves to the first match at or after `origin` as the query grows; back to `origin` when
-    /// nothing matches, so Esc and a failed search both leave the analyst where they were.
-    private mutating func searchIncrementally(_ query: String, from origin: Int) {
-        select(origin)
-        guard !query.isEmpty else {
-            message = nil
-            return
-        }
-        if let found = match(query, forward: true, includingCurrent: true) {
-            select(found.index)
-            message = nil
-        } else {
-            message = StatusMessage("No match for \"\(query)\"", kind: .warning)
         }
     }
 

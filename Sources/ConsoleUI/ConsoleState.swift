@@ -48,6 +48,21 @@ public struct ConsoleState: Sendable {
     /// Index into ``relatedWindows`` used when the related view opens.
     var relatedWindow = 2
 
+    /// UTC or local time in the list and detail (`t`, `:times`).
+    public internal(set) var timeDisplay: TimeDisplay = .utc
+    /// The analyst's zone, set by the app; UTC until then (and in tests).
+    public var localTimeZone: LocalTimeZone = .utc
+    /// The view last stored with the case or restored from it (see ``viewSaveEffects()``).
+    var savedView: ConsoleView?
+    /// The `/` filter text from before the prompt opened, which Esc puts back.
+    var textFilterBefore: String?
+    /// Columns the list is scrolled right by (`←`/`→` in the list, `<`/`>`).
+    public internal(set) var listOffset = 0
+    /// The widest value of each sized list column over the listed alerts.
+    var listContent = ContentWidths()
+    /// Whether the focused pane is shown alone over the body (`z`).
+    public internal(set) var isZoomed = false
+
     /// The last search text, for `n` and `N`.
     public internal(set) var searchQuery = ""
     /// Notes typed but not saved, by alert uuid.

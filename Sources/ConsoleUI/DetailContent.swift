@@ -17,7 +17,7 @@ enum DetailContent {
 
     static func lines(
         for record: AlertRecord, state: TriageState, draft: String? = nil, indexing: Bool = false,
-        sequence: AlertRecord? = nil, width: Int
+        sequence: AlertRecord? = nil, localTime: String? = nil, width: Int
     ) -> [StyledLine] {
         let document = record.document
         let parameters = KeyParameters(document: document)
@@ -101,8 +101,14 @@ enum DetailContent {
             // Drawn from the returned columns or the group's events, and labelled so.
             lines += row(
                 record.resultColumns.isEmpty ? "from events" : "from columns", drawn, width: width, untrusted: true)
+        } else if actor.arn == nil, let service = actor.invokedBy {
+            // AWS service callers have no ARN; the service is who acted.
+            lines += row("invoked by", service + " (AWS service)", width: width, untrusted: true)
         } else {
             lines += row("arn", actor.arn, width: width, untrusted: true)
+            if let service = actor.invokedBy {
+                lines += row("invoked by", service, width: width, untrusted: true)
+            }
         }
         lines += fact("identity type", actor.identityType)
         lines += fact("access key", actor.accessKeyID)
@@ -125,6 +131,8 @@ enum DetailContent {
         lines += fact("account", flat(record, "cloud.account.id"))
         lines += fact("region", flat(record, "cloud.region"))
         lines += row("time", TimeText.dateTime(record.originalTime) + " UTC", width: width)
+        // With local times on (`t`), the local time follows; the UTC one stays as logged.
+        if let localTime { lines += row("local time", localTime, width: width) }
         lines += fact("outcome", flat(record, "event.outcome"))
         lines += fact("provider", flat(record, "event.provider"))
         lines += row("alert id", record.uuid, width: width)
@@ -166,7 +174,7 @@ enum DetailContent {
                         + "activity open once it has decided the alerts.")
             ], width: width, indent: 0)
         lines.append(section("Event"))
-        lines += row("actor", flat(record, "aws.cloudtrail.user_identity.arn"), width: width, untrusted: true)
+        lines += row("actor", record.actorText, width: width, untrusted: true)
         lines += row("account", flat(record, "cloud.account.id"), width: width, untrusted: true)
         lines += row("region", flat(record, "cloud.region"), width: width, untrusted: true)
         lines += row("time", TimeText.dateTime(record.originalTime) + " UTC", width: width)
@@ -228,6 +236,20 @@ enum StatusText {
         }
     }
 
+    /// Cells ``short(_:)`` takes, without building the text.
+    static func shortWidth(_ state: TriageState) -> Int {
+        switch state.status {
+        case .open: return 4
+        case .acknowledged: return 12
+        case .closed:
+            switch state.disposition {
+            case .truePositive?, .falsePositive?: return 9
+            case .benignTruePositive?: return 10
+            case nil: return 6
+            }
+        }
+    }
+
     /// `closed as false positive`.
     static func long(_ state: TriageState) -> String {
         switch state.status {
@@ -246,6 +268,9 @@ extension ConsoleState {
         if isProvisional { return DetailContent.provisionalLines(for: record, width: pane.width - 1) }
         return DetailContent.lines(
             for: record, state: triage, draft: drafts[record.uuid], indexing: isIndexingRelatedActivity,
-            sequence: sequenceAlert(of: record), width: pane.width - 1)
+            sequence: sequenceAlert(of: record),
+            localTime: timeDisplay == .local
+                ? TimeText.dateTime(displayedTime(record.originalTime)) + " " + localTimeZone.name : nil,
+            width: pane.width - 1)
     }
 }

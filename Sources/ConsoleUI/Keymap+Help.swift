@@ -32,7 +32,8 @@ extension Keymap {
                 let keys = bindings.filter { $0.context == context && $0.command == binding.command }
                     .map(\.key.label).filter { $0.count == 1 }
                 let label = binding.command == .moveDown ? "j/k" : (keys.first ?? binding.key.label)
-                parts.append(label + ":" + hint)
+                // `:filter` reads as the command it opens, not as `::filter`.
+                parts.append(label == ":" ? label + hint : label + ":" + hint)
             }
         }
         return parts.joined(separator: " ")

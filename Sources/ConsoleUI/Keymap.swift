@@ -42,11 +42,14 @@ extension Keymap {
         KeyBinding(.backTab, .global, .previousPane, "previous pane"),
 
         // Finding alerts.
-        KeyBinding(.character("/"), .global, .search, "search the listed alerts", hint: "search"),
+        KeyBinding(
+            .character(":"), .global, .commandLine, "command line: filter by actor, account, region, rule, time…",
+            hint: "filter"),
+        KeyBinding(.character("/"), .global, .search, "filter the list as you type", hint: "search"),
         KeyBinding(.character("n"), .global, .nextMatch, "next match"),
         KeyBinding(.character("N"), .global, .previousMatch, "previous match"),
-        KeyBinding(.character("f"), .global, .cycleStatusFilter, "filter by status (cycles)", hint: "filter"),
-        KeyBinding(.character("F"), .global, .cycleRuleFilter, "filter by rule (cycles)"),
+        KeyBinding(.character("f"), .global, .cycleStatusFilter, "filter by status (cycles)"),
+        KeyBinding(.character("F"), .global, .pickRule, "filter by rule: pick from a list with counts"),
         KeyBinding(.character("S"), .global, .cycleSeverityFilter, "filter by minimum severity (cycles)"),
         KeyBinding(.character("s"), .global, .cycleSort, "change the sort order", hint: "sort"),
         KeyBinding(
@@ -73,11 +76,17 @@ extension Keymap {
         KeyBinding(
             .character("L"), .global, .showRules,
             "list the loaded rules: which ran, their alerts, why any did not run", hint: "rules"),
+        KeyBinding(.character("t"), .global, .toggleTimeDisplay, "times in UTC or local time"),
+        KeyBinding(.character("z"), .global, .zoomPane, "zoom the focused pane (again: all panes)", hint: "zoom"),
         KeyBinding(.control("l"), .global, .redraw, "redraw the screen"),
         KeyBinding(.escape, .global, .back, "back out: close a view, return to the list, clear filters"),
 
         KeyBinding(.enter, .list, .open, "open the alert in the detail pane", hint: "open"),
         KeyBinding(.character(" "), .list, .toggleMark, "mark or unmark for a bulk action", hint: "mark"),
+        KeyBinding(.right, .list, .scrollRight, "scroll the list right"),
+        KeyBinding(.character(">"), .list, .scrollRight, "scroll the list right"),
+        KeyBinding(.left, .list, .scrollLeft, "scroll the list left"),
+        KeyBinding(.character("<"), .list, .scrollLeft, "scroll the list left"),
 
         KeyBinding(.enter, .detail, .showRelated, "show the actor's related activity", hint: "related"),
 
@@ -91,6 +100,7 @@ extension Keymap {
         KeyBinding(.enter, .textInput, .submit, "accept", hint: "accept"),
         KeyBinding(.escape, .textInput, .back, "cancel", hint: "cancel"),
         KeyBinding(.backspace, .textInput, .deleteBackward, "delete the last character"),
+        KeyBinding(.tab, .textInput, .complete, "command line: complete the command or value"),
 
         KeyBinding(.control("d"), .noteEditor, .saveNote, "save the note", hint: "save"),
         KeyBinding(.function(2), .noteEditor, .saveNote, "save the note"),

@@ -1,35 +1,83 @@
-/// Column widths of the alert list at a given width: narrow terminals drop the account/region
-/// column and shorten the time, wide ones give the rest to rule and actor.
+/// Column widths of the alert list, sized from what the listed alerts hold.
+///
+/// Each sized column (rule, actor, action, account/region) gets the width of its widest value
+/// when all fit. When they do not, the widest are cut back together to one cap (water-filling),
+/// so short columns stay whole and the line then fills the pane exactly: no value is cut while
+/// blank cells remain. Below each column's minimum the line is wider than the pane, and `←`/`→`
+/// scroll it sideways.
 struct ListColumns: Sendable, Hashable {
     var time: Int
     var severity = 8
     var rule: Int
     var actor: Int
     var action: Int
-    /// 0 when the column is hidden.
+    /// 0 when no listed alert has an account or region, or when the fitted list has no room.
     var accountRegion: Int
-    var status = 12
+    /// As wide as the widest status listed, at least the title's six cells.
+    var status: Int
 
-    init(width: Int) {
-        if width >= 150 {
-            time = 19
-            action = 20
-            accountRegion = 23
-        } else if width >= 100 {
-            time = 19
-            action = 16
-            accountRegion = 0
-        } else {
-            time = 14
-            action = 14
-            accountRegion = 0
+    /// The fewest cells a cut column keeps (a header word and a few characters).
+    static let minimumSized = 10
+
+    /// With `unclipped` (the list scrolled sideways) every sized column takes its widest value
+    /// and the row may be wider than `width`.
+    init(width: Int, content: ContentWidths, unclipped: Bool = false) {
+        // Month-day times below 100 columns; the year is in the header's date range anyway.
+        time = width >= 100 ? 19 : 14
+        status = max(6, content.status)
+        let titles = ContentWidths(rule: 4, actor: 5, action: 6, accountRegion: content.accountRegion > 0 ? 14 : 0)
+        let natural = content.union(titles)
+        var wanted = [natural.rule, natural.actor, natural.action, natural.accountRegion]
+        let fixed = 2 + time + severity + status
+        func room(_ widths: [Int]) -> Int {
+            // Two mark cells, then one space after every column but the last.
+            width - (fixed + widths.filter { $0 > 0 }.count + 2)
         }
-        // Two mark cells, then one space after every column but the last.
-        let columnCount = accountRegion > 0 ? 7 : 6
-        let fixed = 2 + time + severity + action + accountRegion + status + (columnCount - 1)
-        let flexible = max(8, width - fixed)
-        rule = flexible * 2 / 5
-        actor = flexible - rule
+        // Account and region are in the detail pane: the fitted list drops them rather than
+        // cut anything else for them (scrolled sideways, they are back).
+        if !unclipped, wanted.reduce(0, +) > room(wanted) { wanted[3] = 0 }
+        let sized = unclipped ? wanted : Self.share(max(0, room(wanted)), among: wanted)
+        rule = sized[0]
+        actor = sized[1]
+        action = sized[2]
+        accountRegion = sized[3]
+    }
+
+    /// How fast each sized column grows as room is shared (rule, actor, action, account/region):
+    /// the actor, the ARN an analyst reads first, gets half as much again as the others.
+    static let weights = [2, 3, 2, 2]
+
+    /// Cuts `wanted` widths to fit `room`: each column is capped at its weight times a common
+    /// level, the level chosen as high as fits (weighted water-filling), so narrow columns stay
+    /// whole; none goes below ``minimumSized`` (or its own width). The cells left by rounding go
+    /// to the columns still cut, so a cut line fills `room` exactly.
+    static func share(_ room: Int, among wanted: [Int]) -> [Int] {
+        guard wanted.reduce(0, +) > room else { return wanted }
+        let floors = wanted.map { min($0, minimumSized) }
+        guard floors.reduce(0, +) < room else { return floors }
+        func widths(at level: Int) -> [Int] {
+            wanted.indices.map { max(floors[$0], min(wanted[$0], level * weights[$0] / 2)) }
+        }
+        var low = 0
+        var high = (wanted.max() ?? 0) * 2
+        while low < high {
+            let level = (low + high + 1) / 2
+            if widths(at: level).reduce(0, +) <= room { low = level } else { high = level - 1 }
+        }
+        var result = widths(at: low)
+        var spare = room - result.reduce(0, +)
+        for index in [1, 0, 2, 3] where spare > 0 {
+            let grow = min(spare, wanted[index] - result[index])
+            result[index] += grow
+            spare -= grow
+        }
+        return result
+    }
+
+    /// Cells of one full row (which may exceed the pane; see ``ConsoleState/listOffset``).
+    var lineWidth: Int {
+        let sized = [rule, actor, action, accountRegion].filter { $0 > 0 }
+        return 2 + time + 1 + severity + 1 + sized.reduce(0) { $0 + $1 + 1 } + status
     }
 
     /// Whether `time` shows the year (wide) or only month and day (narrow).

@@ -13,7 +13,7 @@ enum RelatedContent {
     static func lines(for record: AlertRecord, window: Int64, indexing: Bool = false, width: Int) -> [StyledLine] {
         if record.isGroupAlert { return memberLines(for: record, indexing: indexing, width: width) }
         var lines: [StyledLine] = []
-        let actor = record.flatJSON["aws.cloudtrail.user_identity.arn"].map(AlertRow.text) ?? ""
+        let actor = record.actorText ?? ""
         lines.append(StyledLine([Span("Actor: "), Span.untrusted(actor.isEmpty ? "unknown" : actor, .emphasis)]))
         lines.append(
             StyledLine(

@@ -18,6 +18,22 @@ enum KeyDecoder {
         }
     }
 
+    /// A mouse report's button bits and cell as a ``MouseEvent``; `nil` for reports the console
+    /// does not use (releases, other buttons, motion).
+    static func decodeMouse(buttons: mmask_t, row: Int, column: Int) -> KeyEvent? {
+        let kind: MouseEvent.Kind
+        if buttons & cnc_BUTTON4_PRESSED() != 0 {
+            kind = .wheelUp
+        } else if buttons & cnc_BUTTON5_PRESSED() != 0 {
+            kind = .wheelDown
+        } else if buttons & (cnc_BUTTON1_PRESSED() | cnc_BUTTON1_CLICKED()) != 0 {
+            kind = .press
+        } else {
+            return nil
+        }
+        return .mouse(MouseEvent(kind, row: row, column: column))
+    }
+
     private static func decodeCharacter(_ code: UInt32) -> KeyEvent? {
         switch code {
         // nonl() makes Enter arrive as CR; LF still comes from Ctrl-J and some terminals.

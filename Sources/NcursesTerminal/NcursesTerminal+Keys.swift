@@ -10,6 +10,14 @@ extension NcursesTerminal {
         ("\u{1B}[F", KEY_END), ("\u{1B}OF", KEY_END), ("\u{1B}[4~", KEY_END), ("\u{1B}[8~", KEY_END),
     ]
 
+    /// Asks the terminal for button-1 presses and wheel turns, reported at once (no wait to
+    /// tell a click from a double click).
+    static func enableMouse() {
+        let mask = cnc_BUTTON1_PRESSED() | cnc_BUTTON1_CLICKED() | cnc_BUTTON4_PRESSED() | cnc_BUTTON5_PRESSED()
+        _ = mousemask(mask, nil)
+        _ = mouseinterval(0)
+    }
+
     static func defineExtraKeys() {
         for (sequence, code) in extraKeySequences where key_defined(sequence) == 0 {
             define_key(sequence, code)
@@ -26,6 +34,11 @@ extension NcursesTerminal {
         wtimeout(window, Int32(clamping: max(-1, timeoutMilliseconds)))
         var code: wint_t = 0
         let status = wget_wch(window, &code)
+        if status == KEY_CODE_YES, Int32(bitPattern: code) == KEY_MOUSE {
+            var report = MEVENT()
+            guard getmouse(&report) == OK else { return nil }
+            return KeyDecoder.decodeMouse(buttons: report.bstate, row: Int(report.y), column: Int(report.x))
+        }
         guard let event = KeyDecoder.decode(status: status, code: code) else { return nil }
         guard case .character(let character) = event else { return event }
         return .character(joiningPendingScalars(onto: character))

@@ -60,7 +60,10 @@ public final class NcursesTerminal {
     /// - Throws: ``NcursesTerminalError/notInteractive`` when standard input or output is not a
     ///   terminal, ``NcursesTerminalError/cannotInitialize(terminalType:)`` when `TERM` is unset
     ///   or unknown; ncurses' `initscr` would print an error and exit the process instead.
-    public convenience init(colorMode: ColorMode = .automatic) throws {
+    ///
+    /// With `mouse`, clicks and the wheel arrive as ``KeyEvent/mouse(_:)``; the terminal then
+    /// keeps them from its own text selection (Shift-drag still selects in most terminals).
+    public convenience init(colorMode: ColorMode = .automatic, mouse: Bool = false) throws {
         guard Self.isInteractive() else { throw NcursesTerminalError.notInteractive }
         Self.adoptEnvironmentLocale()
         guard let output = cnc_fdopen(STDOUT_FILENO, "w"), let input = cnc_fdopen(STDIN_FILENO, "r") else {
@@ -71,6 +74,7 @@ public final class NcursesTerminal {
             terminalType: nil, output: output, input: input, ownedStreams: [],
             colorMode: colorMode, noColor: Self.environmentValue("NO_COLOR")
         )
+        if mouse { Self.enableMouse() }
     }
 
     /// Starts a screen on the given streams. `terminalType` `nil` means `TERM`.

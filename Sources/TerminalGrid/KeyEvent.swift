@@ -11,6 +11,8 @@ public enum KeyEvent: Sendable, Hashable {
     case function(Int)
     /// The terminal changed size; the new size is the terminal's `size`.
     case resize
+    /// A mouse click or wheel turn (only when the terminal reports the mouse).
+    case mouse(MouseEvent)
 }
 
 extension KeyEvent {
@@ -36,6 +38,7 @@ extension KeyEvent {
         case .delete: return "Delete"
         case .function(let number): return "F\(number)"
         case .resize: return "resize"
+        case .mouse(let event): return event.label
         }
     }
 }

@@ -22,11 +22,14 @@ public struct ActorSummary: Sendable, Hashable {
     public var principalID: String?
     /// `user.name`: the IAM user, or the role name for assumed roles.
     public var userName: String?
+    /// `aws.cloudtrail.user_identity.invoked_by`: the AWS service that made the call
+    /// (`ec2.amazonaws.com`), the only name an `AWSService` caller has.
+    public var invokedBy: String?
 
     public init(
         arn: String? = nil, identityType: String? = nil, accessKeyID: String? = nil,
         sessionIssuerARN: String? = nil, mfaAuthenticated: String? = nil, userID: String? = nil,
-        principalID: String? = nil, userName: String? = nil
+        principalID: String? = nil, userName: String? = nil, invokedBy: String? = nil
     ) {
         self.arn = arn
         self.identityType = identityType
@@ -36,6 +39,7 @@ public struct ActorSummary: Sendable, Hashable {
         self.userID = userID
         self.principalID = principalID
         self.userName = userName
+        self.invokedBy = invokedBy
     }
 
     /// Reads the actor fields of an event.
@@ -49,7 +53,8 @@ public struct ActorSummary: Sendable, Hashable {
             mfaAuthenticated: document.keywordValues(at: identity + "session_context.mfa_authenticated").first,
             userID: document.string(at: "user.id"),
             principalID: document.string(at: identity + "principal_id"),
-            userName: document.string(at: "user.name")
+            userName: document.string(at: "user.name"),
+            invokedBy: document.string(at: identity + "invoked_by")
         )
     }
 

@@ -30,12 +30,16 @@ extension AlertRecord {
         return value.scalarText.map { [$0] } ?? []
     }
 
-    /// Who the alert is about, for the list and headings: the event's user identity ARN; else,
+    /// Who the alert is about, for the list and headings: the event's user identity ARN; else
+    /// the service that invoked the call (`userIdentity.invokedBy`); else,
     /// for an aggregating ES|QL row, its identity column (an ARN column first, then a user name
     /// column); else `user.name`; else the distinct actors of the member events found in
     /// related activity. `nil` when none of these says.
     public var actorText: String? {
         if let arn = flatText("aws.cloudtrail.user_identity.arn") { return arn }
+        // An AWS service calling on the account's behalf has no ARN; CloudTrail names it in
+        // `invokedBy` (e.g. `ec2.amazonaws.com`).
+        if let service = flatText("aws.cloudtrail.user_identity.invoked_by") { return service }
         if let columns = Self.identityColumns(in: resultColumns).lazy.map(columnValues).first(where: { !$0.isEmpty }) {
             return columns.joined(separator: ", ")
         }

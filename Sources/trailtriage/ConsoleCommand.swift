@@ -39,6 +39,11 @@ struct ConsoleCommand: ParsableCommand {
     @Option(help: "The analyst name recorded with each action. Default: $USER.")
     var analyst: String?
 
+    @Flag(
+        name: .customLong("no-mouse"),
+        help: "Leave the mouse to the terminal (its own text selection) instead of clicks and the wheel.")
+    var noMouse = false
+
     @OptionGroup var readLimits: ReadLimitOptions
 
     @OptionGroup var enrichmentOptions: EnrichmentOptions
@@ -86,7 +91,7 @@ struct ConsoleCommand: ParsableCommand {
         }
         let session = ConsoleSession(
             inputs: inputs, ruleSet: ruleSet, limits: readLimits.limits, enrichment: enrichment, store: store,
-            analyst: StateLocation.analyst(override: analyst))
+            analyst: StateLocation.analyst(override: analyst), mouse: !noMouse)
         try session.run()
     }
 }

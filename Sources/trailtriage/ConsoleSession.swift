@@ -26,6 +26,8 @@ final class ConsoleSession {
     private var triage: ConsoleStoreEffects
     private var state: ConsoleState
     private let loading = LoadingChannel()
+    /// Whether clicks and the wheel are asked for (`--no-mouse` turns them off).
+    private let mouse: Bool
 
     /// Where the background load leaves its reports for the screen loop.
     final class LoadingChannel: Sendable {
@@ -70,8 +72,9 @@ final class ConsoleSession {
 
     init(
         inputs: [String], ruleSet: RuleSet, limits: ReadLimits, enrichment: ECSEnrichment, store: TriageStore,
-        analyst: String
+        analyst: String, mouse: Bool = true
     ) {
+        self.mouse = mouse
         self.inputs = inputs
         self.ruleSet = ruleSet
         self.limits = limits
@@ -81,12 +84,13 @@ final class ConsoleSession {
         state = ConsoleState(analyst: analyst, now: Self.nowMilliseconds())
         state.progress = LoadingProgress()
         state.ruleLoadErrors = ruleSet.errors
+        state.localTimeZone = .current()
     }
 
     func run() throws {
         let terminal: NcursesTerminal
         do {
-            terminal = try NcursesTerminal()
+            terminal = try NcursesTerminal(mouse: mouse)
         } catch {
             StandardStreams.writeError("trailtriage: \(error)\n")
             throw error
@@ -205,7 +209,7 @@ final class ConsoleSession {
     private func perform(_ effect: ConsoleEffect, on terminal: NcursesTerminal) -> Continuation {
         if triage.perform(effect, on: &state, time: Self.nowMilliseconds()) { return .stay }
         switch effect {
-        case .applyTriage, .undo, .openNote:
+        case .applyTriage, .undo, .openNote, .saveView:
             break  // performed above
         case .export(let uuids, let format, let path, let overwrite):
             state.didExport(export(uuids: uuids, format: format, path: path, overwrite: overwrite))

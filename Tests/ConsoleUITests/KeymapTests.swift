@@ -1,4 +1,5 @@
 import ConsoleTestSupport
+import Foundation
 import TerminalGrid
 import Testing
 
@@ -36,7 +37,9 @@ import Testing
             (.character("o"), .reopen), (.character("m"), .editNote), (.character("u"), .undo),
             (.character("e"), .exportSelected), (.character("R"), .showRaw), (.character("v"), .showRaw),
             (.character("A"), .showRelated), (.character("s"), .cycleSort), (.character("f"), .cycleStatusFilter),
-            (.character("F"), .cycleRuleFilter), (.character("q"), .quit), (.control("l"), .redraw),
+            (.character("F"), .pickRule), (.character("q"), .quit), (.control("l"), .redraw),
+            (.character(":"), .commandLine), (.character("t"), .toggleTimeDisplay), (.character("z"), .zoomPane),
+            (.right, .scrollRight), (.left, .scrollLeft),
         ]
         for (key, command) in expected {
             #expect(keymap.command(for: key, in: [.list, .global]) == command, "\(key.label)")
@@ -48,8 +51,9 @@ import Testing
             .moveDown, .moveUp, .top, .bottom, .pageDown, .pageUp, .nextPane, .previousPane, .open, .toggleMark,
             .toggleReviewed, .acknowledge, .close, .reopen, .editNote, .tickStep, .editStepNote, .bulkAction, .undo,
             .exportSelected, .exportFiltered, .showRaw, .showRelated, .showHelp, .cycleWindow, .search, .nextMatch,
-            .previousMatch, .cycleStatusFilter, .cycleRuleFilter, .cycleSeverityFilter, .cycleSort, .submit, .confirm,
-            .deny, .deleteBackward, .newline, .saveNote, .choose(1), .redraw, .back, .quit,
+            .previousMatch, .cycleStatusFilter, .pickRule, .cycleSeverityFilter, .cycleSort, .submit, .confirm,
+            .deny, .deleteBackward, .newline, .saveNote, .choose(1), .redraw, .back, .quit, .commandLine, .complete,
+            .toggleTimeDisplay, .zoomPane, .scrollLeft, .scrollRight,
         ]
         for alerts in [[], [TestAlerts.profile], TestAlerts.all] {
             for command in commands {
@@ -61,6 +65,25 @@ import Testing
                     #expect(screen.size == size)
                 }
             }
+        }
+    }
+
+    /// README's Keys table is written by hand; this keeps it naming every key outside prompts.
+    @Test func readmeKeysTableNamesEveryBinding() throws {
+        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("README.md")
+        let text = try String(contentsOf: readme, encoding: .utf8)
+        guard let start = text.range(of: "### Keys"), let end = text.range(of: "### Narrowing down") else {
+            Issue.record("README has no Keys section before the command line section")
+            return
+        }
+        let table = String(text[start.upperBound..<end.lowerBound])
+        for binding in Keymap.standard.bindings
+        where [.global, .list, .detail, .sidebar, .overlay].contains(binding.context) {
+            let label = binding.key.label
+            let written =
+                label.count == 1 && label != "↓" && label != "↑" && label != "←" && label != "→" ? "`\(label)`" : label
+            #expect(table.contains(written), "README's Keys table does not mention \(written) (\(binding.description))")
         }
     }
 }

@@ -103,7 +103,7 @@ import TriageModel
         let buffer = ConsoleRenderer.render(state, size: wide)
         // Row 2 is the first alert (selected); the last alert row is high severity.
         #expect(buffer[2, 0].style == .selected)
-        let columns = ListColumns(width: 120)
+        let columns = state.listColumns
         let severityColumn = 2 + columns.time + 1
         #expect(buffer[5, severityColumn].style == .severityHigh)
         #expect(buffer[3, severityColumn].style == .severityMedium)

@@ -114,7 +114,7 @@ import TriageModel
 
     @Test func bulkActionConfirmsAndTargetsTheFilteredList() {
         var state = TestAlerts.console()
-        state.press(.key("F"))  // Create User rule: three alerts
+        state.press(.key("F"), .key("j"), .enter)  // Create User rule: three alerts
         state.press(.key("b"))
         #expect(
             state.prompt == .bulkMenu(targets: ["cccc3333-ec2", "bbbb2222-fp", "dddd4444-hostile"], scope: "filtered"))

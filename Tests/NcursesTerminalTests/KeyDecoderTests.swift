@@ -79,6 +79,23 @@ import Testing
         }
     }
 
+    @Test func mouseReportsBecomeClicksAndWheelTurns() {
+        #expect(
+            KeyDecoder.decodeMouse(buttons: cnc_BUTTON1_PRESSED(), row: 4, column: 9)
+                == .mouse(MouseEvent(.press, row: 4, column: 9)))
+        #expect(
+            KeyDecoder.decodeMouse(buttons: cnc_BUTTON1_CLICKED(), row: 1, column: 2)
+                == .mouse(MouseEvent(.press, row: 1, column: 2)))
+        #expect(
+            KeyDecoder.decodeMouse(buttons: cnc_BUTTON4_PRESSED(), row: 0, column: 0)
+                == .mouse(MouseEvent(.wheelUp, row: 0, column: 0)))
+        #expect(
+            KeyDecoder.decodeMouse(buttons: cnc_BUTTON5_PRESSED(), row: 0, column: 0)
+                == .mouse(MouseEvent(.wheelDown, row: 0, column: 0)))
+        // A release or another button is nothing the console uses.
+        #expect(KeyDecoder.decodeMouse(buttons: 0, row: 0, column: 0) == nil)
+    }
+
     @Test func timeoutIsNoKey() {
         #expect(KeyDecoder.decode(status: ERR, code: 0) == nil)
         #expect(KeyDecoder.decode(status: ERR, code: 0x6A) == nil)

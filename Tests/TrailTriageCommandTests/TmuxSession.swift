@@ -172,7 +172,7 @@ final class TmuxSession {
     /// Runs a tmux command against this session's server and returns its output; throws when
     /// tmux reports a failure.
     @discardableResult
-    private func tmux(_ arguments: [String]) throws -> String {
+    func tmux(_ arguments: [String]) throws -> String {
         let outputPath = NSTemporaryDirectory() + "tmux-out-" + UUID().uuidString
         defer { unlink(outputPath) }
         var environment = Self.baseEnvironment

@@ -1,0 +1,4 @@
+/// Why a command line was refused: the words for the status line.
+struct CommandLineError: Error, Sendable, Hashable {
+    var message: String
+}
