@@ -94,7 +94,12 @@ extension ConsoleRenderer {
             let count = state.alertsWithUnsavedText
             let notes = "Unsaved note\(count == 1 ? "" : "s")"
             let alerts = "\(max(count, 1)) alert\(count > 1 ? "s" : "")"
-            let question = "Quit and lose \(count > 1 ? "them" : "it")? y/n"
+            // Note drafts are on disk already; step notes and close reasons are not.
+            let onlyNotes = state.stepNoteDrafts.isEmpty && state.reasonDrafts.isEmpty
+            let question =
+                onlyNotes
+                ? "Quit? Drafts are kept and offered back next time. y/n"
+                : "Quit and lose \(count > 1 ? "them" : "it") (note drafts are kept)? y/n"
             return StyledLine([Span("\(notes) on \(alerts). \(question)", .warning)], background: .prompt)
         }
     }

@@ -24,6 +24,7 @@ final class ConsoleSession {
     private let enrichment: ECSEnrichment
     private let store: TriageStore
     private var triage: ConsoleStoreEffects
+    private var noteDrafts: NoteDraftKeeper
     private var state: ConsoleState
     private let loading = LoadingChannel()
 
@@ -78,6 +79,7 @@ final class ConsoleSession {
         self.enrichment = enrichment
         self.store = store
         triage = ConsoleStoreEffects(store: store)
+        noteDrafts = NoteDraftKeeper(store: store)
         state = ConsoleState(analyst: analyst, now: Self.nowMilliseconds())
         state.progress = LoadingProgress()
         state.ruleLoadErrors = ruleSet.errors
@@ -114,6 +116,8 @@ final class ConsoleSession {
                 }
                 needsDraw = true
             }
+            // Typing goes to disk within a quarter second, so a signal or a crash loses no note.
+            if noteDrafts.keep(&state, now: .now) { needsDraw = true }
             let report = loading.withLock { loading in
                 defer {
                     loading.provisional = []
@@ -212,6 +216,7 @@ final class ConsoleSession {
         case .redraw:
             terminal.repaintAll()
         case .quit:
+            noteDrafts.keep(&state, now: .now, force: true)
             loading.waitForDecidedAlertsToBeSaved()
             return .quit
         }
@@ -320,6 +325,8 @@ final class ConsoleSession {
     private func finishLoading(_ records: [AlertRecord], summary: String?) -> Bool {
         guard triage.load(records, into: &state) else { return false }
         if let summary { state.message = StatusMessage(summary) }
+        // After the summary, so a message about notes kept from last time is the one shown.
+        noteDrafts.restore(into: &state)
         return true
     }
 
