@@ -24,6 +24,8 @@ public enum ConsoleAction: Sendable, Hashable {
     /// The rules view: every loaded rule, whether it ran, and its alerts.
     case showRules
     case cycleWindow
+    /// In related activity: list only the follow-ups the guides name, or every event again.
+    case toggleFollowUpsOnly
 
     // Finding alerts.
     case search, nextMatch, previousMatch

@@ -1,3 +1,5 @@
+import RelatedActivity
+
 /// A full-screen view over the panes; Esc closes it.
 public enum ConsoleOverlay: Sendable, Hashable {
     case help
@@ -5,6 +7,8 @@ public enum ConsoleOverlay: Sendable, Hashable {
     case raw(lines: [String])
     /// The actor's other events; `window` indexes ``ConsoleState/relatedWindows``.
     case related(window: Int)
+    /// One event opened from the related view (stacked on it: Esc returns there).
+    case relatedEvent(window: Int, RelatedEvent)
     /// Every loaded rule: whether it ran, its alerts, and why any did not run.
     case rules
 }

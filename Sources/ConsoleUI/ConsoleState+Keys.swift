@@ -42,7 +42,12 @@ extension ConsoleState {
         case .bottom: move(by: Int.max / 2)
         case .nextPane: if overlay == nil { focus = focus.next }
         case .previousPane: if overlay == nil { focus = focus.previous }
-        case .open: if selectedRecord != nil { focus = .detail }
+        case .open:
+            if overlay != nil {
+                openRelatedEvent()
+            } else if selectedRecord != nil {
+                focus = .detail
+            }
         case .toggleMark: toggleMark()
 
         case .toggleReviewed: return toggleSelectedReviewed()
@@ -69,10 +74,7 @@ extension ConsoleState {
                 overlayScroll = 0
             }
         case .showRelated:
-            if requireSelection() != nil {
-                overlay = .related(window: relatedWindow)
-                overlayScroll = 0
-            }
+            if requireSelection() != nil { openRelated() }
         case .showHelp:
             overlay = .help
             overlayScroll = 0
@@ -83,8 +85,9 @@ extension ConsoleState {
             if case .related(let window) = overlay {
                 relatedWindow = (window + 1) % Self.relatedWindows.count
                 overlay = .related(window: relatedWindow)
-                overlayScroll = 0
+                positionRelatedCursorOnAlertEvent()
             }
+        case .toggleFollowUpsOnly: toggleFollowUpsOnly()
 
         case .search: prompt = .search(TextInput(), origin: selection)
         case .nextMatch: jumpToMatch(forward: true)
@@ -126,6 +129,10 @@ extension ConsoleState {
     }
 
     private mutating func move(by delta: Int) {
+        if case .related? = overlay {
+            moveRelatedCursor(by: delta)
+            return
+        }
         if overlay != nil {
             overlayScroll = max(0, min(overlayScroll.addingClamped(delta), maxOverlayScroll))
             return
@@ -150,7 +157,11 @@ extension ConsoleState {
     }
 
     private mutating func back() {
-        if overlay != nil {
+        if case .relatedEvent(let window, _)? = overlay {
+            // Stacked views: back to the list of events, where the cursor still is.
+            overlay = .related(window: window)
+            scrollRelatedCursorIntoView()
+        } else if overlay != nil {
             overlay = nil
         } else if focus != .list {
             focus = .list

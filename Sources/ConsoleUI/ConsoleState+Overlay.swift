@@ -1,4 +1,5 @@
 import TerminalGrid
+import TriageModel
 
 extension ConsoleState {
     /// The open overlay's title.
@@ -6,7 +7,8 @@ extension ConsoleState {
         switch overlay {
         case .help?: return "Keys"
         case .raw?: return "Raw record"
-        case .related?: return "Related activity"
+        case .related?: return relatedFollowUpsOnly ? "Related activity · follow-ups only" : "Related activity"
+        case .relatedEvent?: return "Related event"
         case .rules?: return "Rules"
         case nil: return ""
         }
@@ -31,7 +33,11 @@ extension ConsoleState {
         case .related(let window)?:
             guard let record = selectedRecord else { return [] }
             let span = Self.relatedWindows[max(0, min(window, Self.relatedWindows.count - 1))]
-            return RelatedContent.lines(for: record, window: span, indexing: isIndexingRelatedActivity, width: width)
+            return RelatedContent.lines(
+                for: record, window: span, indexing: isIndexingRelatedActivity, width: width,
+                cursor: relatedCursor, followUpsOnly: relatedFollowUpsOnly)
+        case .relatedEvent(_, let event)?:
+            return RelatedEventText.lines(for: event, alertTime: selectedRecord?.originalTime, width: width)
         }
     }
 }

@@ -47,6 +47,10 @@ public struct ConsoleState: Sendable {
     public internal(set) var stepCursor = 0
     /// Index into ``relatedWindows`` used when the related view opens.
     var relatedWindow = 2
+    /// The related view's drill-down: the event under the cursor (an index into
+    /// ``relatedEvents(window:)``) and whether only the guides' follow-ups are listed.
+    var relatedCursor = 0
+    public internal(set) var relatedFollowUpsOnly = false
 
     /// The last search text, for `n` and `N`.
     public internal(set) var searchQuery = ""

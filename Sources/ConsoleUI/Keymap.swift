@@ -87,6 +87,11 @@ extension Keymap {
         KeyBinding(.escape, .overlay, .back, "close the view", hint: "close"),
         KeyBinding(.character("q"), .overlay, .back, "close the view"),
         KeyBinding(.character("w"), .overlay, .cycleWindow, "related activity: change the time window", hint: "window"),
+        KeyBinding(.enter, .overlay, .open, "related activity: open the event under the cursor", hint: "open event"),
+        KeyBinding(
+            .character("f"), .overlay, .toggleFollowUpsOnly,
+            "related activity: only the highlighted follow-ups, or all",
+            hint: "follow-ups"),
 
         KeyBinding(.enter, .textInput, .submit, "accept", hint: "accept"),
         KeyBinding(.escape, .textInput, .back, "cancel", hint: "cancel"),

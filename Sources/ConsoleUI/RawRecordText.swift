@@ -22,6 +22,13 @@ enum RawRecordText {
         return lines
     }
 
+    /// `value` pretty-printed, two spaces per level.
+    static func pretty(_ value: JSONValue) -> [String] {
+        var lines: [String] = []
+        print(value, key: nil, indent: 0, last: true, into: &lines)
+        return lines
+    }
+
     private static func print(_ value: JSONValue, key: String?, indent: Int, last: Bool, into lines: inout [String]) {
         let pad = String(repeating: "  ", count: indent)
         let name = key.map { "\"\($0)\": " } ?? ""
