@@ -80,7 +80,7 @@ public struct ConsoleStoreEffects {
             } catch {
                 state.didFail("The note could not be read, so the editor stays closed: \(error)")
             }
-        case .export, .redraw, .quit:
+        case .export, .readOriginalRecord, .redraw, .quit:
             return false
         }
         return true

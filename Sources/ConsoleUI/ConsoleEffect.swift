@@ -19,6 +19,9 @@ public enum ConsoleEffect: Sendable, Hashable {
     /// Write case notes for `uuids`, in list order, to `path`. With `overwrite` false, an existing
     /// file must be left alone and reported as ``ExportOutcome/exists(path:)``.
     case export(uuids: [String], format: CaseNotesExporter.Format, path: String, overwrite: Bool)
+    /// Read the alert's original CloudTrail record (record `index` of `file`, as the scan
+    /// numbered them) and pass it, or why it could not be read, to `didReadOriginalRecord`.
+    case readOriginalRecord(uuid: String, file: String, index: Int)
     /// Repaint the whole terminal (Ctrl-L).
     case redraw
     /// Leave the console.

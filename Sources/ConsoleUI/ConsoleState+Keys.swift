@@ -69,10 +69,7 @@ extension ConsoleState {
         case .exportFiltered: startExport(filtered: true)
 
         case .showRaw:
-            if let record = requireSelection() {
-                overlay = .raw(lines: RawRecordText.lines(for: record))
-                overlayScroll = 0
-            }
+            if let record = requireSelection() { return showRaw(record) }
         case .showRelated:
             if requireSelection() != nil { openRelated() }
         case .showHelp:

@@ -24,9 +24,7 @@ extension ConsoleState {
             let titles = Set(KeyContext.allCases.map(\.title))
             return keymap.helpLines().map { StyledLine($0, titles.contains($0) ? .header : .normal) }
         case .raw(let lines)?:
-            return lines.flatMap { line in
-                TextLayout.wrap(line, width: max(1, width)).map { StyledLine([Span.untrusted($0)]) }
-            }
+            return lines.flatMap { RawRecordText.wrap($0, width: width).map { StyledLine([Span.untrusted($0)]) } }
         case .rules?:
             return RulesContent.lines(
                 rules: rules, loadErrors: ruleLoadErrors, scanning: progress != nil || isProvisional, width: width)

@@ -213,6 +213,8 @@ final class ConsoleSession {
             break  // performed above
         case .export(let uuids, let format, let path, let overwrite):
             state.didExport(export(uuids: uuids, format: format, path: path, overwrite: overwrite))
+        case .readOriginalRecord(let uuid, let file, let index):
+            state.didReadOriginalRecord(OriginalRecordReader.read(file: file, index: index, limits: limits), uuid: uuid)
         case .redraw:
             terminal.repaintAll()
         case .quit:
