@@ -16,7 +16,7 @@ public enum ConsoleAction: Sendable, Hashable {
     case editNote
     case tickStep, editStepNote
     case bulkAction
-    case undo
+    case undo, redo
     case exportSelected, exportFiltered
 
     // Views.

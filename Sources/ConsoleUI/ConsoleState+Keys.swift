@@ -59,12 +59,8 @@ extension ConsoleState {
         case .tickStep: return tickStep()
         case .editStepNote: editStepNote()
         case .bulkAction: startBulk()
-        case .undo:
-            guard let lastChange else {
-                message = StatusMessage("Nothing to undo", kind: .warning)
-                return []
-            }
-            return [.undo(lastChange)]
+        case .undo: return undo()
+        case .redo: return redo()
         case .exportSelected: startExport(filtered: false)
         case .exportFiltered: startExport(filtered: true)
 

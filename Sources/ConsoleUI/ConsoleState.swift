@@ -68,8 +68,12 @@ public struct ConsoleState: Sendable {
     /// Whether the open step-note or reason prompt has had a save fail or be refused: Esc then
     /// keeps its text as a draft instead of discarding it.
     var promptSaveFailed = false
-    /// The last applied change, which `u` undoes.
-    public internal(set) var lastChange: TriageChange?
+    /// The session's applied changes, oldest first: `u` undoes the last, again and again.
+    public internal(set) var undoStack: [TriageChange] = []
+    /// Changes undone, most recent last: Ctrl-R (or `U`) applies them again until a new action.
+    public internal(set) var redoStack: [TriageChange] = []
+    /// Whether the undo effect in flight is a redo, for `didUndo`.
+    var undoInFlightIsRedo = false
     /// The export waiting for an answer about overwriting.
     var pendingExport: (targets: [String], path: String)?
 

@@ -60,7 +60,9 @@ extension Keymap {
         KeyBinding(.character("o"), .global, .reopen, "reopen"),
         KeyBinding(.character("m"), .global, .editNote, "edit the alert's notes", hint: "note"),
         KeyBinding(.character("b"), .global, .bulkAction, "bulk action on marked alerts, else on the filtered list"),
-        KeyBinding(.character("u"), .global, .undo, "undo the last action", hint: "undo"),
+        KeyBinding(.character("u"), .global, .undo, "undo the last action (again for the one before)", hint: "undo"),
+        KeyBinding(.control("r"), .global, .redo, "redo what was undone"),
+        KeyBinding(.character("U"), .global, .redo, "redo what was undone"),
         KeyBinding(
             .character("e"), .global, .exportSelected, "export case notes for the selected (or marked) alerts",
             hint: "export"),
