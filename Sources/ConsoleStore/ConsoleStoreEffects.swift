@@ -80,6 +80,12 @@ public struct ConsoleStoreEffects {
             } catch {
                 state.didFail("The note could not be read, so the editor stays closed: \(error)")
             }
+        case .readAuditTrail(let uuid):
+            do {
+                state.didReadAuditTrail(try store.auditTrail(of: uuid), uuid: uuid)
+            } catch {
+                state.didFail("The audit trail could not be read: \(error)")
+            }
         case .export, .readOriginalRecord, .redraw, .quit:
             return false
         }

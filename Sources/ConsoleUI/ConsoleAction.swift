@@ -23,6 +23,8 @@ public enum ConsoleAction: Sendable, Hashable {
     case showRaw, showRelated, showHelp
     /// The rules view: every loaded rule, whether it ran, and its alerts.
     case showRules
+    /// The selected alert's audit trail: who did what, when.
+    case showAudit
     case cycleWindow
     /// In related activity: list only the follow-ups the guides name, or every event again.
     case toggleFollowUpsOnly

@@ -68,6 +68,8 @@ extension ConsoleState {
             if let record = requireSelection() { return showRaw(record) }
         case .showRelated:
             if requireSelection() != nil { openRelated() }
+        case .showAudit:
+            if let record = requireSelection() { return [.readAuditTrail(uuid: record.uuid)] }
         case .showHelp:
             overlay = .help
             overlayScroll = 0

@@ -9,6 +9,7 @@ extension ConsoleState {
         case .raw?: return "Raw record"
         case .related?: return relatedFollowUpsOnly ? "Related activity · follow-ups only" : "Related activity"
         case .relatedEvent?: return "Related event"
+        case .audit?: return "Audit trail"
         case .rules?: return "Rules"
         case nil: return ""
         }
@@ -34,6 +35,8 @@ extension ConsoleState {
             return RelatedContent.lines(
                 for: record, window: span, indexing: isIndexingRelatedActivity, width: width,
                 cursor: relatedCursor, followUpsOnly: relatedFollowUpsOnly)
+        case .audit(let uuid, let entries)?:
+            return AuditTrailText.lines(entries, alert: positionByUUID[uuid].map { alerts[$0] }, width: width)
         case .relatedEvent(_, let event)?:
             return RelatedEventText.lines(for: event, alertTime: selectedRecord?.originalTime, width: width)
         }

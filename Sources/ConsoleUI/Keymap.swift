@@ -75,6 +75,7 @@ extension Keymap {
         KeyBinding(
             .character("L"), .global, .showRules,
             "list the loaded rules: which ran, their alerts, why any did not run", hint: "rules"),
+        KeyBinding(.character("H"), .global, .showAudit, "the alert's audit trail: who did what, when", hint: "audit"),
         KeyBinding(.control("l"), .global, .redraw, "redraw the screen"),
         KeyBinding(.escape, .global, .back, "back out: close a view, return to the list, clear filters"),
 

@@ -209,7 +209,7 @@ final class ConsoleSession {
     private func perform(_ effect: ConsoleEffect, on terminal: NcursesTerminal) -> Continuation {
         if triage.perform(effect, on: &state, time: Self.nowMilliseconds()) { return .stay }
         switch effect {
-        case .applyTriage, .undo, .openNote:
+        case .applyTriage, .undo, .openNote, .readAuditTrail:
             break  // performed above
         case .export(let uuids, let format, let path, let overwrite):
             state.didExport(export(uuids: uuids, format: format, path: path, overwrite: overwrite))
