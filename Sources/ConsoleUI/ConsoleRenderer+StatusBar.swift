@@ -38,8 +38,8 @@ extension ConsoleRenderer {
             guard let message = state.message else {
                 return StyledLine(
                     [
-                        Span(question, .prompt), Span.untrusted(input.text, .prompt), Span("▏", .prompt),
-                        Span("  " + hint, .dim),
+                        Span(question, .prompt), Span.untrusted(String(input.split.before), .prompt),
+                        Span("▏", .prompt), Span.untrusted(String(input.split.after), .prompt), Span("  " + hint, .dim),
                     ], background: .prompt)
             }
             let room = max(12, state.size.columns - question.count - message.text.count - 3)

@@ -101,7 +101,8 @@ extension ConsoleState {
             } else {
                 return [.quit]
             }
-        case .submit, .confirm, .deny, .deleteBackward, .newline, .saveNote, .choose:
+        case .submit, .confirm, .deny, .deleteBackward, .newline, .saveNote, .choose, .cursorLeft, .cursorRight,
+            .lineStart, .lineEnd, .wordLeft, .wordRight, .deleteForward:
             break  // only meaningful inside prompts
         }
         return []
