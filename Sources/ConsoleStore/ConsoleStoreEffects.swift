@@ -104,7 +104,13 @@ public struct ConsoleStoreEffects {
             } catch {
                 state.didFail("The filters could not be stored with the case: \(error)")
             }
-        case .export, .redraw, .quit:
+        case .readAuditTrail(let uuid):
+            do {
+                state.didReadAuditTrail(try store.auditTrail(of: uuid), uuid: uuid)
+            } catch {
+                state.didFail("The audit trail could not be read: \(error)")
+            }
+        case .export, .readOriginalRecord, .redraw, .quit:
             return false
         }
         return true

@@ -16,14 +16,18 @@ public enum ConsoleAction: Sendable, Hashable {
     case editNote
     case tickStep, editStepNote
     case bulkAction
-    case undo
+    case undo, redo
     case exportSelected, exportFiltered
 
     // Views.
     case showRaw, showRelated, showHelp
     /// The rules view: every loaded rule, whether it ran, and its alerts.
     case showRules
+    /// The selected alert's audit trail: who did what, when.
+    case showAudit
     case cycleWindow
+    /// In related activity: list only the follow-ups the guides name, or every event again.
+    case toggleFollowUpsOnly
 
     // Finding alerts.
     case search, nextMatch, previousMatch
@@ -43,6 +47,8 @@ public enum ConsoleAction: Sendable, Hashable {
 
     // Prompts and questions.
     case submit, confirm, deny, deleteBackward, newline, saveNote
+    /// Cursor moves and forward delete in text prompts and the note editor.
+    case cursorLeft, cursorRight, lineStart, lineEnd, wordLeft, wordRight, deleteForward
     /// Picks the numbered option of a choice (1-based).
     case choose(Int)
 

@@ -22,6 +22,11 @@ public enum ConsoleEffect: Sendable, Hashable {
     /// Store the list's view (filters, sort, time display) with the case, as command lines
     /// (see ``ConsoleState/restoreView(_:)``), so it is back when the case is opened again.
     case saveView(String)
+    /// Read the alert's original CloudTrail record (record `index` of `file`, as the scan
+    /// numbered them) and pass it, or why it could not be read, to `didReadOriginalRecord`.
+    case readOriginalRecord(uuid: String, file: String, index: Int)
+    /// Read the alert's audit trail from the store and pass it to `didReadAuditTrail`.
+    case readAuditTrail(uuid: String)
     /// Repaint the whole terminal (Ctrl-L).
     case redraw
     /// Leave the console.

@@ -28,11 +28,13 @@ extension ConsoleRenderer {
         drawBox(
             frame, title: "Notes · \(action) \(uuid.prefix(8))", footer: "Ctrl-D saves · Esc leaves, keeping the draft",
             into: &buffer)
-        var lines = TextLayout.wrap(input.text, width: max(1, inner - 1), newlines: true)
-        // The cursor sits after the last character.
-        if let last = lines.popLast() { lines.append(last + "▏") }
+        // The cursor is drawn as a bar where it stands, so the lines scroll to keep it in view.
+        let (before, after) = input.split
+        let lines = TextLayout.wrap(String(before) + "▏" + String(after), width: max(1, inner - 1), newlines: true)
         let height = frame.height - 2
-        for (offset, line) in lines.suffix(height).enumerated() {
+        let cursorLine = lines.firstIndex { $0.contains("▏") } ?? max(0, lines.count - 1)
+        let end = max(cursorLine + 1, min(lines.count, height))
+        for (offset, line) in lines[max(0, end - height)..<min(lines.count, end)].enumerated() {
             buffer.draw(
                 StyledLine([Span.untrusted(line)]), row: frame.top + 1 + offset, left: frame.left + 1, width: inner)
         }

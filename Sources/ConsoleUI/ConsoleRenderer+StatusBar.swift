@@ -38,8 +38,8 @@ extension ConsoleRenderer {
             guard let message = state.message else {
                 return StyledLine(
                     [
-                        Span(question, .prompt), Span.untrusted(input.text, .prompt), Span("▏", .prompt),
-                        Span("  " + hint, .dim),
+                        Span(question, .prompt), Span.untrusted(String(input.split.before), .prompt),
+                        Span("▏", .prompt), Span.untrusted(String(input.split.after), .prompt), Span("  " + hint, .dim),
                     ], background: .prompt)
             }
             let room = max(12, state.size.columns - question.count - message.text.count - 3)
@@ -99,7 +99,12 @@ extension ConsoleRenderer {
             let count = state.alertsWithUnsavedText
             let notes = "Unsaved note\(count == 1 ? "" : "s")"
             let alerts = "\(max(count, 1)) alert\(count > 1 ? "s" : "")"
-            let question = "Quit and lose \(count > 1 ? "them" : "it")? y/n"
+            // Note drafts are on disk already; step notes and close reasons are not.
+            let onlyNotes = state.stepNoteDrafts.isEmpty && state.reasonDrafts.isEmpty
+            let question =
+                onlyNotes
+                ? "Quit? Drafts are kept and offered back next time. y/n"
+                : "Quit and lose \(count > 1 ? "them" : "it") (note drafts are kept)? y/n"
             return StyledLine([Span("\(notes) on \(alerts). \(question)", .warning)], background: .prompt)
         }
     }

@@ -6,7 +6,7 @@ extension ConsoleState {
     /// what it returned, so the screen shows the stored state, and the message says so.
     public mutating func didApply(_ change: TriageChange) {
         update(with: change)
-        lastChange = change.entries.isEmpty ? lastChange : TriageChange(entries: change.entries, audit: change.audit)
+        recordForUndo(change)
         if case .note(let uuid, _)? = prompt {
             if change.entries.contains(where: { $0.alertID == uuid }) {
                 // Committed: only now does the editor close and the draft go.
@@ -66,13 +66,15 @@ extension ConsoleState {
     /// as they are, refreshed from the store.
     public mutating func didUndo(_ change: TriageChange) {
         update(with: change)
-        lastChange = nil
+        let verb = undoInFlightIsRedo ? "redone" : "undone"
+        moveAfterUndo(change)
         if change.entries.isEmpty, change.conflicts.isEmpty {
-            message = StatusMessage("Nothing undone", kind: .warning)
+            message = StatusMessage("Nothing \(verb)", kind: .warning)
         } else if change.entries.isEmpty {
-            message = StatusMessage("Nothing undone: " + Self.describe(change.conflicts), kind: .warning)
+            message = StatusMessage("Nothing \(verb): " + Self.describe(change.conflicts), kind: .warning)
         } else {
-            message = Self.message(for: change, prefix: "Undone: ", refused: "not undone")
+            message = Self.message(
+                for: change, prefix: verb == "undone" ? "Undone: " : "Redone: ", refused: "not \(verb)")
         }
     }
 

@@ -51,7 +51,12 @@ extension ConsoleState {
         case .bottom: move(by: Int.max / 2)
         case .nextPane: if overlay == nil { focus = focus.next }
         case .previousPane: if overlay == nil { focus = focus.previous }
-        case .open: if selectedRecord != nil { focus = .detail }
+        case .open:
+            if overlay != nil {
+                openRelatedEvent()
+            } else if selectedRecord != nil {
+                focus = .detail
+            }
         case .toggleMark: toggleMark()
 
         case .toggleReviewed: return toggleSelectedReviewed()
@@ -63,25 +68,17 @@ extension ConsoleState {
         case .tickStep: return tickStep()
         case .editStepNote: editStepNote()
         case .bulkAction: startBulk()
-        case .undo:
-            guard let lastChange else {
-                message = StatusMessage("Nothing to undo", kind: .warning)
-                return []
-            }
-            return [.undo(lastChange)]
+        case .undo: return undo()
+        case .redo: return redo()
         case .exportSelected: startExport(filtered: false)
         case .exportFiltered: startExport(filtered: true)
 
         case .showRaw:
-            if let record = requireSelection() {
-                overlay = .raw(lines: RawRecordText.lines(for: record))
-                overlayScroll = 0
-            }
+            if let record = requireSelection() { return showRaw(record) }
         case .showRelated:
-            if requireSelection() != nil {
-                overlay = .related(window: relatedWindow)
-                overlayScroll = 0
-            }
+            if requireSelection() != nil { openRelated() }
+        case .showAudit:
+            if let record = requireSelection() { return [.readAuditTrail(uuid: record.uuid)] }
         case .showHelp:
             overlay = .help
             overlayScroll = 0
@@ -92,8 +89,9 @@ extension ConsoleState {
             if case .related(let window) = overlay {
                 relatedWindow = (window + 1) % Self.relatedWindows.count
                 overlay = .related(window: relatedWindow)
-                overlayScroll = 0
+                positionRelatedCursorOnAlertEvent()
             }
+        case .toggleFollowUpsOnly: toggleFollowUpsOnly()
 
         case .search: openSearch()
         case .commandLine: openCommandLine()
@@ -117,7 +115,8 @@ extension ConsoleState {
             } else {
                 return [.quit]
             }
-        case .submit, .confirm, .deny, .deleteBackward, .newline, .saveNote, .choose, .complete:
+        case .submit, .confirm, .deny, .deleteBackward, .newline, .saveNote, .choose, .complete, .cursorLeft, .cursorRight,
+            .lineStart, .lineEnd, .wordLeft, .wordRight, .deleteForward:
             break  // only meaningful inside prompts
         }
         return []
@@ -140,6 +139,10 @@ extension ConsoleState {
     }
 
     private mutating func move(by delta: Int) {
+        if case .related? = overlay {
+            moveRelatedCursor(by: delta)
+            return
+        }
         if overlay != nil {
             overlayScroll = max(0, min(overlayScroll.addingClamped(delta), maxOverlayScroll))
             return
@@ -164,7 +167,11 @@ extension ConsoleState {
     }
 
     private mutating func back() {
-        if overlay != nil {
+        if case .relatedEvent(let window, _)? = overlay {
+            // Stacked views: back to the list of events, where the cursor still is.
+            overlay = .related(window: window)
+            scrollRelatedCursorIntoView()
+        } else if overlay != nil {
             overlay = nil
         } else if focus != .list {
             focus = .list

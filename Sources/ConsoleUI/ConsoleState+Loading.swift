@@ -46,7 +46,7 @@ extension ConsoleState {
     mutating func allowsWhileLoading(_ command: ConsoleAction) -> Bool {
         switch command {
         case .toggleReviewed, .acknowledge, .reopen, .close, .editNote, .tickStep, .editStepNote, .bulkAction,
-            .toggleMark, .undo, .exportSelected, .exportFiltered, .showRaw, .showRelated:
+            .toggleMark, .undo, .redo, .exportSelected, .exportFiltered, .showRaw, .showRelated, .showAudit:
             if isProvisional {
                 message = StatusMessage(
                     "Still loading: these alerts are provisional until the scan has decided them", kind: .warning)

@@ -1,4 +1,5 @@
 import TerminalGrid
+import TriageModel
 
 extension ConsoleState {
     /// The open overlay's title.
@@ -6,7 +7,9 @@ extension ConsoleState {
         switch overlay {
         case .help?: return "Keys"
         case .raw?: return "Raw record"
-        case .related?: return "Related activity"
+        case .related?: return relatedFollowUpsOnly ? "Related activity · follow-ups only" : "Related activity"
+        case .relatedEvent?: return "Related event"
+        case .audit?: return "Audit trail"
         case .rules?: return "Rules"
         case nil: return ""
         }
@@ -31,16 +34,20 @@ extension ConsoleState {
             return keys + [.blank, StyledLine(commands[0], .header)] + commands.dropFirst().map { StyledLine($0) }
                 + [.blank] + mouse
         case .raw(let lines)?:
-            return lines.flatMap { line in
-                TextLayout.wrap(line, width: max(1, width)).map { StyledLine([Span.untrusted($0)]) }
-            }
+            return lines.flatMap { RawRecordText.wrap($0, width: width).map { StyledLine([Span.untrusted($0)]) } }
         case .rules?:
             return RulesContent.lines(
                 rules: rules, loadErrors: ruleLoadErrors, scanning: progress != nil || isProvisional, width: width)
         case .related(let window)?:
             guard let record = selectedRecord else { return [] }
             let span = Self.relatedWindows[max(0, min(window, Self.relatedWindows.count - 1))]
-            return RelatedContent.lines(for: record, window: span, indexing: isIndexingRelatedActivity, width: width)
+            return RelatedContent.lines(
+                for: record, window: span, indexing: isIndexingRelatedActivity, width: width,
+                cursor: relatedCursor, followUpsOnly: relatedFollowUpsOnly)
+        case .audit(let uuid, let entries)?:
+            return AuditTrailText.lines(entries, alert: positionByUUID[uuid].map { alerts[$0] }, width: width)
+        case .relatedEvent(_, let event)?:
+            return RelatedEventText.lines(for: event, alertTime: selectedRecord?.originalTime, width: width)
         }
     }
 }

@@ -176,15 +176,23 @@ extension ConsoleState {
 
     /// Applies a text-editing command or types a printable key. Returns whether `input` changed.
     func edit(_ input: inout TextInput, with command: ConsoleAction?, key: KeyEvent) -> Bool {
-        if command == .deleteBackward {
-            input.deleteBackward()
-            return true
+        switch command {
+        case .deleteBackward: input.deleteBackward()
+        case .deleteForward: input.deleteForward()
+        case .cursorLeft: input.moveLeft()
+        case .cursorRight: input.moveRight()
+        case .lineStart: input.moveToLineStart()
+        case .lineEnd: input.moveToLineEnd()
+        case .wordLeft: input.moveWordLeft()
+        case .wordRight: input.moveWordRight()
+        default:
+            if command == nil, case .character(let character) = key {
+                input.insert(character)
+                return true
+            }
+            return false
         }
-        if command == nil, case .character(let character) = key {
-            input.insert(character)
-            return true
-        }
-        return false
+        return true
     }
 
     private mutating func cancel(_ text: String?) {

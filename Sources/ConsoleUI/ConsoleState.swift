@@ -47,6 +47,10 @@ public struct ConsoleState: Sendable {
     public internal(set) var stepCursor = 0
     /// Index into ``relatedWindows`` used when the related view opens.
     var relatedWindow = 2
+    /// The related view's drill-down: the event under the cursor (an index into
+    /// ``relatedEvents(window:)``) and whether only the guides' follow-ups are listed.
+    var relatedCursor = 0
+    public internal(set) var relatedFollowUpsOnly = false
 
     /// UTC or local time in the list and detail (`t`, `:times`).
     public internal(set) var timeDisplay: TimeDisplay = .utc
@@ -79,8 +83,12 @@ public struct ConsoleState: Sendable {
     /// Whether the open step-note or reason prompt has had a save fail or be refused: Esc then
     /// keeps its text as a draft instead of discarding it.
     var promptSaveFailed = false
-    /// The last applied change, which `u` undoes.
-    public internal(set) var lastChange: TriageChange?
+    /// The session's applied changes, oldest first: `u` undoes the last, again and again.
+    public internal(set) var undoStack: [TriageChange] = []
+    /// Changes undone, most recent last: Ctrl-R (or `U`) applies them again until a new action.
+    public internal(set) var redoStack: [TriageChange] = []
+    /// Whether the undo effect in flight is a redo, for `didUndo`.
+    var undoInFlightIsRedo = false
     /// The export waiting for an answer about overwriting.
     var pendingExport: (targets: [String], path: String)?
 

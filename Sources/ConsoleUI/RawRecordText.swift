@@ -1,3 +1,4 @@
+import TerminalGrid
 import TrailTriageJSON
 import TriageModel
 
@@ -19,6 +20,27 @@ enum RawRecordText {
         }
         lines.append("Stored record (\(record.flatJSON.members.count) fields)")
         print(.object(record.flatJSON), key: nil, indent: 0, last: true, into: &lines)
+        return lines
+    }
+
+    /// One line wrapped to `width`, keeping its indentation (wrapping alone would drop it, and
+    /// the nesting is what makes a record readable); continuation lines sit two further in.
+    static func wrap(_ line: String, width: Int) -> [String] {
+        let indent = line.prefix { $0 == " " }.count
+        let depth = min(indent, max(0, width / 2))
+        let pad = String(repeating: " ", count: depth)
+        let body = String(line.dropFirst(indent))
+        let first = TextLayout.wrap(body, width: max(1, width - depth))
+        guard first.count > 1 else { return first.map { pad + $0 } }
+        let rest = TextLayout.wrap(
+            String(body.dropFirst(first[0].count).drop { $0 == " " }), width: max(1, width - depth - 2))
+        return [pad + first[0]] + rest.map { pad + "  " + $0 }
+    }
+
+    /// `value` pretty-printed, two spaces per level.
+    static func pretty(_ value: JSONValue) -> [String] {
+        var lines: [String] = []
+        print(value, key: nil, indent: 0, last: true, into: &lines)
         return lines
     }
 

@@ -10,8 +10,43 @@ enum RelatedContent {
     /// What stands in for related activity while its index is built.
     static let indexingText = "related activity: indexing…"
 
-    static func lines(for record: AlertRecord, window: Int64, indexing: Bool = false, width: Int) -> [StyledLine] {
-        if record.isGroupAlert { return memberLines(for: record, indexing: indexing, width: width) }
+    /// The events listed for `record` in `window`, in time order: the actor's events, or a
+    /// group alert's own events (no window applies to those); with `followUpsOnly`, only the
+    /// follow-ups the guides name and the alert's own event(s).
+    static func events(for record: AlertRecord, window: Int64, followUpsOnly: Bool = false) -> [RelatedEvent] {
+        let events =
+            record.isGroupAlert
+            ? record.relatedActivity.filter { $0.relation.contains(.member) }
+            : record.relatedActivity.filter {
+                $0.event.time.distance(magnitudeTo: record.originalTime) <= window.magnitude
+            }
+        return followUpsOnly ? events.filter { $0.isFollowUp || $0.isAlertEvent } : events
+    }
+
+    /// The line of ``lines(for:window:indexing:width:cursor:followUpsOnly:)`` holding the first
+    /// event, so the view can scroll to the cursor.
+    static func firstEventLine(for record: AlertRecord, window: Int64, indexing: Bool) -> Int {
+        lines(for: record, window: window, indexing: indexing, width: 80, stoppingAtEvents: true).count
+    }
+
+    static func lines(
+        for record: AlertRecord, window: Int64, indexing: Bool = false, width: Int, cursor: Int? = nil,
+        followUpsOnly: Bool = false
+    ) -> [StyledLine] {
+        lines(
+            for: record, window: window, indexing: indexing, width: width, cursor: cursor,
+            followUpsOnly: followUpsOnly, stoppingAtEvents: false)
+    }
+
+    private static func lines(
+        for record: AlertRecord, window: Int64, indexing: Bool, width: Int, cursor: Int? = nil,
+        followUpsOnly: Bool = false, stoppingAtEvents: Bool
+    ) -> [StyledLine] {
+        if record.isGroupAlert {
+            return memberLines(
+                for: record, indexing: indexing, width: width, cursor: cursor, followUpsOnly: followUpsOnly,
+                stoppingAtEvents: stoppingAtEvents)
+        }
         var lines: [StyledLine] = []
         let actor = record.actorText ?? ""
         lines.append(StyledLine([Span("Actor: "), Span.untrusted(actor.isEmpty ? "unknown" : actor, .emphasis)]))
@@ -27,23 +62,29 @@ enum RelatedContent {
         lines.append(firstSeenLine(record))
         lines.append(.blank)
 
-        let events = record.relatedActivity.filter {
-            $0.event.time.distance(magnitudeTo: record.originalTime) <= window.magnitude
-        }
+        let events = Self.events(for: record, window: window, followUpsOnly: followUpsOnly)
         let columns = Columns(width: width)
         lines.append(StyledLine(columns.header, .header))
+        if stoppingAtEvents { return lines }
         if events.isEmpty {
-            lines.append(StyledLine("  no other events by this actor in the window", .dim))
+            lines.append(
+                StyledLine(
+                    followUpsOnly
+                        ? "  no follow-ups by this actor in the window (f shows every event)"
+                        : "  no other events by this actor in the window", .dim))
         }
-        lines += events.map { eventLine($0, record: record, columns: columns) }
+        lines += eventLines(events, record: record, columns: columns, cursor: cursor)
         lines.append(.blank)
-        lines.append(StyledLine("▶ the alert's event   ★ follow-up named by the investigation guides", .dim))
+        lines.append(StyledLine(legend("▶ the alert's event"), .dim))
         return lines
     }
 
     /// A group alert's own events (a threshold group's counted events, a sequence's events, the
     /// events behind an ES|QL row), in time order; no window applies, as they are the alert.
-    private static func memberLines(for record: AlertRecord, indexing: Bool, width: Int) -> [StyledLine] {
+    private static func memberLines(
+        for record: AlertRecord, indexing: Bool, width: Int, cursor: Int?, followUpsOnly: Bool,
+        stoppingAtEvents: Bool
+    ) -> [StyledLine] {
         let total = record.members.count
         var lines = [
             StyledLine([
@@ -57,17 +98,33 @@ enum RelatedContent {
             lines.append(StyledLine(indexingText + " (it fills in here when ready)", .dim))
             return lines
         }
-        let events = record.relatedActivity.filter { $0.relation.contains(.member) }
-        if events.count < total {
-            lines.append(StyledLine("\(total - events.count) of them are not in the loaded data", .warning))
+        let all = record.relatedActivity.filter { $0.relation.contains(.member) }
+        if all.count < total {
+            lines.append(StyledLine("\(total - all.count) of them are not in the loaded data", .warning))
         }
         lines.append(.blank)
         let columns = Columns(width: width)
         lines.append(StyledLine(columns.header, .header))
-        lines += events.map { eventLine($0, record: record, columns: columns) }
+        if stoppingAtEvents { return lines }
+        let events = Self.events(for: record, window: 0, followUpsOnly: followUpsOnly)
+        lines += eventLines(events, record: record, columns: columns, cursor: cursor)
         lines.append(.blank)
-        lines.append(StyledLine("▶ an event of this alert   ★ follow-up named by the investigation guides", .dim))
+        lines.append(StyledLine(legend("▶ an event of this alert"), .dim))
         return lines
+    }
+
+    private static func legend(_ own: String) -> String {
+        own + "   ★ follow-up named by the investigation guides   j/k move · Enter opens · f follow-ups only"
+    }
+
+    private static func eventLines(
+        _ events: [RelatedEvent], record: AlertRecord, columns: Columns, cursor: Int?
+    ) -> [StyledLine] {
+        events.enumerated().map { index, related in
+            var line = eventLine(related, record: record, columns: columns)
+            if index == cursor { line.background = .selected }
+            return line
+        }
     }
 
     private static func eventLine(_ related: RelatedEvent, record: AlertRecord, columns: Columns) -> StyledLine {

@@ -18,7 +18,7 @@ public final class TriageStore {
     let connection: SQLiteConnection
 
     /// The schema version this code writes (`PRAGMA user_version`).
-    public static let schemaVersion = 2
+    public static let schemaVersion = 3
     /// How long a write waits for another process's lock.
     static let busyTimeoutMilliseconds: Int32 = 10_000
 
@@ -107,7 +107,7 @@ public final class TriageStore {
     private static let newerSchemaCode: Int32 = -1
 
     /// `migrations[n]` turns a version-`n` database into version `n + 1`.
-    static let migrations = [schemaV1, schemaV2]
+    static let migrations = [schemaV1, schemaV2, schemaV3]
 
     static let schemaV1 = """
         CREATE TABLE alerts(
@@ -150,6 +150,19 @@ public final class TriageStore {
     /// 1; an alert without a row is version 0. Every write sets it explicitly.
     static let schemaV2 = """
         ALTER TABLE triage ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+        """
+
+    /// Notes being typed, kept as they are typed so a crash, Ctrl-C or SIGTERM loses none; one
+    /// per alert and analyst, with the triage version the draft started from.
+    static let schemaV3 = """
+        CREATE TABLE note_drafts(
+            uuid TEXT NOT NULL,
+            analyst TEXT NOT NULL,
+            text TEXT NOT NULL,
+            base_version INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            PRIMARY KEY (uuid, analyst)
+        );
         """
 
     /// A pragma's current value, e.g. `journal_mode` → `wal`, `synchronous` → `2` (FULL).

@@ -24,6 +24,7 @@ final class ConsoleSession {
     private let enrichment: ECSEnrichment
     private let store: TriageStore
     private var triage: ConsoleStoreEffects
+    private var noteDrafts: NoteDraftKeeper
     private var state: ConsoleState
     private let loading = LoadingChannel()
     /// Whether clicks and the wheel are asked for (`--no-mouse` turns them off).
@@ -81,6 +82,7 @@ final class ConsoleSession {
         self.enrichment = enrichment
         self.store = store
         triage = ConsoleStoreEffects(store: store)
+        noteDrafts = NoteDraftKeeper(store: store)
         state = ConsoleState(analyst: analyst, now: Self.nowMilliseconds())
         state.progress = LoadingProgress()
         state.ruleLoadErrors = ruleSet.errors
@@ -118,6 +120,8 @@ final class ConsoleSession {
                 }
                 needsDraw = true
             }
+            // Typing goes to disk within a quarter second, so a signal or a crash loses no note.
+            if noteDrafts.keep(&state, now: .now) { needsDraw = true }
             let report = loading.withLock { loading in
                 defer {
                     loading.provisional = []
@@ -209,13 +213,16 @@ final class ConsoleSession {
     private func perform(_ effect: ConsoleEffect, on terminal: NcursesTerminal) -> Continuation {
         if triage.perform(effect, on: &state, time: Self.nowMilliseconds()) { return .stay }
         switch effect {
-        case .applyTriage, .undo, .openNote, .saveView:
+        case .applyTriage, .undo, .openNote, .saveView, .readAuditTrail:
             break  // performed above
         case .export(let uuids, let format, let path, let overwrite):
             state.didExport(export(uuids: uuids, format: format, path: path, overwrite: overwrite))
+        case .readOriginalRecord(let uuid, let file, let index):
+            state.didReadOriginalRecord(OriginalRecordReader.read(file: file, index: index, limits: limits), uuid: uuid)
         case .redraw:
             terminal.repaintAll()
         case .quit:
+            noteDrafts.keep(&state, now: .now, force: true)
             loading.waitForDecidedAlertsToBeSaved()
             return .quit
         }
@@ -324,6 +331,8 @@ final class ConsoleSession {
     private func finishLoading(_ records: [AlertRecord], summary: String?) -> Bool {
         guard triage.load(records, into: &state) else { return false }
         if let summary { state.message = StatusMessage(summary) }
+        // After the summary, so a message about notes kept from last time is the one shown.
+        noteDrafts.restore(into: &state)
         return true
     }
 

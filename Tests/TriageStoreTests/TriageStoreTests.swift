@@ -103,7 +103,7 @@ import TriageTestSupport
         #expect(try writer.pragma("journal_mode") == "wal")
         #expect(try writer.pragma("synchronous") == "2")
         #expect(try writer.pragma("busy_timeout") == "10000")
-        #expect(try writer.pragma("user_version") == "2")
+        #expect(try writer.pragma("user_version") == String(TriageStore.schemaVersion))
         withExtendedLifetime(writer) {}
     }
 

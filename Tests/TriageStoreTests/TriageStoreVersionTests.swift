@@ -92,7 +92,7 @@ import Testing
                 """)
         }
         let store = try TriageStore(path: path)
-        #expect(try store.pragma("user_version") == "2")
+        #expect(try store.pragma("user_version") == String(TriageStore.schemaVersion))
         let expected = TriageState(
             reviewed: true, status: .closed, disposition: .truePositive, reason: "confirmed",
             notes: "kept note")

@@ -1,0 +1,47 @@
+import TrailTriageJSON
+import TriageModel
+
+extension ConsoleState {
+    /// `R`: the alert's original CloudTrail record, read again from the file the scan found it
+    /// in; an alert without a source location (one made from other alerts) shows its stored
+    /// document straight away.
+    mutating func showRaw(_ record: AlertRecord) -> [ConsoleEffect] {
+        guard let file = record.flatJSON["trailtriage.source.file"]?.stringValue,
+            let index = record.flatJSON["trailtriage.source.record"].map(AlertRow.text).flatMap({ Int($0) })
+        else {
+            overlay = .raw(lines: RawRecordText.lines(for: record))
+            overlayScroll = 0
+            return []
+        }
+        return [.readOriginalRecord(uuid: record.uuid, file: file, index: index)]
+    }
+
+    /// Reports the original record the app read for `readOriginalRecord`, or why it could not
+    /// (the file moved, changed or is gone): the view then shows the stored document and says so.
+    public mutating func didReadOriginalRecord(_ result: Result<JSONValue, OriginalRecordFailure>, uuid: String) {
+        guard let position = positionByUUID[uuid] else { return }
+        let record = alerts[position]
+        let file = record.flatJSON["trailtriage.source.file"]?.stringValue ?? ""
+        let index = record.flatJSON["trailtriage.source.record"].map(AlertRow.text) ?? ""
+        switch result {
+        case .success(let value):
+            overlay = .raw(
+                lines: ["Original CloudTrail record · \(file) · record \(index)"] + RawRecordText.pretty(value))
+        case .failure(let failure):
+            overlay = .raw(
+                lines: ["The original record could not be read from \(file): \(failure.reason)", ""]
+                    + RawRecordText.lines(for: record))
+            message = StatusMessage("Original record unavailable: \(failure.reason)", kind: .warning)
+        }
+        overlayScroll = 0
+    }
+}
+
+/// Why an alert's original record could not be read again.
+public struct OriginalRecordFailure: Error, Sendable, Hashable {
+    public var reason: String
+
+    public init(reason: String) {
+        self.reason = reason
+    }
+}
