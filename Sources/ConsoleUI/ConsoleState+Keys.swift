@@ -115,7 +115,8 @@ extension ConsoleState {
             } else {
                 return [.quit]
             }
-        case .submit, .confirm, .deny, .deleteBackward, .newline, .saveNote, .choose, .complete, .cursorLeft, .cursorRight,
+        case .submit, .confirm, .deny, .deleteBackward, .newline, .saveNote, .choose, .complete, .cursorLeft,
+            .cursorRight,
             .lineStart, .lineEnd, .wordLeft, .wordRight, .deleteForward:
             break  // only meaningful inside prompts
         }
