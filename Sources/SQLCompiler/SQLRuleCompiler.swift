@@ -19,8 +19,9 @@ public struct SQLRuleCompiler: Sendable {
     /// The SQL for `rule`.
     /// - Throws: ``SQLCompileError`` when the rule type or a field it reads cannot be translated.
     public func compile(_ rule: DetectionRule) throws(SQLCompileError) -> CompiledSQLRule {
-        guard SQLTableShape.isValidName(table.name) else {
-            throw SQLCompileError(reason: "table name \"\(table.name)\" is not a plain SQL identifier")
+        for name in [table.name] + (table.recordColumn.map { [$0] } ?? []) + table.carriedColumns
+        where !SQLTableShape.isValidName(name) {
+            throw SQLCompileError(reason: "\"\(name)\" is not a plain SQL identifier")
         }
         switch rule.type {
         case .query, .newTerms:
@@ -109,7 +110,8 @@ public struct SQLRuleCompiler: Sendable {
     }
 
     private var recordSelection: String {
-        table.recordColumn.map { ",\n  m.\($0) AS record" } ?? ""
+        let record = table.recordColumn.map { ",\n  m.\($0) AS record" } ?? ""
+        return record + table.carriedColumns.map { ",\n  m.\($0) AS \($0)" }.joined()
     }
 
     private func querySQL(rule: DetectionRule, condition: String) -> String {

@@ -5,10 +5,14 @@ public struct SQLTableShape: Sendable, Hashable {
     public var name: String
     /// The column with the record's JSON text, or `nil`.
     public var recordColumn: String?
+    /// Other columns every alert row carries through unchanged (the Spark job's source file and
+    /// record position).
+    public var carriedColumns: [String]
 
-    public init(name: String = "cloudtrail_logs", recordColumn: String? = nil) {
+    public init(name: String = "cloudtrail_logs", recordColumn: String? = nil, carriedColumns: [String] = []) {
         self.name = name
         self.recordColumn = recordColumn
+        self.carriedColumns = carriedColumns
     }
 
     /// Whether `name` is a plain or dotted SQL identifier, safe to write unquoted.

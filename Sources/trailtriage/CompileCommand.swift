@@ -25,6 +25,9 @@ struct CompileCommand: ParsableCommand {
         help: "A column holding each record's raw JSON text, returned with every alert (the Spark job's is 'record').")
     var recordColumn: String?
 
+    @Option(name: .customLong("carry-column"), help: "A column every alert row carries through (repeatable).")
+    var carriedColumns: [String] = []
+
     @Argument(help: "Rule files or directories. Default: the bundled rules.")
     var rules: [String] = []
 
@@ -38,8 +41,13 @@ struct CompileCommand: ParsableCommand {
     }
 
     mutating func run() throws {
+        for column in carriedColumns where !SQLTableShape.isValidName(column) || column.contains(".") {
+            throw ValidationError("--carry-column \(column) is not a plain SQL column name.")
+        }
         let loaded = RuleLoader.load(paths: try RuleSelection.paths(rules))
-        let compiler = SQLRuleCompiler(dialect: dialect, table: SQLTableShape(name: table, recordColumn: recordColumn))
+        let compiler = SQLRuleCompiler(
+            dialect: dialect,
+            table: SQLTableShape(name: table, recordColumn: recordColumn, carriedColumns: carriedColumns))
         let outcome = SQLRuleSetCompilation.compile(loaded.rules, with: compiler)
         var text = ""
         for rule in outcome.compiled {
