@@ -1,4 +1,5 @@
 import Alerts
+import CloudTrailReader
 import DetectionRules
 import ECSMapping
 import Foundation
@@ -143,7 +144,8 @@ enum EngineOutputFiles {
         else { return nil }
         func count(_ key: String) -> Int { Int(object[key]?.scalarText ?? "") ?? 0 }
         let problems = (object["problems"]?.arrayValue ?? []).map { problem in
-            "\(problem.objectValue?["file"]?.stringValue ?? "?"): \(problem.objectValue?["problem"]?.stringValue ?? "?")"
+            let file = problem.objectValue?["file"]?.stringValue ?? "?"
+            return "\(file): \(problem.objectValue?["problem"]?.stringValue ?? "?")"
         }
         return Report(
             filesListed: count("files_listed"), filesRead: count("files_read"), records: count("records"),
