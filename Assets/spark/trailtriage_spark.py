@@ -64,8 +64,14 @@ def parse_arguments(argv):
     parser.add_argument("--out", required=True, help="local directory for the results")
     parser.add_argument("--master", default="local[2]")
     parser.add_argument("--context-hours", type=int, default=24)
-    parser.add_argument("paths", nargs="+")
-    return parser.parse_args(argv)
+    parser.add_argument(
+        "--dataset", action="append", default=[], metavar="NAME=PATH",
+        help="run the rules separately on PATH, writing to OUT/NAME (repeatable; one Spark start for all)")
+    parser.add_argument("paths", nargs="*")
+    arguments = parser.parse_args(argv)
+    if not arguments.paths and not arguments.dataset:
+        parser.error("give input paths or --dataset NAME=PATH")
+    return arguments
 
 
 def start_spark(master):
@@ -153,12 +159,26 @@ def main(argv):
     arguments = parse_arguments(argv)
     with open(arguments.rules, encoding="utf-8") as handle:
         rules = json.load(handle)
-    os.makedirs(arguments.out, exist_ok=True)
-    started = time.time()
     spark = start_spark(arguments.master)
+    datasets = [(arguments.out, arguments.paths)] if arguments.paths else []
+    for given in arguments.dataset:
+        name, _, path = given.partition("=")
+        if not name or not path or "/" in name:
+            sys.exit("--dataset wants NAME=PATH with a plain NAME, not %r" % given)
+        datasets.append((os.path.join(arguments.out, name), [path]))
+    for out, paths in datasets:
+        run_dataset(spark, rules, paths, out, arguments.context_hours)
+    spark.stop()
+    return 0
+
+
+def run_dataset(spark, rules, paths, out, context_hours):
+    """Runs every rule over one input set and writes its three result files to `out`."""
     from pyspark.sql import functions as F
 
-    files, roots, problems = list_inputs(spark, arguments.paths)
+    os.makedirs(out, exist_ok=True)
+    started = time.time()
+    files, roots, problems = list_inputs(spark, paths)
     report = {"files_listed": len(files), "files_read": 0, "records": 0, "alerts": 0, "problems": problems}
     alerts, context = [], []
     if files:
@@ -168,32 +188,33 @@ def main(argv):
             "source_file", F.col("document.Records").isNotNull().alias("ok")).collect()}
         for name in map(local_path, files):
             if name not in seen:
-                problems.append({"file": local_path(name), "problem": "unreadable (corrupt or not gzip); skipped"})
+                problems.append({"file": name, "problem": "unreadable (corrupt or not gzip); skipped"})
             elif not seen[name]:
-                problems.append({"file": local_path(name), "problem": 'not CloudTrail JSON ({"Records": [...]})'})
+                problems.append({"file": name, "problem": 'not CloudTrail JSON ({"Records": [...]})'})
         report["files_read"] = sum(1 for ok in seen.values() if ok)
         report["records"] = events.count()
         if rules:
+            # One union, one action: Spark plans all the rules as a single job over the cached view.
             results = None
             for rule in rules:
                 frame = spark.sql(rule["sql"])
                 results = frame if results is None else results.unionByName(frame)
             located = results.dropDuplicates(["rule_id", "alert_uuid"])
             alerts = [row.asDict(recursive=True) for row in located.collect()]
-            context = actor_context(events, alerts, arguments.context_hours)
+            context = actor_context(events, alerts, context_hours)
+        documents.unpersist()
+        events.unpersist()
     report["alerts"] = len(alerts)
     report["seconds"] = round(time.time() - started, 3)
-    with open(os.path.join(arguments.out, "engine-alerts.ndjson"), "w", encoding="utf-8") as handle:
+    with open(os.path.join(out, "engine-alerts.ndjson"), "w", encoding="utf-8") as handle:
         for alert in sorted(alerts, key=lambda a: (a["event_time_ms"] or 0, a["alert_uuid"])):
             alert["source_file"] = local_path(alert["source_file"] or "")
             handle.write(json.dumps(alert, ensure_ascii=False) + "\n")
-    with open(os.path.join(arguments.out, "engine-context.ndjson"), "w", encoding="utf-8") as handle:
+    with open(os.path.join(out, "engine-context.ndjson"), "w", encoding="utf-8") as handle:
         for line in context:
             handle.write(json.dumps(line, ensure_ascii=False) + "\n")
-    with open(os.path.join(arguments.out, "engine-report.json"), "w", encoding="utf-8") as handle:
+    with open(os.path.join(out, "engine-report.json"), "w", encoding="utf-8") as handle:
         json.dump(report, handle, ensure_ascii=False, indent=1)
-    spark.stop()
-    return 0
 
 
 def actor_context(events, alerts, hours):
