@@ -261,6 +261,7 @@ let package = Package(
             dependencies: [
                 "trailtriage", "TriageModel", "TriageStore", "DetectionEngine", "Alerts", "RelatedActivity",
                 "DetectionRules", "ECSMapping", "TrailTriageJSON", "TestSupport", "ConsoleUI", "CaseNotes",
+                "SQLCompiler",
             ],
             swiftSettings: strictImports
         ),
