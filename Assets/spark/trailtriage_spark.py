@@ -194,13 +194,13 @@ def run_dataset(spark, rules, paths, out, context_hours):
         report["files_read"] = sum(1 for ok in seen.values() if ok)
         report["records"] = events.count()
         if rules:
-            # One union, one action: Spark plans all the rules as a single job over the cached view.
-            results = None
+            # One query per rule over the cached view: a single union of a hundred windowed
+            # statements takes Spark far longer to plan than running them one after another.
+            by_identity = {}
             for rule in rules:
-                frame = spark.sql(rule["sql"])
-                results = frame if results is None else results.unionByName(frame)
-            located = results.dropDuplicates(["rule_id", "alert_uuid"])
-            alerts = [row.asDict(recursive=True) for row in located.collect()]
+                for row in spark.sql(rule["sql"]).collect():
+                    by_identity[(row["rule_id"], row["alert_uuid"])] = row.asDict(recursive=True)
+            alerts = list(by_identity.values())
             context = actor_context(events, alerts, context_hours)
         documents.unpersist()
         events.unpersist()
