@@ -57,6 +57,8 @@ let package = Package(
             dependencies: ["CloudTrailReader", "DetectionRules", "ECSMapping", "TrailTriageJSON"],
             swiftSettings: strictImports
         ),
+        // Rules to SQL (Spark, Trino/Athena) over the raw CloudTrail columns, from the parsed KQL.
+        .target(name: "SQLCompiler", dependencies: ["KQL", "DetectionRules"], swiftSettings: strictImports),
         .target(
             name: "DetectionEngine",
             dependencies: [
@@ -129,7 +131,7 @@ let package = Package(
             dependencies: [
                 "BundledAssets", "DetectionEngine", "Alerts", "RelatedActivity", "DetectionRules", "ECSMapping",
                 "CloudTrailReader",
-                "TrailTriageJSON", "TriageStore", "CaseNotes", "KQL",
+                "TrailTriageJSON", "TriageStore", "CaseNotes", "KQL", "SQLCompiler",
                 "CloudTrailGenerator", "TriageModel", "ConsoleUI", "ConsoleStore", "NcursesTerminal", "TerminalGrid",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -149,6 +151,12 @@ let package = Package(
             swiftSettings: strictImports
         ),
         .testTarget(name: "KQLTests", dependencies: ["KQL"], swiftSettings: strictImports),
+        .testTarget(
+            name: "SQLCompilerTests",
+            dependencies: ["SQLCompiler", "DetectionRules", "TestSupport"],
+            exclude: ["Fixtures"],
+            swiftSettings: strictImports
+        ),
         .testTarget(
             name: "EQLTests",
             dependencies: ["EQL", "TestSupport"],
@@ -261,6 +269,7 @@ let package = Package(
             dependencies: [
                 "trailtriage", "TriageModel", "TriageStore", "DetectionEngine", "Alerts", "RelatedActivity",
                 "DetectionRules", "ECSMapping", "TrailTriageJSON", "TestSupport", "ConsoleUI", "CaseNotes",
+                "SQLCompiler",
             ],
             swiftSettings: strictImports
         ),

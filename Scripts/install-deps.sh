@@ -4,7 +4,8 @@
 # uap-core's user agent regexes, libmaxminddb for GeoIP/ASN lookups), and three PyPI packages the
 # tests use: markdown-it-py, the CommonMark renderer the Markdown export tests check against, eql,
 # Elastic's Python EQL, which the EQL tests compare verdicts with (tests only; it is AGPL-3.0 and
-# never vendored), and mmdb-writer, with which the GeoIP tests build small MaxMind DB files.
+# never vendored), and mmdb-writer, with which the GeoIP tests build small MaxMind DB files; plus
+# sqlglot (parses the compiled Trino SQL in the tests) and pyspark 4.x (the Spark job; needs Java 17).
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
 packages=(zlib1g-dev libdeflate-dev libsqlite3-dev libncurses-dev ncurses-base tmux gzip python3 time jq uap-core libmaxminddb-dev)
@@ -34,4 +35,19 @@ if ! python3 -c 'import mmdb_writer' >/dev/null 2>&1; then
   pip_install=(python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore mmdb-writer)
   "${pip_install[@]}" 2>/dev/null || "${pip_install[@]}" --break-system-packages \
     || echo "warning: could not install mmdb-writer; the GeoIP tests will be skipped" >&2
+fi
+if ! python3 -c 'import sqlglot' >/dev/null 2>&1; then
+  # sqlglot: an independent SQL parser the SQL compiler's tests parse every Trino statement with.
+  pip_install=(python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore sqlglot)
+  "${pip_install[@]}" 2>/dev/null || "${pip_install[@]}" --break-system-packages \
+    || echo "warning: could not install sqlglot; the Trino SQL parse tests will be skipped" >&2
+fi
+if ! python3 -c 'import pyspark' >/dev/null 2>&1; then
+  # pyspark 4.x runs `trailtriage spark` and its tests (Spark in local mode; it needs Java 17).
+  pip_install=(python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore 'pyspark>=4,<5')
+  "${pip_install[@]}" 2>/dev/null || "${pip_install[@]}" --break-system-packages \
+    || echo "warning: could not install pyspark; the Spark tests will be skipped" >&2
+fi
+if ! command -v java >/dev/null 2>&1; then
+  echo "warning: no java on PATH; pyspark needs Java 17, so the Spark tests will be skipped" >&2
 fi

@@ -2,9 +2,9 @@
 ///
 /// Comparison is on UTF-8 bytes, like Elasticsearch's term query on a keyword field: it is
 /// case-sensitive and, unlike `String.==`, does not treat canonically equivalent spellings as equal.
-struct KQLExactValue: Hashable, Sendable {
+public struct KQLExactValue: Hashable, Sendable {
     /// The decoded value text.
-    let text: String
+    public let text: String
     private let bytes: [UInt8]
 
     init(_ text: String) {

@@ -1,5 +1,5 @@
 /// A node of a parsed query at the level of whole documents.
-indirect enum KQLExpression: Hashable, Sendable {
+public indirect enum KQLExpression: Hashable, Sendable {
     /// Matches when any operand matches.
     case or([KQLExpression])
     /// Matches when every operand matches.

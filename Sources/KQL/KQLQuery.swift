@@ -12,6 +12,9 @@
 public struct KQLQuery: Sendable, Hashable {
     let root: KQLExpression
 
+    /// The parsed syntax tree, for compilers that translate the query into another language.
+    public var expression: KQLExpression { root }
+
     init(root: KQLExpression) {
         self.root = root
     }

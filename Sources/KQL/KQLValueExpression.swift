@@ -3,7 +3,7 @@
 /// Each test is answered against the field's whole value list ("does any value match?") before the
 /// boolean operators combine the answers. That is why `field: (*a* and *b*)` can be satisfied by two
 /// different array elements, and why `field: not v` equals `not field: v`.
-indirect enum KQLValueExpression: Hashable, Sendable {
+public indirect enum KQLValueExpression: Hashable, Sendable {
     /// Matches when any operand matches.
     case or([KQLValueExpression])
     /// Matches when every operand matches.

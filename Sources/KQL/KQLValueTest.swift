@@ -1,5 +1,5 @@
 /// A single test applied to one value of a field.
-enum KQLValueTest: Hashable, Sendable {
+public enum KQLValueTest: Hashable, Sendable {
     /// `field: *`: the field holds at least one value.
     case exists
     /// A quoted value, or an unquoted one without wildcards: byte-for-byte equality.

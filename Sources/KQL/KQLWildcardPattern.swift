@@ -4,13 +4,15 @@
 /// wildcard is `*`, the pattern `P*M1*M2*S` matches exactly when the value starts with `P`, ends with
 /// `S`, and contains `M1` then `M2` in order in between; finding each middle segment at its leftmost
 /// position is then always correct, so matching needs no backtracking.
-struct KQLWildcardPattern: Hashable, Sendable {
+public struct KQLWildcardPattern: Hashable, Sendable {
     /// The literal text before the first `*`.
     let prefix: [UInt8]
     /// The literal text after the last `*`.
     let suffix: [UInt8]
     /// The non-empty literal runs between the first and last `*`, in order.
     let middle: [[UInt8]]
+    /// The literal text around each `*`, in order; `n` stars give `n + 1` (possibly empty) runs.
+    public let segments: [String]
     /// The pattern as KQL text that parses back to it; used for descriptions.
     let source: String
     private let minimumLength: Int
@@ -20,6 +22,7 @@ struct KQLWildcardPattern: Hashable, Sendable {
     /// - Parameter segments: The literal text around each `*`; a pattern with `n` stars has `n + 1`
     ///   segments, some of which may be empty. Must hold at least two segments.
     init(segments: [String]) {
+        self.segments = segments
         let bytes = segments.map { Array($0.utf8) }
         prefix = bytes.first ?? []
         suffix = bytes.count > 1 ? bytes[bytes.count - 1] : []

@@ -15,7 +15,7 @@ struct TrailTriageCommand: ParsableCommand {
         version: TrailTriageVersion.current,
         subcommands: [
             ConsoleCommand.self, ScanCommand.self, RulesCommand.self, GenerateCommand.self, ExportCommand.self,
-            ConsoleBenchmarkCommand.self,
+            ConsoleBenchmarkCommand.self, CompileCommand.self, SparkCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self
     )

@@ -1,0 +1,249 @@
+"""TrailTriage's Spark job: runs rules compiled by `trailtriage compile --dialect spark` over
+CloudTrail in the S3 layout (`.json.gz` files holding {"Records": [...]}), local or s3a://.
+
+`trailtriage spark` starts it; it can also be given to spark-submit. It exposes the records as a
+view shaped like AWS's Athena table `cloudtrail_logs` plus `record` (each record's JSON text),
+runs every rule in one job, and writes to --out:
+
+  engine-alerts.ndjson   one line per alert: rule_id, event_id, event_key, event_time_ms,
+                         alert_uuid, new_terms, source_file, record_index, record
+  engine-context.ndjson  the records of each alerted actor within +/- the context window
+  engine-report.json     files read, records, and every file that could not be used, with why
+"""
+
+import argparse
+import json
+import os
+import sys
+import time
+
+# The record fields as CloudTrail spells them (JSON field matching is case-sensitive); the view
+# renames them to the lower-case column names of AWS's Athena table.
+RECORD_SCHEMA = """
+eventVersion string,
+userIdentity struct<
+  type: string, principalId: string, arn: string, accountId: string, invokedBy: string,
+  accessKeyId: string, userName: string,
+  onBehalfOf: struct<userId: string, identityStoreArn: string>,
+  sessionContext: struct<
+    attributes: struct<mfaAuthenticated: string, creationDate: string>,
+    sessionIssuer: struct<type: string, principalId: string, arn: string, accountId: string, userName: string>,
+    ec2RoleDelivery: string, sourceIdentity: string>>,
+eventTime string, eventSource string, eventName string, awsRegion string, sourceIPAddress string,
+userAgent string, errorCode string, errorMessage string,
+requestParameters string, responseElements string, additionalEventData string,
+requestID string, eventID string, readOnly string,
+resources array<struct<ARN: string, accountId: string, type: string>>,
+eventType string, apiVersion string, managementEvent string, recipientAccountId string,
+serviceEventDetails string, sharedEventID string, vpcEndpointId string, vpcEndpointAccountId string,
+eventCategory string, sessionCredentialFromConsole string,
+tlsDetails struct<tlsVersion: string, cipherSuite: string, clientProvidedHostHeader: string>
+"""
+
+ATHENA_COLUMNS = [
+    ("eventVersion", "eventversion"), ("userIdentity", "useridentity"), ("eventTime", "eventtime"),
+    ("eventSource", "eventsource"), ("eventName", "eventname"), ("awsRegion", "awsregion"),
+    ("sourceIPAddress", "sourceipaddress"), ("userAgent", "useragent"), ("errorCode", "errorcode"),
+    ("errorMessage", "errormessage"), ("requestParameters", "requestparameters"),
+    ("responseElements", "responseelements"), ("additionalEventData", "additionaleventdata"),
+    ("requestID", "requestid"), ("eventID", "eventid"), ("readOnly", "readonly"),
+    ("resources", "resources"), ("eventType", "eventtype"), ("apiVersion", "apiversion"),
+    ("managementEvent", "managementevent"), ("recipientAccountId", "recipientaccountid"),
+    ("serviceEventDetails", "serviceeventdetails"), ("sharedEventID", "sharedeventid"),
+    ("vpcEndpointId", "vpcendpointid"), ("vpcEndpointAccountId", "vpcendpointaccountid"),
+    ("eventCategory", "eventcategory"), ("sessionCredentialFromConsole", "sessioncredentialfromconsole"),
+    ("tlsDetails", "tlsdetails"),
+]
+
+INPUT_SUFFIXES = (".json.gz", ".json")
+
+
+def parse_arguments(argv):
+    parser = argparse.ArgumentParser(description="Run compiled TrailTriage rules on Spark.")
+    parser.add_argument("--rules", required=True, help="JSON file: [{rule_id, sql}, ...]")
+    parser.add_argument("--out", required=True, help="local directory for the results")
+    parser.add_argument("--master", default="local[2]")
+    parser.add_argument("--context-hours", type=int, default=24)
+    parser.add_argument(
+        "--dataset", action="append", default=[], metavar="NAME=PATH",
+        help="run the rules separately on PATH, writing to OUT/NAME (repeatable; one Spark start for all)")
+    parser.add_argument("paths", nargs="*")
+    arguments = parser.parse_args(argv)
+    if not arguments.paths and not arguments.dataset:
+        parser.error("give input paths or --dataset NAME=PATH")
+    return arguments
+
+
+def start_spark(master):
+    from pyspark.sql import SparkSession
+
+    builder = (
+        SparkSession.builder.appName("trailtriage")
+        .master(master)
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.sql.session.timeZone", "UTC")
+        # A corrupt .gz would fail the whole job; Spark skips it instead and the job reports it.
+        .config("spark.sql.files.ignoreCorruptFiles", "true")
+        .config("spark.sql.shuffle.partitions", "4")
+    )
+    if master.startswith("local"):
+        builder = builder.config("spark.driver.bindAddress", "127.0.0.1").config("spark.driver.host", "127.0.0.1")
+    spark = builder.getOrCreate()
+    spark.sparkContext.setLogLevel("ERROR")
+    return spark
+
+
+def list_inputs(spark, paths):
+    """Every .json.gz / .json file under the paths (Hadoop file systems: local, s3a, hdfs)."""
+    jvm = spark._jvm
+    configuration = spark._jsc.hadoopConfiguration()
+    files, roots, problems = [], [], []
+    for given in paths:
+        path = jvm.org.apache.hadoop.fs.Path(given if "://" in given else os.path.abspath(given))
+        try:
+            fs = path.getFileSystem(configuration)
+            if not fs.exists(path):
+                problems.append({"file": given, "problem": "does not exist"})
+                continue
+            listing = fs.listFiles(path, True)
+            found = 0
+            while listing.hasNext():
+                name = listing.next().getPath().toString()
+                if name.endswith(INPUT_SUFFIXES):
+                    files.append(name)
+                    found += 1
+            if found:
+                roots.append(path.toString())
+            else:
+                problems.append({"file": given, "problem": "holds no .json.gz or .json files"})
+        except Exception as error:  # a file system error names the path; the rest goes on
+            problems.append({"file": given, "problem": "cannot be listed: %s" % str(error).splitlines()[0]})
+    return sorted(set(files)), roots, problems
+
+
+def load_events(spark, roots):
+    from pyspark.sql import functions as F
+
+    # Reading the given roots (not the listed files one by one) keeps Spark's own listing on the
+    # driver; the glob keeps the same files list_inputs found.
+    reader = (
+        spark.read.option("wholetext", "true").option("recursiveFileLookup", "true")
+        .option("pathGlobFilter", "*.{json,json.gz}")
+    )
+    raw = reader.text(roots).withColumn("source_file", F.input_file_name())
+    documents = raw.select(
+        "source_file", F.from_json("value", "struct<Records: array<string>>").alias("document")
+    ).cache()
+    records = documents.where(F.col("document.Records").isNotNull()).select(
+        "source_file", F.posexplode("document.Records").alias("record_index", "record")
+    )
+    parsed = records.select(
+        "source_file", "record_index", "record", F.from_json("record", RECORD_SCHEMA).alias("r")
+    )
+    columns = [F.col("r." + source).alias(column) for source, column in ATHENA_COLUMNS]
+    events = parsed.select(*columns, "record", "source_file", "record_index").cache()
+    return documents, events
+
+
+def local_path(uri):
+    """A local file's path without the scheme Spark and Hadoop put in front (file:/ or file:///)."""
+    if uri.startswith("file://"):
+        return uri[len("file://"):]
+    if uri.startswith("file:"):
+        return uri[len("file:"):]
+    return uri
+
+
+def main(argv):
+    arguments = parse_arguments(argv)
+    with open(arguments.rules, encoding="utf-8") as handle:
+        rules = json.load(handle)
+    spark = start_spark(arguments.master)
+    datasets = [(arguments.out, arguments.paths)] if arguments.paths else []
+    for given in arguments.dataset:
+        name, _, path = given.partition("=")
+        if not name or not path or "/" in name:
+            sys.exit("--dataset wants NAME=PATH with a plain NAME, not %r" % given)
+        datasets.append((os.path.join(arguments.out, name), [path]))
+    for out, paths in datasets:
+        run_dataset(spark, rules, paths, out, arguments.context_hours)
+    spark.stop()
+    return 0
+
+
+def run_dataset(spark, rules, paths, out, context_hours):
+    """Runs every rule over one input set and writes its three result files to `out`."""
+    from pyspark.sql import functions as F
+
+    os.makedirs(out, exist_ok=True)
+    started = time.time()
+    files, roots, problems = list_inputs(spark, paths)
+    report = {"files_listed": len(files), "files_read": 0, "records": 0, "alerts": 0, "problems": problems}
+    alerts, context = [], []
+    if files:
+        documents, events = load_events(spark, roots)
+        events.createOrReplaceTempView("cloudtrail_logs")
+        seen = {local_path(row["source_file"]): row["ok"] for row in documents.select(
+            "source_file", F.col("document.Records").isNotNull().alias("ok")).collect()}
+        for name in map(local_path, files):
+            if name not in seen:
+                problems.append({"file": name, "problem": "unreadable (corrupt or not gzip); skipped"})
+            elif not seen[name]:
+                problems.append({"file": name, "problem": 'not CloudTrail JSON ({"Records": [...]})'})
+        report["files_read"] = sum(1 for ok in seen.values() if ok)
+        report["records"] = events.count()
+        if rules:
+            # One query per rule over the cached view: a single union of a hundred windowed
+            # statements takes Spark far longer to plan than running them one after another.
+            by_identity = {}
+            for rule in rules:
+                for row in spark.sql(rule["sql"]).collect():
+                    by_identity[(row["rule_id"], row["alert_uuid"])] = row.asDict(recursive=True)
+            alerts = list(by_identity.values())
+            context = actor_context(events, alerts, context_hours)
+        documents.unpersist()
+        events.unpersist()
+    report["alerts"] = len(alerts)
+    report["seconds"] = round(time.time() - started, 3)
+    with open(os.path.join(out, "engine-alerts.ndjson"), "w", encoding="utf-8") as handle:
+        for alert in sorted(alerts, key=lambda a: (a["event_time_ms"] or 0, a["alert_uuid"])):
+            alert["source_file"] = local_path(alert["source_file"] or "")
+            handle.write(json.dumps(alert, ensure_ascii=False) + "\n")
+    with open(os.path.join(out, "engine-context.ndjson"), "w", encoding="utf-8") as handle:
+        for line in context:
+            handle.write(json.dumps(line, ensure_ascii=False) + "\n")
+    with open(os.path.join(out, "engine-report.json"), "w", encoding="utf-8") as handle:
+        json.dump(report, handle, ensure_ascii=False, indent=1)
+
+
+def actor_context(events, alerts, hours):
+    """Records of each alerted actor (same ARN or access key) within +/- `hours` of its alert."""
+    from pyspark.sql import functions as F
+
+    anchors = []
+    for alert in alerts:
+        identity = json.loads(alert["record"]).get("userIdentity") or {}
+        if not isinstance(identity, dict):
+            continue
+        arn, key = identity.get("arn"), identity.get("accessKeyId")
+        if (arn or key) and alert["event_time_ms"] is not None:
+            anchors.append((arn, key, int(alert["event_time_ms"])))
+    if not anchors:
+        return []
+    spark = events.sparkSession
+    frame = spark.createDataFrame(anchors, "arn string, access_key string, time_ms long")
+    window = hours * 3600 * 1000
+    timed = events.withColumn("time_ms", F.expr("unix_millis(try_to_timestamp(eventtime))"))
+    same_actor = (F.col("e.useridentity.arn") == F.col("a.arn")) | (
+        F.col("e.useridentity.accesskeyid") == F.col("a.access_key"))
+    near = F.abs(F.col("e.time_ms") - F.col("a.time_ms")) <= window
+    rows = timed.alias("e").join(frame.alias("a"), same_actor & near).select(
+        "e.record", "e.source_file", "e.record_index", "e.time_ms").dropDuplicates(["source_file", "record_index"])
+    ordered = sorted(rows.collect(), key=lambda row: (row["time_ms"] or 0, row["source_file"], row["record_index"]))
+    return [{"source_file": local_path(row["source_file"]), "record_index": row["record_index"],
+             "record": row["record"]} for row in ordered]
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,22 @@
+-- TrailTriage query rule 1d4ca9c0-ff1e-11ee-91cc-f661ea17fbce: AWS IAM Roles Anywhere Profile Creation
+WITH matches AS (
+  SELECT *, CASE WHEN eventid IS NOT NULL AND eventid <> '' THEN eventid ELSE concat('sha256:', lower(to_hex(sha256(to_utf8(record))))) END AS tt_event_key, CAST(floor(to_unixtime(try(from_iso8601_timestamp(eventtime))) * 1000) AS bigint) AS tt_time
+  FROM cloudtrail_logs
+  WHERE (coalesce(('aws.cloudtrail') = 'aws.cloudtrail', false) AND coalesce((CASE WHEN eventsource IN ('', '-', 'none') THEN NULL ELSE eventsource END) = 'rolesanywhere.amazonaws.com', false) AND coalesce((CASE WHEN eventname IN ('', '-', 'none') THEN NULL ELSE eventname END) = 'CreateProfile', false) AND coalesce((CASE WHEN eventname = 'ConsoleLogin' AND CASE WHEN json_extract_scalar(responseelements, '$["ConsoleLogin"]') IN ('', '-', 'none') THEN NULL ELSE json_extract_scalar(responseelements, '$["ConsoleLogin"]') END IS NOT NULL THEN lower(CASE WHEN json_extract_scalar(responseelements, '$["ConsoleLogin"]') IN ('', '-', 'none') THEN NULL ELSE json_extract_scalar(responseelements, '$["ConsoleLogin"]') END) WHEN CASE WHEN errorcode IN ('', '-', 'none') THEN NULL ELSE errorcode END IS NOT NULL OR CASE WHEN errormessage IN ('', '-', 'none') THEN NULL ELSE errormessage END IS NOT NULL THEN 'failure' ELSE 'success' END) = 'success', false))
+),
+unique_matches AS (
+  SELECT * FROM (
+    SELECT *, row_number() OVER (PARTITION BY tt_event_key ORDER BY tt_time) AS tt_copy
+    FROM matches
+  ) numbered
+  WHERE tt_copy = 1
+)
+SELECT
+  '1d4ca9c0-ff1e-11ee-91cc-f661ea17fbce' AS rule_id,
+  m.eventid AS event_id,
+  m.tt_event_key AS event_key,
+  m.tt_time AS event_time_ms,
+  lower(to_hex(sha256(to_utf8(concat_ws(chr(31), 'trailtriage-alert-v1', '1d4ca9c0-ff1e-11ee-91cc-f661ea17fbce', m.tt_event_key))))) AS alert_uuid,
+  CAST(ARRAY[] AS array(varchar)) AS new_terms,
+  m.record AS record
+FROM unique_matches m
