@@ -294,24 +294,9 @@ struct RecordFields: KQLPartialFields {
         }
     }
 
-    /// Whether `marker` occurs in `text`. `memchr` finds candidates for the marker's rarest-looking
-    /// byte (its first capital letter, as JSON text is mostly lower-case), which is much faster
-    /// than testing every position.
+    /// Whether `marker` occurs in `text` (see ``ByteSearch/contains(_:_:)``).
     static func contains(_ text: UnsafeBufferPointer<UInt8>, _ marker: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard !marker.isEmpty else { return true }
-        guard let base = text.baseAddress, text.count >= marker.count else { return false }
-        let anchor = marker.firstIndex { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") } ?? 0
-        let anchorByte = Int32(marker[anchor])
-        var start = anchor
-        let last = text.count - (marker.count - anchor)
-        while start <= last {
-            guard let hit = memchr(base + start, anchorByte, last - start + 1) else { return false }
-            let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            let from = position - anchor
-            if let markerBase = marker.baseAddress, memcmp(base + from, markerBase, marker.count) == 0 { return true }
-            start = position + 1
-        }
-        return false
+        ByteSearch.contains(text, marker)
     }
 
     /// `sessionContext.sessionIssuer.arn`, two objects down from `userIdentity`.

@@ -1,4 +1,4 @@
-import Glibc
+import TrailTriageJSON
 
 /// A `GROK` pattern compiled to a regular expression: `%{NAME:column}` entries from the standard
 /// pattern library and inline `(?<column>regex)` captures. The pattern searches the input
@@ -151,22 +151,6 @@ struct ESQLGrokPattern: Sendable {
 
     private static func utf8(of text: String, contains needle: [UInt8]) -> Bool {
         var text = text
-        return text.withUTF8 { haystack in
-            needle.withUnsafeBufferPointer { needle in
-                guard let needleBase = needle.baseAddress, let base = haystack.baseAddress else {
-                    return needle.isEmpty
-                }
-                guard haystack.count >= needle.count else { return false }
-                var start = 0
-                let last = haystack.count - needle.count
-                while start <= last {
-                    guard let hit = memchr(base + start, Int32(needle[0]), last - start + 1) else { return false }
-                    let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                    if memcmp(base + position, needleBase, needle.count) == 0 { return true }
-                    start = position + 1
-                }
-                return false
-            }
-        }
+        return text.withUTF8 { haystack in needle.withUnsafeBufferPointer { ByteSearch.contains(haystack, $0) } }
     }
 }
