@@ -50,7 +50,8 @@ let package = Package(
             swiftSettings: strictImports
         ),
         // Related activity: the one event summary, the accumulator a scan fills, the event index.
-        .target(name: "RelatedActivity", dependencies: ["ECSMapping"], swiftSettings: strictImports),
+        .target(
+            name: "RelatedActivity", dependencies: ["ECSMapping", "TrailTriageJSON"], swiftSettings: strictImports),
         // The alert model the engine produces and everything after it consumes.
         .target(
             name: "Alerts",

@@ -1,9 +1,9 @@
+import Glibc
+
 /// The top-level CloudTrail keys framing locates.
 enum RecordKey: CaseIterable {
     case eventSource, eventName, eventTime, eventID, awsRegion, sourceIPAddress, recipientAccountId
     case errorCode, errorMessage, userIdentity
-
-    var bytes: [UInt8] { Array(String(describing: self).utf8) }
 
     /// Keys every CloudTrail record has as strings: any other type there makes the record's
     /// fields unknown, so it goes to the full parser (which reports it).
@@ -11,22 +11,29 @@ enum RecordKey: CaseIterable {
         self == .eventSource || self == .eventName || self == .eventTime || self == .eventID
     }
 
-    /// The keys by their UTF-8 spelling, looked up by length first so most keys are rejected
-    /// after one comparison.
-    static let byLength: [Int: [(key: RecordKey, bytes: [UInt8])]] = {
-        var table: [Int: [(key: RecordKey, bytes: [UInt8])]] = [:]
-        for key in allCases {
-            table[key.bytes.count, default: []].append((key, key.bytes))
-        }
-        return table
-    }()
-
+    /// The key `candidate` spells, if any. A switch on the length and comparisons against static
+    /// spellings, with no table: this runs for every top-level key of every record, and a
+    /// dictionary or array of arrays here cost hashing and reference counting on each call.
     static func matching(_ candidate: UnsafeBufferPointer<UInt8>) -> RecordKey? {
-        guard let entries = byLength[candidate.count] else { return nil }
-        for entry in entries where entry.bytes.elementsEqual(candidate) {
-            return entry.key
+        guard let base = candidate.baseAddress else { return nil }
+        func spells(_ spelling: StaticString) -> Bool {
+            spelling.utf8CodeUnitCount == candidate.count && memcmp(spelling.utf8Start, base, candidate.count) == 0
         }
-        return nil
+        switch candidate.count {
+        case 7: return spells("eventID") ? .eventID : nil
+        case 9:
+            if spells("eventName") { return .eventName }
+            if spells("eventTime") { return .eventTime }
+            if spells("awsRegion") { return .awsRegion }
+            return spells("errorCode") ? .errorCode : nil
+        case 11: return spells("eventSource") ? .eventSource : nil
+        case 12:
+            if spells("userIdentity") { return .userIdentity }
+            return spells("errorMessage") ? .errorMessage : nil
+        case 15: return spells("sourceIPAddress") ? .sourceIPAddress : nil
+        case 18: return spells("recipientAccountId") ? .recipientAccountId : nil
+        default: return nil
+        }
     }
 
     /// Reads the range for this key.

@@ -21,7 +21,7 @@ extension EventSummary {
             return EmptyValuePruner.isPlaceholder(slice) ? UnsafeBufferPointer(start: nil, count: 0) : slice
         }
         let action = bytes(nameRange)
-        guard !needingDocuments.contains(where: { $0.elementsEqual(action) }),
+        guard !needingDocuments.contains(where: { ByteSearch.equal(action, $0) }),
             let time = ECSTimestamp.parse(bytes(timeRange))
         else { return nil }
         var identity = IdentityFields()
@@ -122,7 +122,7 @@ enum IdentityKey {
     ]
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
-        for (key, spelling) in Self.spellings where spelling.count == bytes.count && spelling.elementsEqual(bytes) {
+        for (key, spelling) in Self.spellings where ByteSearch.equal(bytes, spelling) {
             self = key
             return
         }

@@ -33,7 +33,7 @@ struct IdentityMembers {
         static let spellings: [(Key, [UInt8])] = allCases.map { ($0, Array(String(describing: $0).utf8)) }
 
         init?(_ bytes: UnsafeBufferPointer<UInt8>) {
-            for (key, spelling) in Self.spellings where spelling.count == bytes.count && spelling.elementsEqual(bytes) {
+            for (key, spelling) in Self.spellings where ByteSearch.equal(bytes, spelling) {
                 self = key
                 return
             }

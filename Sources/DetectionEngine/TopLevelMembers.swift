@@ -34,7 +34,7 @@ struct TopLevelMembers {
         static let spellings: [(Key, [UInt8])] = allCases.map { ($0, Array($0.spelling.utf8)) }
 
         init?(_ bytes: UnsafeBufferPointer<UInt8>) {
-            for (key, spelling) in Self.spellings where spelling.count == bytes.count && spelling.elementsEqual(bytes) {
+            for (key, spelling) in Self.spellings where ByteSearch.equal(bytes, spelling) {
                 self = key
                 return
             }

@@ -6,10 +6,10 @@ extension EventIndex {
     /// id table beside the index. `nil` when no loaded event has that id at that time, which
     /// includes events without an `eventID` (their key is a content hash the index never saw).
     public func event(withKey key: String, at time: Int64) -> EventSummary? {
-        guard !key.isEmpty, let id = table.id(of: key), id != 0 else { return nil }
+        guard !key.isEmpty else { return nil }
         var position = firstRow(atOrAfter: time)
         while position < rows.count, rows[position].time == time {
-            if rows[position].eventID == id { return summary(at: Int32(position)) }
+            if eventIDs.id(rows[position].eventID, equals: key) { return summary(at: Int32(position)) }
             position += 1
         }
         return nil

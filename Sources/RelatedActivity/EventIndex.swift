@@ -5,6 +5,7 @@
 /// searches per key.
 public struct EventIndex: Sendable {
     let table: StringTable
+    let eventIDs: EventIDStore
     /// Sorted by time, then event id.
     let rows: [CompactEvent]
     let anchors: [CompactAnchor]
@@ -19,21 +20,21 @@ public struct EventIndex: Sendable {
 
     /// An empty index.
     public init() {
-        self.init(table: StringTable(), rows: [], anchors: [])
+        self.init(table: StringTable(), eventIDs: EventIDStore(), rows: [], anchors: [])
     }
 
-    init(table: StringTable, rows unsorted: [CompactEvent], anchors: [CompactAnchor]) {
+    init(table: StringTable, eventIDs: EventIDStore, rows unsorted: [CompactEvent], anchors: [CompactAnchor]) {
         var sorted = unsorted
         sorted.sort { lhs, rhs in
             if lhs.time != rhs.time { return lhs.time < rhs.time }
-            if lhs.eventID != rhs.eventID { return table[lhs.eventID] < table[rhs.eventID] }
+            if lhs.eventID != rhs.eventID { return eventIDs.isOrdered(lhs.eventID, before: rhs.eventID) }
             return false
         }
         // A record delivered twice is one event (as in the scan); records without an id stay.
-        var seen: Set<UInt32> = []
+        let first = eventIDs.firstOccurrences(sorted.map(\.eventID))
         var kept: [CompactEvent] = []
         kept.reserveCapacity(sorted.count)
-        for row in sorted where row.eventID == 0 || seen.insert(row.eventID).inserted {
+        for (position, row) in sorted.enumerated() where first[position] {
             kept.append(row)
         }
         var byActor: [UInt32: [Int32]] = [:]
@@ -48,6 +49,7 @@ public struct EventIndex: Sendable {
             if row.anchor >= 0 { anchorRows.append(position) }
         }
         self.table = table
+        self.eventIDs = eventIDs
         self.rows = kept
         self.anchors = anchors
         self.byActor = byActor
@@ -63,6 +65,6 @@ public struct EventIndex: Sendable {
     public var distinctStrings: Int { table.strings.count }
 
     func summary(at position: Int32) -> EventSummary {
-        EventIndexBuilder.summary(of: rows[Int(position)], table: table, anchors: anchors)
+        EventIndexBuilder.summary(of: rows[Int(position)], table: table, eventIDs: eventIDs, anchors: anchors)
     }
 }

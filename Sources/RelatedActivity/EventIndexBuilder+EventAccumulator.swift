@@ -9,9 +9,9 @@ extension EventIndexBuilder: EventAccumulator {
     public mutating func add(raw summary: RawEventSummary) {
         rows.append(
             CompactEvent(
-                time: summary.time, eventID: table.intern(bytes: summary.eventID),
+                time: summary.time, eventID: eventIDs.add(bytes: summary.eventID),
                 provider: table.intern(bytes: summary.provider), action: table.intern(bytes: summary.action),
-                outcome: table.intern(summary.failed ? "failure" : "success"),
+                outcome: summary.failed ? failureID : successID,
                 actor: table.intern(bytes: summary.actorARN),
                 accessKey: table.intern(bytes: summary.accessKeyID), session: table.intern(bytes: summary.sessionID),
                 account: table.intern(bytes: summary.account), region: table.intern(bytes: summary.region),

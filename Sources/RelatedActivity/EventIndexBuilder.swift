@@ -6,10 +6,17 @@ import ECSMapping
 /// merged with ``append(contentsOf:)`` without locks.
 public struct EventIndexBuilder: Sendable {
     var table = StringTable()
+    var eventIDs = EventIDStore()
     var rows: [CompactEvent] = []
     var anchors: [CompactAnchor] = []
+    /// The ids of the two outcomes, interned up front: every event has one.
+    let successID: UInt32
+    let failureID: UInt32
 
-    public init() {}
+    public init() {
+        successID = table.intern("success")
+        failureID = table.intern("failure")
+    }
 
     /// Events added so far (before duplicates are dropped).
     public var count: Int { rows.count }
@@ -28,7 +35,7 @@ public struct EventIndexBuilder: Sendable {
         }
         rows.append(
             CompactEvent(
-                time: summary.time, eventID: table.intern(summary.eventID),
+                time: summary.time, eventID: eventIDs.add(summary.eventID),
                 provider: table.intern(summary.provider), action: table.intern(summary.action),
                 outcome: table.intern(summary.outcome), actor: table.intern(summary.actorARN),
                 accessKey: table.intern(summary.accessKeyID), session: table.intern(summary.sessionID),
@@ -47,6 +54,7 @@ public struct EventIndexBuilder: Sendable {
     /// collecting.
     public mutating func append(contentsOf other: EventIndexBuilder) {
         let remap = other.table.strings.map { table.intern($0) }
+        let idOffset = eventIDs.append(contentsOf: other.eventIDs)
         let anchorOffset = Int32(anchors.count)
         for anchor in other.anchors {
             anchors.append(
@@ -60,7 +68,8 @@ public struct EventIndexBuilder: Sendable {
         for row in other.rows {
             rows.append(
                 CompactEvent(
-                    time: row.time, eventID: remap[Int(row.eventID)], provider: remap[Int(row.provider)],
+                    time: row.time, eventID: row.eventID == 0 ? 0 : row.eventID + idOffset,
+                    provider: remap[Int(row.provider)],
                     action: remap[Int(row.action)], outcome: remap[Int(row.outcome)], actor: remap[Int(row.actor)],
                     accessKey: remap[Int(row.accessKey)], session: remap[Int(row.session)],
                     account: remap[Int(row.account)],
@@ -73,10 +82,12 @@ public struct EventIndexBuilder: Sendable {
     /// The finished index: events in time order, duplicates (same non-empty `eventID`) dropped,
     /// and per-actor postings built.
     public func build() -> EventIndex {
-        EventIndex(table: table, rows: rows, anchors: anchors)
+        EventIndex(table: table, eventIDs: eventIDs, rows: rows, anchors: anchors)
     }
 
-    static func summary(of row: CompactEvent, table: StringTable, anchors: [CompactAnchor]) -> EventSummary {
+    static func summary(
+        of row: CompactEvent, table: StringTable, eventIDs: EventIDStore, anchors: [CompactAnchor]
+    ) -> EventSummary {
         var details: TrustAnchorDetails?
         if row.anchor >= 0 {
             let anchor = anchors[Int(row.anchor)]
@@ -86,7 +97,7 @@ public struct EventIndexBuilder: Sendable {
             )
         }
         return EventSummary(
-            time: row.time, eventID: table[row.eventID], provider: table[row.provider],
+            time: row.time, eventID: eventIDs[row.eventID], provider: table[row.provider],
             action: table[row.action], outcome: table[row.outcome], actorARN: table[row.actor],
             accessKeyID: table[row.accessKey], sessionID: table[row.session], account: table[row.account],
             region: table[row.region], source: table[row.source], trustAnchor: details

@@ -1,8 +1,10 @@
+import TrailTriageJSON
+
 /// Interned strings: each distinct string is stored once and rows refer to it by number.
 ///
 /// CloudTrail repeats the same providers, actions, ARNs, keys, accounts and regions across
 /// thousands of events, so a 4-byte id per field is far smaller than a `String` per field.
-/// Lookups work on UTF-8 bytes (an open-addressing table over our own hash), so a scan can intern
+/// Lookups work on UTF-8 bytes (an open-addressing table over the standard hash of the bytes), so a scan can intern
 /// a value straight from a record's bytes and create a `String` only the first time it is seen.
 struct StringTable: Sendable {
     /// Id 0 is always the empty string, so "no value" needs no optional.
@@ -68,18 +70,17 @@ struct StringTable: Sendable {
     }
 
     private static func equal(_ stored: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        stored.utf8.withContiguousStorageIfAvailable { $0.elementsEqual(bytes) } ?? stored.utf8.elementsEqual(bytes)
+        // The stored strings are native, so their bytes are contiguous; reading them through
+        // `utf8` does not copy or retain them, unlike `withUTF8` on a copy.
+        stored.utf8.withContiguousStorageIfAvailable { ByteSearch.equal($0, bytes) } ?? stored.utf8.elementsEqual(bytes)
     }
 
-    /// FNV-1a with a final avalanche, so the low bits used for slots are well mixed.
+    /// The standard library's seeded hash of the bytes: a crafted log could otherwise fill the
+    /// table with colliding values (every field here is attacker-controlled), and SipHash over a
+    /// whole buffer is also faster than a byte-at-a-time loop for ARN-sized values.
     private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var value: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in bytes {
-            value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-        }
-        value ^= value >> 33
-        value = value &* 0xFF51_AFD7_ED55_8CCD
-        value ^= value >> 33
-        return value
+        var hasher = Hasher()
+        hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
+        return UInt64(UInt(bitPattern: hasher.finalize()))
     }
 }

@@ -22,3 +22,22 @@ public enum ByteSearch {
         return false
     }
 }
+
+extension ByteSearch {
+    /// Whether two byte runs are equal. `memcmp` rather than `elementsEqual`: the generic
+    /// sequence comparison walks byte by byte through iterators, and these comparisons run for
+    /// every key and interned value of every record.
+    @inlinable
+    public static func equal(_ lhs: UnsafeBufferPointer<UInt8>, _ rhs: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard lhs.count == rhs.count else { return false }
+        guard let left = lhs.baseAddress, let right = rhs.baseAddress else { return lhs.isEmpty }
+        return memcmp(left, right, lhs.count) == 0
+    }
+
+    /// Whether `bytes` spell exactly `spelling`.
+    @inlinable
+    public static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ spelling: [UInt8]) -> Bool {
+        guard bytes.count == spelling.count else { return false }
+        return spelling.withUnsafeBufferPointer { equal(bytes, $0) }
+    }
+}
