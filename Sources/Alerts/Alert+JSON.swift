@@ -40,6 +40,9 @@ extension Alert {
         if runCount > 0 {
             object["trailtriage.esql.runs"] = .number(String(runCount))
         }
+        if !recheckDisagreements.isEmpty {
+            object["trailtriage.recheck.disagreements"] = .array(recheckDisagreements.map(JSONValue.string))
+        }
         object["trailtriage.source.file"] = .string(location.file)
         object["trailtriage.source.record"] = .number(String(location.index))
         if let line = location.line {

@@ -31,6 +31,9 @@ public struct Alert: Sendable, Identifiable {
     /// For an aggregating ES|QL alert, how many simulated runs returned its group (overlapping
     /// runs repeat it; Kibana would alert each time); 0 for other alerts.
     public var runCount: Int
+    /// For an alert an engine returned (Spark, compiled SQL), why re-checking it against its raw
+    /// record disagrees with the engine; empty when it agrees, and for every alert `scan` makes.
+    public var recheckDisagreements: [String] = []
 
     public var id: String { uuid }
 

@@ -19,6 +19,8 @@ struct AlertRow: Sendable {
     var region: String
     /// An EQL building block, which the list hides by default.
     var isBuildingBlock: Bool
+    /// An engine's alert that re-checking against its raw record disagrees with.
+    var disagreesOnRecheck: Bool
     /// Cells each sized column's text takes, measured once so sizing the list's columns from
     /// content costs one pass over integers.
     var widths: ContentWidths
@@ -61,6 +63,7 @@ struct AlertRow: Sendable {
         searchable += record.resultColumns.flatMap(record.columnValues)
         searchable += [actor, action, account, region]
         isBuildingBlock = record.isBuildingBlock
+        disagreesOnRecheck = !record.recheckDisagreements.isEmpty
         self.actor = actor.isEmpty ? Self.absent : actor
         self.action = action.isEmpty ? Self.absent : action
         self.account = account

@@ -59,7 +59,9 @@ extension ConsoleRenderer {
     {
         let row = state.rows[position]
         let triage = state.states[position]
-        let mark = state.marks.contains(position) ? "*" : " "
+        // The mark column also flags an engine's alert that the re-check disagrees with; a mark
+        // wins there, and the detail pane still says why.
+        let mark = state.marks.contains(position) ? "*" : row.disagreesOnRecheck ? "!" : " "
         let reviewed = triage.reviewed ? "✓" : " "
         let shown = state.displayedTime(row.time)
         let time = columns.showsFullTime ? TimeText.dateTime(shown) : TimeText.short(shown)

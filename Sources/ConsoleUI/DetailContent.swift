@@ -42,6 +42,13 @@ enum DetailContent {
         if indexing {
             lines.append(StyledLine(RelatedContent.indexingText + " (A shows it when ready)", .dim))
         }
+        let disagreements = record.recheckDisagreements
+        if !disagreements.isEmpty {
+            lines.append(section("Re-check disagrees with the engine (! in the list)"))
+            for disagreement in disagreements {
+                lines += wrapped([Span.untrusted(disagreement, .warning)], width: width, indent: 2)
+            }
+        }
 
         lines += GroupContent.lines(for: record, sequence: sequence, indexing: indexing, width: width)
 

@@ -19,6 +19,12 @@ extension AlertRecord {
     /// Whether the alert stands for several events, whose related activity is those events.
     public var isGroupAlert: Bool { !members.isEmpty }
 
+    /// Why re-checking an engine's alert against its raw record disagreed with the engine
+    /// (`trailtriage.recheck.disagreements`); empty when it agreed or the alert is a scan's.
+    public var recheckDisagreements: [String] {
+        (flatJSON["trailtriage.recheck.disagreements"]?.arrayValue ?? []).compactMap(\.stringValue)
+    }
+
     /// Whether Kibana hides this alert from its default list (an EQL building block).
     public var isBuildingBlock: Bool { group?.isBuildingBlock ?? false }
 

@@ -25,6 +25,16 @@ struct ConsoleCommand: ParsableCommand {
     @Option(name: .customLong("rules"), help: "A rule file or directory (repeatable). Default: the bundled rules.")
     var rulePaths: [String] = []
 
+    @Option(
+        name: .customLong("alerts"),
+        help: ArgumentHelp(
+            """
+            Open an engine's output instead of scanning logs: the directory `trailtriage spark --out DIR` \
+            wrote (records.ndjson, context.ndjson). Each alert is re-checked against its raw record with \
+            the rules given by --rules (pass the rules the engine ran); disagreements are flagged with !.
+            """, valueName: "DIR"))
+    var alertsDirectory: String?
+
     @Option(help: "The triage database. Default: $XDG_STATE_HOME/trailtriage/state.sqlite.")
     var db: String?
 
@@ -55,6 +65,16 @@ struct ConsoleCommand: ParsableCommand {
         } catch {
             throw ValidationError(error.description)
         }
+        if let alertsDirectory {
+            guard paths.isEmpty else {
+                throw ValidationError("Give either --alerts DIR or CloudTrail paths, not both.")
+            }
+            guard EngineOutputLoader.alertsFile(in: alertsDirectory) != nil else {
+                throw ValidationError(
+                    "\(alertsDirectory) holds no engine output (records.ndjson or engine-alerts.ndjson); "
+                        + "write it with `trailtriage spark PATH... --out \(alertsDirectory)`.")
+            }
+        }
         guard ConsoleSession.hasTerminal() else {
             StandardStreams.writeError(
                 """
@@ -65,7 +85,7 @@ struct ConsoleCommand: ParsableCommand {
             throw ExitCode(2)
         }
         var inputs = paths
-        if inputs.isEmpty {
+        if inputs.isEmpty && alertsDirectory == nil {
             do {
                 inputs = [try AssetLocator.sampleDataDirectory()]
             } catch {
@@ -91,7 +111,7 @@ struct ConsoleCommand: ParsableCommand {
         }
         let session = ConsoleSession(
             inputs: inputs, ruleSet: ruleSet, limits: readLimits.limits, enrichment: enrichment, store: store,
-            analyst: StateLocation.analyst(override: analyst), mouse: !noMouse)
+            analyst: StateLocation.analyst(override: analyst), mouse: !noMouse, engineOutput: alertsDirectory)
         try session.run()
     }
 }

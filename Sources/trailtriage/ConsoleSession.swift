@@ -11,6 +11,7 @@ import Foundation
 import NcursesTerminal
 import Synchronization
 import TerminalGrid
+import TrailTriageJSON
 import TriageModel
 import TriageStore
 
@@ -19,6 +20,8 @@ import TriageStore
 /// action to the store before the screen shows it.
 final class ConsoleSession {
     private let inputs: [String]
+    /// An engine's output directory to open instead of scanning `inputs` (`--alerts DIR`).
+    private let engineOutput: String?
     private let ruleSet: RuleSet
     private let limits: ReadLimits
     private let enrichment: ECSEnrichment
@@ -65,6 +68,8 @@ final class ConsoleSession {
         var problem: String?
         /// The loaded rules, when they changed since the screen loop last took them.
         var rules: [RuleStatus]?
+        /// Engine alerts' raw records by alert id (`--alerts`), for the raw view.
+        var originalRecords: [String: String] = [:]
     }
 
     static func hasTerminal() -> Bool {
@@ -73,10 +78,11 @@ final class ConsoleSession {
 
     init(
         inputs: [String], ruleSet: RuleSet, limits: ReadLimits, enrichment: ECSEnrichment, store: TriageStore,
-        analyst: String, mouse: Bool = true
+        analyst: String, mouse: Bool = true, engineOutput: String? = nil
     ) {
         self.mouse = mouse
         self.inputs = inputs
+        self.engineOutput = engineOutput
         self.ruleSet = ruleSet
         self.limits = limits
         self.enrichment = enrichment
@@ -218,7 +224,12 @@ final class ConsoleSession {
         case .export(let uuids, let format, let path, let overwrite):
             state.didExport(export(uuids: uuids, format: format, path: path, overwrite: overwrite))
         case .readOriginalRecord(let uuid, let file, let index):
-            state.didReadOriginalRecord(OriginalRecordReader.read(file: file, index: index, limits: limits), uuid: uuid)
+            if let text = loading.withLock({ $0.originalRecords[uuid] }) {
+                state.didReadOriginalRecord(Self.engineRecord(text), uuid: uuid)
+            } else {
+                state.didReadOriginalRecord(
+                    OriginalRecordReader.read(file: file, index: index, limits: limits), uuid: uuid)
+            }
         case .redraw:
             terminal.repaintAll()
         case .quit:
@@ -280,9 +291,10 @@ final class ConsoleSession {
             },
             provisional: { rows in loading.withLock { $0.provisional.append(contentsOf: rows) } },
             rules: { rules in loading.withLock { $0.rules = rules } },
-            decided: { records, summary in
+            decided: { [engineOutput] records, summary in
                 let line =
-                    "\(summary.recordsRead) records in \(summary.filesRead) files, \(records.count) alerts"
+                    engineOutput.map { EngineOutputLoader.summaryLine(directory: $0, records: records) }
+                    ?? "\(summary.recordsRead) records in \(summary.filesRead) files, \(records.count) alerts"
                     + (summary.issues.isEmpty
                         ? "" : ", \(summary.issues.count) input problems (see `trailtriage scan`)")
                 loading.withLock {
@@ -300,14 +312,36 @@ final class ConsoleSession {
                 }
             }
         )
+        let engineOutput = engineOutput
         Thread.detachNewThread {
-            let loaded = ConsoleLoader.load(
-                inputs: inputs, ruleSet: ruleSet, limits: limits, enrichment: enrichment, stages: stages)
+            let loaded: ConsoleLoader.Loaded
+            if let engineOutput {
+                let engine = EngineOutputLoader.load(
+                    directory: engineOutput, ruleSet: ruleSet, enrichment: enrichment, stages: stages,
+                    originalRecords: { records in loading.withLock { $0.originalRecords = records } })
+                loaded = engine.console
+                if let first = engine.problems.first {
+                    let more = engine.problems.count > 1 ? " (and \(engine.problems.count - 1) more)" : ""
+                    loading.withLock { $0.problem = "Engine output: " + first + more }
+                }
+            } else {
+                loaded = ConsoleLoader.load(
+                    inputs: inputs, ruleSet: ruleSet, limits: limits, enrichment: enrichment, stages: stages)
+            }
             loading.withLock { $0.related = loaded.records }
             firstSave.wait()
             if let problem = Self.save(loaded.records, to: storePath) {
                 loading.withLock { $0.problem = problem }
             }
+        }
+    }
+
+    /// An engine alert's raw record, parsed for the raw view.
+    private static func engineRecord(_ text: String) -> Result<JSONValue, OriginalRecordFailure> {
+        do {
+            return .success(try JSONParser.parse(text))
+        } catch {
+            return .failure(OriginalRecordFailure(reason: "the engine's record is not valid JSON: \(error)"))
         }
     }
 

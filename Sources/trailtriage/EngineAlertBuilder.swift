@@ -85,6 +85,8 @@ struct EngineAlertBuilder {
                 disagreements.append("the engine gave \(line.newTerms.count) new terms for \(fields.count) fields")
             }
         }
-        return Checked(alert: alert, disagreements: disagreements)
+        var flagged = alert
+        flagged.recheckDisagreements = disagreements
+        return Checked(alert: flagged, disagreements: disagreements)
     }
 }

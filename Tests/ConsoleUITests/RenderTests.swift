@@ -2,6 +2,7 @@ import ConsoleTestSupport
 import Foundation
 import TerminalGrid
 import Testing
+import TrailTriageJSON
 import TriageModel
 
 @testable import ConsoleUI
@@ -20,6 +21,26 @@ import TriageModel
         #expect(text.contains("durationSeconds  43200 (12h)"))
         #expect(text.contains("userName         not in this event"))
         #expect(text.contains("partner-ca · CERTIFICATE_BUNDLE · same actor"))
+    }
+
+    @Test func anEngineAlertTheReCheckDisputesIsFlaggedInTheListAndSaysWhy() {
+        var flat = TestAlerts.instance.flatJSON
+        flat["trailtriage.recheck.disagreements"] = .array([.string("the rule's query does not match this record")])
+        let disputed = AlertRecord(
+            uuid: "eeee5555-disputed", rule: TestAlerts.instance.rule, originalTime: TestAlerts.instance.originalTime,
+            flatJSON: flat)
+        let state = ConsoleState(
+            alerts: [disputed, TestAlerts.profile], states: [:], analyst: "a", now: 1_773_400_000_000, size: wide)
+        let lines = state.screen
+        let flaggedRows = lines.filter { $0.hasPrefix("!") }
+        #expect(flaggedRows.count == 1)
+        #expect(flaggedRows.first?.contains("CreateUser") == true)
+        let disputedSelected = state.alerts[state.visible[state.selection]].uuid == disputed.uuid
+        var shown = state
+        if !disputedSelected { shown.press(.key("j")) }
+        let text = shown.screen.joined(separator: "\n")
+        #expect(text.contains("Re-check disagrees with the engine"))
+        #expect(text.contains("the rule's query does not match this record"))
     }
 
     @Test func keyParametersKeepTheirRowsForEveryAlert() {
