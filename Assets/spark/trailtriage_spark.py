@@ -33,7 +33,7 @@ eventTime string, eventSource string, eventName string, awsRegion string, source
 userAgent string, errorCode string, errorMessage string,
 requestParameters string, responseElements string, additionalEventData string,
 requestID string, eventID string, readOnly string,
-resources array<struct<ARN: string, accountId: string, type: string>>,
+resources array<map<string, string>>,
 eventType string, apiVersion string, managementEvent string, recipientAccountId string,
 serviceEventDetails string, sharedEventID string, vpcEndpointId string, vpcEndpointAccountId string,
 eventCategory string, sessionCredentialFromConsole string,
@@ -141,9 +141,121 @@ def load_events(spark, roots):
     parsed = records.select(
         "source_file", "record_index", "record", F.from_json("record", RECORD_SCHEMA).alias("r")
     )
-    columns = [F.col("r." + source).alias(column) for source, column in ATHENA_COLUMNS]
+    # CloudTrail spells a resource's ARN both "ARN" (as AWS documents) and "arn"; the mapper takes
+    # either, "ARN" first, and so does the view. JSON field matching is case-sensitive, hence the map.
+    resources = F.expr(
+        "transform(r.resources, x -> named_struct("
+        "'arn', coalesce(nullif(x['ARN'], ''), x['arn']), 'accountid', x['accountId'], 'type', x['type']))")
+    columns = [
+        (resources if source == "resources" else F.col("r." + source)).alias(column)
+        for source, column in ATHENA_COLUMNS
+    ]
     events = parsed.select(*columns, "record", "source_file", "record_index").cache()
     return documents, events
+
+
+def with_content_keys(spark, events, rules):
+    """Adds `tt_content`: for a record whose eventID other content also uses, among the records some
+    rule matches, the content key scan gives it (so each content counts as its own event, as in
+    scan); NULL for every other record. CloudTrail re-delivers byte for byte, so only ids seen with
+    different bytes are read on the driver, and usually there are none."""
+    from pyspark.sql import functions as F
+
+    hashed = events.withColumn("tt_bytes", F.sha2("record", 256))
+    suspects = [row["eventid"] for row in hashed.where("eventid IS NOT NULL AND eventid <> ''")
+                .groupBy("eventid").agg(F.countDistinct("tt_bytes").alias("n")).where("n > 1").collect()]
+    empty = F.lit(None).cast("string").alias("tt_content")
+    if not suspects or not rules:
+        return events.select("*", empty)
+    candidates = hashed.where(F.col("eventid").isin(suspects))
+    candidates.createOrReplaceTempView("cloudtrail_logs")
+    matched = " OR ".join("(%s)" % rule["condition"] for rule in rules if rule.get("condition"))
+    rows = spark.sql("SELECT DISTINCT eventid, tt_bytes, record FROM cloudtrail_logs WHERE " + (matched or "false"))
+    contents, by_id = {}, {}
+    for row in rows.collect():
+        contents[row["tt_bytes"]] = (row["eventid"], content_key(row["record"]))
+        by_id.setdefault(row["eventid"], set()).add(contents[row["tt_bytes"]][1])
+    keys = [(digest, key) for digest, (event_id, key) in contents.items() if len(by_id[event_id]) > 1]
+    if not keys:
+        return events.select("*", empty)
+    frame = spark.createDataFrame(keys, "tt_bytes string, tt_content string")
+    return hashed.join(F.broadcast(frame), "tt_bytes", "left").drop("tt_bytes").cache()
+
+
+def content_key(text):
+    """`AlertIdentity.contentKey`: SHA-256 of the record as canonical JSON (members sorted by key,
+    repeated keys in written order, no whitespace, numbers as written, TrailTriage's escapes), of
+    the CloudTrail event inside an EventBridge envelope."""
+    import hashlib
+
+    value = json.loads(text, object_pairs_hook=Members, parse_int=Number, parse_float=Number,
+                       parse_constant=Number)
+    if isinstance(value, Members):
+        members = dict(value)
+        detail = members.get("detail")
+        if ("eventName" not in members and isinstance(members.get("detail-type"), str)
+                and isinstance(detail, Members) and "eventName" in dict(detail)):
+            value = detail
+    out = []
+    canonical(value, out)
+    return "sha256:" + hashlib.sha256("".join(out).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+class Number(str):
+    """A JSON number as written."""
+
+
+class Members(list):
+    """A JSON object's members, (key, value) pairs in written order."""
+
+
+def canonical(value, out):
+    if value is None:
+        out.append("null")
+    elif value is True or value is False:
+        out.append("true" if value else "false")
+    elif isinstance(value, Number):
+        out.append(str.__str__(value))
+    elif isinstance(value, str):
+        out.append(json_string(value))
+    elif isinstance(value, Members):
+        out.append("{")
+        for index, (key, member) in enumerate(sorted(value, key=lambda pair: pair[0])):
+            out.append(("," if index else "") + json_string(key) + ":")
+            canonical(member, out)
+        out.append("}")
+    elif isinstance(value, list):
+        out.append("[")
+        for index, element in enumerate(value):
+            if index:
+                out.append(",")
+            canonical(element, out)
+        out.append("]")
+
+
+INVISIBLE = [(0x061C, 0x061C), (0x115F, 0x1160), (0x180E, 0x180E), (0x200B, 0x200F), (0x2028, 0x202E),
+             (0x2060, 0x2064), (0x2066, 0x206F), (0x3164, 0x3164), (0xFEFF, 0xFEFF), (0xFFF9, 0xFFFB),
+             (0xE0000, 0xE007F)]
+SHORT_ESCAPES = {0x22: '\\"', 0x5C: "\\\\", 0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t"}
+
+
+def json_string(text):
+    """A JSON string exactly as `JSONWriter.writeString` writes it."""
+    out = ['"']
+    for character in text:
+        code = ord(character)
+        if code in SHORT_ESCAPES:
+            out.append(SHORT_ESCAPES[code])
+        elif code < 0x20 or 0x7F <= code < 0xA0 or any(low <= code <= high for low, high in INVISIBLE):
+            if code > 0xFFFF:
+                offset = code - 0x10000
+                out.append("\\u%04X\\u%04X" % (0xD800 + (offset >> 10), 0xDC00 + (offset & 0x3FF)))
+            else:
+                out.append("\\u%04X" % code)
+        else:
+            out.append(character)
+    out.append('"')
+    return "".join(out)
 
 
 def local_path(uri):
@@ -183,6 +295,8 @@ def run_dataset(spark, rules, paths, out, context_hours):
     alerts, context = [], []
     if files:
         documents, events = load_events(spark, roots)
+        parsed_events = events
+        events = with_content_keys(spark, events, rules)
         events.createOrReplaceTempView("cloudtrail_logs")
         seen = {local_path(row["source_file"]): row["ok"] for row in documents.select(
             "source_file", F.col("document.Records").isNotNull().alias("ok")).collect()}
@@ -204,6 +318,7 @@ def run_dataset(spark, rules, paths, out, context_hours):
             context = actor_context(events, alerts, context_hours)
         documents.unpersist()
         events.unpersist()
+        parsed_events.unpersist()
     report["alerts"] = len(alerts)
     report["seconds"] = round(time.time() - started, 3)
     with open(os.path.join(out, "engine-alerts.ndjson"), "w", encoding="utf-8") as handle:

@@ -61,7 +61,8 @@ struct EngineAlertBuilder {
             eventKey: line.eventKey
         )
         var disagreements: [String] = []
-        let expected = AlertIdentity.uuid(ruleID: rule.ruleID, eventKey: line.eventKey, newTerms: line.newTerms)
+        let expected = AlertIdentity.uuid(
+            ruleID: rule.ruleID, eventKey: line.eventKey, content: line.eventContent, newTerms: line.newTerms)
         if expected != line.uuid {
             disagreements.append("the engine's alert uuid \(line.uuid) is not the one scan computes (\(expected))")
         }
@@ -69,6 +70,10 @@ struct EngineAlertBuilder {
             eventID: record.objectValue?["eventID"]?.stringValue, recordBytes: Array(line.recordText.utf8))
         if recordKey != line.eventKey {
             disagreements.append("the engine's event key \(line.eventKey) is not the record's (\(recordKey))")
+        }
+        if let content = line.eventContent, content != AlertIdentity.contentKey(of: EventBridgeEnvelope.unwrap(record))
+        {
+            disagreements.append("the engine's content key \(content) is not the record's")
         }
         if let query = queries[rule.ruleID] {
             if !query.matches(document) {

@@ -61,12 +61,14 @@ struct SparkEqualityTests {
             print("note: ../shared/corpus/elastic-detection-rules-aws is absent: upstream rules skipped")
         }
         let rules = RuleLoader.load(paths: rulePaths).rules
-        let table = SQLTableShape(recordColumn: "record", carriedColumns: ["source_file", "record_index"])
+        let table = SQLTableShape.sparkJob
         let compiled = SQLRuleSetCompilation.compile(rules, with: SQLRuleCompiler(dialect: .spark, table: table))
             .compiled
         let compiledIDs = Set(compiled.map(\.ruleID))
         let manifest = JSONValue.array(
-            compiled.map { .object(["rule_id": .string($0.ruleID), "sql": .string($0.sql)]) })
+            compiled.map {
+                .object(["rule_id": .string($0.ruleID), "sql": .string($0.sql), "condition": .string($0.condition)])
+            })
         let rulesFile = try scratch.write("rules.json", JSONWriter().string(from: manifest))
         let out = scratch.file("out")
 
@@ -93,16 +95,7 @@ struct SparkEqualityTests {
             let difference =
                 "\(dataset.name): only Spark \(actual.subtracting(expected).sorted()), "
                 + "only scan \(expected.subtracting(actual).sorted())"
-            if dataset.name == "pipeline" {
-                // Known, not yet understood: on one AssumeRole record of Elastic's pipeline corpus
-                // the edge rule that multiplies resources.arn by cloud.region gives scan 3 alerts
-                // and Spark 1. Kept visible (it fails the test if it stops differing) until fixed.
-                withKnownIssue("resources.arn x cloud.region differs on a pipeline AssumeRole record") {
-                    #expect(actual == expected, Comment(rawValue: difference))
-                }
-            } else {
-                #expect(actual == expected, Comment(rawValue: difference))
-            }
+            #expect(actual == expected, Comment(rawValue: difference))
             #expect(outcome.disagreements == 0, "\(dataset.name): \(outcome.problems)")
             let counts =
                 "spark-equality \(dataset.name): \(actual.count) alerts from Spark, \(expected.count) from scan "
