@@ -7,6 +7,7 @@ import KQL
 /// follow the engine's offline definition: an event is new when no query-matching event with
 /// the same terms lies in `[t − window, t)`. Events at the same instant are not each other's
 /// history, and among them only the lowest event key alerts, as `NewTermsEvaluator` decides.
+/// `threshold` rules become grouped windows over simulated runs (see `thresholdSQL`).
 public struct SQLRuleCompiler: Sendable {
     public var dialect: SQLDialect
     public var table: SQLTableShape
@@ -25,11 +26,12 @@ public struct SQLRuleCompiler: Sendable {
             throw SQLCompileError(reason: "\"\(name)\" is not a plain SQL identifier")
         }
         switch rule.type {
-        case .query, .newTerms:
+        case .query, .newTerms, .threshold:
             break
         default:
             throw SQLCompileError(
-                reason: "\(rule.type.name) rules are not translated to SQL; only query and new_terms (KQL) rules are")
+                reason: "\(rule.type.name) rules are not translated to SQL; only query, new_terms and threshold (KQL) "
+                    + "rules are")
         }
         guard rule.language == nil || rule.language == "kuery" else {
             throw SQLCompileError(reason: "its language is \(rule.language ?? ""), not KQL (kuery)")
@@ -67,6 +69,8 @@ public struct SQLRuleCompiler: Sendable {
                 + newTermsSQL(
                     rule: rule, condition: condition, termFields: termFields,
                     windowMilliseconds: Int64(window.seconds) * 1000)
+        } else if rule.type == .threshold {
+            sql = header + "\n" + (try thresholdSQL(rule: rule, condition: condition, predicates: predicates))
         } else {
             sql = header + "\n" + querySQL(rule: rule, condition: condition)
         }
@@ -102,7 +106,7 @@ public struct SQLRuleCompiler: Sendable {
     }
 
     /// Matching events, one row per event identity (a re-delivered event counts once).
-    private func uniqueMatches(condition: String, extraFilter: String = "") -> String {
+    func uniqueMatches(condition: String, extraFilter: String = "") -> String {
         """
         WITH matches AS (
           SELECT *, \(eventKey) AS tt_event_key, \(dialect.epochMilliseconds("eventtime")) AS tt_time
@@ -122,10 +126,11 @@ public struct SQLRuleCompiler: Sendable {
         """
     }
 
-    private var recordSelection: String {
-        let record = table.recordColumn.map { ",\n  m.\($0) AS record" } ?? ""
-        let content = table.contentColumn.map { ",\n  m.\($0) AS event_content" } ?? ""
-        return record + content + table.carriedColumns.map { ",\n  m.\($0) AS \($0)" }.joined()
+    /// The raw record and carried columns of the row `alias` names.
+    func recordSelection(of alias: String = "m") -> String {
+        let record = table.recordColumn.map { ",\n  \(alias).\($0) AS record" } ?? ""
+        let content = table.contentColumn.map { ",\n  \(alias).\($0) AS event_content" } ?? ""
+        return record + content + table.carriedColumns.map { ",\n  \(alias).\($0) AS \($0)" }.joined()
     }
 
     private func querySQL(rule: DetectionRule, condition: String) -> String {
@@ -137,7 +142,7 @@ public struct SQLRuleCompiler: Sendable {
               m.tt_event_key AS event_key,
               m.tt_time AS event_time_ms,
               \(uuid(ruleID: rule.ruleID, eventKey: "m.tt_identity", terms: [])) AS alert_uuid,
-              \(dialect == .spark ? "CAST(\(empty) AS array<string>)" : empty) AS new_terms\(recordSelection)
+              \(dialect == .spark ? "CAST(\(empty) AS array<string>)" : empty) AS new_terms\(recordSelection())
             FROM unique_matches m
             """
     }
@@ -180,7 +185,7 @@ public struct SQLRuleCompiler: Sendable {
               m.tt_event_key AS event_key,
               f.tt_time AS event_time_ms,
               \(uuid(ruleID: rule.ruleID, eventKey: "f.tt_identity", terms: termColumns)) AS alert_uuid,
-              \(dialect.array(termColumns)) AS new_terms\(recordSelection)
+              \(dialect.array(termColumns)) AS new_terms\(recordSelection())
             FROM firsts f
             JOIN unique_matches m ON m.tt_identity = f.tt_identity
             WHERE f.tt_previous IS NULL OR f.tt_previous < f.tt_time - \(windowMilliseconds)

@@ -18,7 +18,7 @@ struct EngineAlertBuilder {
 
     let rules: [String: DetectionRule]
     let mapper: ECSMapper
-    private let queries: [String: KQLQuery]
+    let queries: [String: KQLQuery]
 
     init(rules: [DetectionRule], mapper: ECSMapper) {
         var byID: [String: DetectionRule] = [:]
@@ -49,6 +49,9 @@ struct EngineAlertBuilder {
             document = try mapper.map(record, originalText: line.recordText).document
         } catch {
             throw EngineOutputError("has a record the ECS mapping refuses: \(error)")
+        }
+        if rule.type == .threshold {
+            return try thresholdAlert(for: line, rule: rule, document: document)
         }
         let isNewTerms = rule.type == .newTerms
         let alert = Alert(

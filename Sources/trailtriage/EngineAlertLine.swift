@@ -13,6 +13,8 @@ struct EngineAlertLine: Sendable {
     var sourceFile: String
     var recordIndex: Int
     var recordText: String
+    /// The group, for a threshold alert (whose record is the group's latest event).
+    var threshold: EngineThresholdGroup?
 
     /// Reads one line of `engine-alerts.ndjson` (or `records.ndjson`, which has the same members).
     /// - Throws: ``EngineOutputError`` naming the missing or mistyped member.
@@ -31,6 +33,7 @@ struct EngineAlertLine: Sendable {
         ruleID = try text("rule_id")
         eventKey = try text("event_key")
         eventContent = object["event_content"]?.stringValue
+        threshold = try EngineThresholdGroup(object)
         timeMilliseconds = try integer("event_time_ms")
         uuid = try text("alert_uuid")
         guard let terms = object["new_terms"]?.arrayValue else { throw EngineOutputError("has no array \"new_terms\"") }
@@ -56,6 +59,7 @@ struct EngineAlertLine: Sendable {
             "source_file": .string(sourceFile), "record_index": .number(String(recordIndex)), "record": record,
         ]
         if let eventContent { object["event_content"] = .string(eventContent) }
+        for member in threshold?.json.members ?? [] { object[member.key] = member.value }
         return .object(object)
     }
 }

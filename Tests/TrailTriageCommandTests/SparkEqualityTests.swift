@@ -136,6 +136,10 @@ struct SparkEqualityTests {
         #expect(events(of: "5") == ["edge-019", "edge-024"])
         #expect(events(of: "6") == ["nt-a", "nt-d", "nt-e", "nt-g"], "ties, the exact window boundary and re-delivery")
         #expect(events(of: "7") == ["ar-1", "ar-3", "ar-4"])
+        // A at 10:05 and again at 10:10 on its two later events only, B at 10:10 with an event on
+        // the window's first instant, C at 10:15 but not at 10:20 (one event after its alert).
+        let groups = alerts.filter { $0.hasPrefix("0e000000-0000-4000-8000-000000000008 ") }
+        #expect(groups.count == 4, "threshold groups: \(groups.sorted())")
     }
 
     /// The edge records in two S3-layout files; the second re-delivers three of them.
