@@ -1,3 +1,5 @@
+import DetectionRules
+
 /// One rule translated to a SQL query.
 ///
 /// Every query returns the same columns: `rule_id`, `event_id`, `event_key` (the event's
@@ -8,6 +10,8 @@
 public struct CompiledSQLRule: Sendable, Hashable {
     public var ruleID: String
     public var ruleName: String
+    /// The rule's type: threshold statements return more columns than the others.
+    public var ruleType: RuleType
     public var dialect: SQLDialect
     /// The query text, one statement without a trailing semicolon.
     public var sql: String

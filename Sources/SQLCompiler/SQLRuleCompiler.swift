@@ -75,7 +75,8 @@ public struct SQLRuleCompiler: Sendable {
             sql = header + "\n" + querySQL(rule: rule, condition: condition)
         }
         return CompiledSQLRule(
-            ruleID: rule.ruleID, ruleName: rule.name, dialect: dialect, sql: sql, condition: condition, notes: notes)
+            ruleID: rule.ruleID, ruleName: rule.name, ruleType: rule.type, dialect: dialect, sql: sql,
+            condition: condition, notes: notes)
     }
 
     /// The event's identity as `AlertIdentity.eventKey` computes it: its eventID, else a hash of

@@ -46,7 +46,7 @@ extension EngineAlertBuilder {
                 "the engine counted \(group.count) events with \(group.memberKeys.count) members for a threshold of "
                     + "\(settings.value)")
         }
-        if let query = queries[rule.ruleID], !query.matches(document) {
+        if let versions = queries[rule.ruleID], !versions.contains(where: { $0.matches(document) }) {
             disagreements.append("the rule's query does not match the group's latest record")
         }
         for term in terms where !document.kqlValues(at: term.field).contains(term.value) {

@@ -18,14 +18,18 @@ struct EngineAlertBuilder {
 
     let rules: [String: DetectionRule]
     let mapper: ECSMapper
-    let queries: [String: KQLQuery]
+    /// Every loaded version's query per rule id: a bundled rule and its upstream copy share an id,
+    /// and either may be the one that alerted.
+    let queries: [String: [KQLQuery]]
 
     init(rules: [DetectionRule], mapper: ECSMapper) {
         var byID: [String: DetectionRule] = [:]
-        var queries: [String: KQLQuery] = [:]
+        var queries: [String: [KQLQuery]] = [:]
         for rule in rules {
             byID[rule.ruleID] = rule
-            if let text = rule.query, let query = try? KQLQuery.parse(text) { queries[rule.ruleID] = query }
+            if let text = rule.query, let query = try? KQLQuery.parse(text) {
+                queries[rule.ruleID, default: []].append(query)
+            }
         }
         self.rules = byID
         self.queries = queries
@@ -78,8 +82,8 @@ struct EngineAlertBuilder {
         {
             disagreements.append("the engine's content key \(content) is not the record's")
         }
-        if let query = queries[rule.ruleID] {
-            if !query.matches(document) {
+        if let versions = queries[rule.ruleID] {
+            if !versions.contains(where: { $0.matches(document) }) {
                 disagreements.append("the rule's query does not match this record")
             }
         } else {

@@ -67,7 +67,7 @@ struct SparkCommand: ParsableCommand {
             compilation.compiled.map { rule in
                 .object([
                     "rule_id": .string(rule.ruleID), "name": .string(rule.ruleName), "sql": .string(rule.sql),
-                    "condition": .string(rule.condition),
+                    "condition": .string(rule.condition), "type": .string(rule.ruleType.name),
                 ])
             })
         try Data(JSONWriter().string(from: manifest).utf8).write(to: URL(fileURLWithPath: rulesFile))

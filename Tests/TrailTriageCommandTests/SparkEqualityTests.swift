@@ -26,14 +26,7 @@ struct SparkEqualityTests {
         let generate = try CommandRunner.run(["generate", "--events", "4000", "--days", "3", generated])
         try #require(generate.status == 0, "\(generate.standardError)")
         datasets.append(("generated", generated + "/AWSLogs"))
-        // Spark takes about two seconds per rule per corpus on the 2-core test machine, and the
-        // sample's 812 files a minute more; the full matrix runs with TRAILTRIAGE_SPARK_FULL=1.
-        let full = ProcessInfo.processInfo.environment["TRAILTRIAGE_SPARK_FULL"] == "1"
-        if full {
-            datasets.append(("sample", Self.root + "/Assets/samples/AWSLogs"))
-        } else {
-            print("note: the bundled sample and the upstream rules run on Spark only with TRAILTRIAGE_SPARK_FULL=1")
-        }
+        datasets.append(("sample", Self.root + "/Assets/samples/AWSLogs"))
         datasets.append(("edge", try Self.writeEdgeCorpus(into: scratch)))
         if RepositoryPaths.hasPipelineCorpus {
             datasets.append(
@@ -55,9 +48,9 @@ struct SparkEqualityTests {
         }
 
         var rulePaths = [Self.root + "/Assets/rules", Self.edgeDirectory + "/rules"]
-        if full && RepositoryPaths.hasUpstreamRules {
+        if RepositoryPaths.hasUpstreamRules {
             rulePaths.append(RepositoryPaths.upstreamRules)
-        } else if full {
+        } else {
             print("note: ../shared/corpus/elastic-detection-rules-aws is absent: upstream rules skipped")
         }
         let rules = RuleLoader.load(paths: rulePaths).rules
@@ -67,7 +60,10 @@ struct SparkEqualityTests {
         let compiledIDs = Set(compiled.map(\.ruleID))
         let manifest = JSONValue.array(
             compiled.map {
-                .object(["rule_id": .string($0.ruleID), "sql": .string($0.sql), "condition": .string($0.condition)])
+                .object([
+                    "rule_id": .string($0.ruleID), "sql": .string($0.sql), "condition": .string($0.condition),
+                    "type": .string($0.ruleType.name),
+                ])
             })
         let rulesFile = try scratch.write("rules.json", JSONWriter().string(from: manifest))
         let out = scratch.file("out")
@@ -80,11 +76,13 @@ struct SparkEqualityTests {
         try #require(status == 0, "the Spark job failed")
 
         let mapper = ECSMapper()
+        var scanTotal = 0.0
         for dataset in datasets {
             let scanStarted = Date()
             let scan = try CommandRunner.run(
                 ["scan", "--all-signals", "--quiet", dataset.path] + rulePaths.flatMap { ["--rules", $0] })
             let scanSeconds = Date().timeIntervalSince(scanStarted)
+            scanTotal += scanSeconds
             let expected = try Self.identities(ndjson: scan.standardOutput, keepingRules: compiledIDs)
             let outcome = try EngineOutputFiles.convert(
                 directory: out + "/" + dataset.name, rules: rules, mapper: mapper)
@@ -105,7 +103,8 @@ struct SparkEqualityTests {
         }
         print(
             "spark-equality: one Spark job for \(datasets.count) corpora and \(compiled.count) rules took "
-                + "\(String(format: "%.1f", sparkSeconds)) s"
+                + "\(String(format: "%.1f", sparkSeconds)) s; scan on the same corpora and rules "
+                + "\(String(format: "%.1f", scanTotal)) s"
         )
     }
 
