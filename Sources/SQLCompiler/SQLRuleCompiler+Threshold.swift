@@ -48,6 +48,7 @@ extension SQLRuleCompiler {
             + "CAST(floor(CAST(tt_time + \(lookback) AS double) / \(interval)) AS bigint))"
         let rows = "OVER (PARTITION BY \(partition) ORDER BY tt_run ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)"
         let decidedAlone = "(tt_fresh OR NOT tt_full)"
+        let sameGroup = (terms.isEmpty ? ["tt_all"] : terms).map { "i.\($0) = a.\($0)" }.joined(separator: " AND ")
         let group = "PARTITION BY " + (terms.isEmpty ? ["tt_all"] : terms).map { "i.\($0), " }.joined() + "i.tt_run"
         let termLiterals = zip(settings.fields, terms).flatMap { [dialect.literal($0), "g.\($1)"] }
         let membersText =
@@ -113,7 +114,7 @@ extension SQLRuleCompiler {
                     ",\n    \(distinctCount("i.tt_values", filter: nil, over: group)) AS tt_all_distinct"
                 } ?? "")
               FROM in_runs i
-              JOIN alerting a ON \((terms.isEmpty ? ["tt_all"] : terms).map { "i.\($0) = a.\($0)" }.joined(separator: " AND "))
+              JOIN alerting a ON \(sameGroup)
                 AND i.tt_run = a.tt_run
               WHERE NOT a.tt_after_alert OR i.tt_time > (i.tt_run - 1) * \(interval)
             )
