@@ -33,7 +33,7 @@ eventTime string, eventSource string, eventName string, awsRegion string, source
 userAgent string, errorCode string, errorMessage string,
 requestParameters string, responseElements string, additionalEventData string,
 requestID string, eventID string, readOnly string,
-resources array<struct<ARN: string, accountId: string, type: string>>,
+resources array<map<string, string>>,
 eventType string, apiVersion string, managementEvent string, recipientAccountId string,
 serviceEventDetails string, sharedEventID string, vpcEndpointId string, vpcEndpointAccountId string,
 eventCategory string, sessionCredentialFromConsole string,
@@ -65,6 +65,9 @@ def parse_arguments(argv):
     parser.add_argument("--master", default="local[2]")
     parser.add_argument("--context-hours", type=int, default=24)
     parser.add_argument(
+        "--batch", type=int, default=16, metavar="N",
+        help="rules per Spark query (UNION ALL); a batch plans once and scans the cached records once")
+    parser.add_argument(
         "--dataset", action="append", default=[], metavar="NAME=PATH",
         help="run the rules separately on PATH, writing to OUT/NAME (repeatable; one Spark start for all)")
     parser.add_argument("paths", nargs="*")
@@ -85,8 +88,16 @@ def start_spark(master):
         .config("spark.sql.session.timeZone", "UTC")
         # A corrupt .gz would fail the whole job; Spark skips it instead and the job reports it.
         .config("spark.sql.files.ignoreCorruptFiles", "true")
-        .config("spark.sql.shuffle.partitions", "4")
     )
+    if master.startswith("local"):
+        # A local run's data is small and its cores few: a shuffle partition per core, and no
+        # adaptive re-planning, whose extra stages cost more than they save here.
+        cores = master[len("local["):-1] if master.startswith("local[") else "1"
+        partitions = cores if cores.isdigit() else "2"
+        builder = builder.config("spark.sql.shuffle.partitions", partitions).config(
+            "spark.sql.adaptive.enabled", "false")
+    else:
+        builder = builder.config("spark.sql.shuffle.partitions", "64")
     if master.startswith("local"):
         builder = builder.config("spark.driver.bindAddress", "127.0.0.1").config("spark.driver.host", "127.0.0.1")
     spark = builder.getOrCreate()
@@ -141,9 +152,124 @@ def load_events(spark, roots):
     parsed = records.select(
         "source_file", "record_index", "record", F.from_json("record", RECORD_SCHEMA).alias("r")
     )
-    columns = [F.col("r." + source).alias(column) for source, column in ATHENA_COLUMNS]
-    events = parsed.select(*columns, "record", "source_file", "record_index").cache()
+    # CloudTrail spells a resource's ARN both "ARN" (as AWS documents) and "arn"; the mapper takes
+    # either, "ARN" first, and so does the view. JSON field matching is case-sensitive, hence the map.
+    resources = F.expr(
+        "transform(r.resources, x -> named_struct("
+        "'arn', coalesce(nullif(x['ARN'], ''), x['arn']), 'accountid', x['accountId'], 'type', x['type']))")
+    columns = [
+        (resources if source == "resources" else F.col("r." + source)).alias(column)
+        for source, column in ATHENA_COLUMNS
+    ]
+    # One text partition per file would make every rule's query a task per file; the parsed
+    # records are few enough per core to keep in as many partitions as there are cores.
+    parallelism = spark.sparkContext.defaultParallelism
+    events = parsed.select(*columns, "record", "source_file", "record_index").coalesce(parallelism).cache()
     return documents, events
+
+
+def with_content_keys(spark, events, rules):
+    """Adds `tt_content`: for a record whose eventID other content also uses, among the records some
+    rule matches, the content key scan gives it (so each content counts as its own event, as in
+    scan); NULL for every other record. CloudTrail re-delivers byte for byte, so only ids seen with
+    different bytes are read on the driver, and usually there are none."""
+    from pyspark.sql import functions as F
+
+    hashed = events.withColumn("tt_bytes", F.sha2("record", 256))
+    suspects = [row["eventid"] for row in hashed.where("eventid IS NOT NULL AND eventid <> ''")
+                .groupBy("eventid").agg(F.countDistinct("tt_bytes").alias("n")).where("n > 1").collect()]
+    empty = F.lit(None).cast("string").alias("tt_content")
+    if not suspects or not rules:
+        return events.select("*", empty)
+    candidates = hashed.where(F.col("eventid").isin(suspects))
+    candidates.createOrReplaceTempView("cloudtrail_logs")
+    matched = " OR ".join("(%s)" % rule["condition"] for rule in rules if rule.get("condition"))
+    rows = spark.sql("SELECT DISTINCT eventid, tt_bytes, record FROM cloudtrail_logs WHERE " + (matched or "false"))
+    contents, by_id = {}, {}
+    for row in rows.collect():
+        contents[row["tt_bytes"]] = (row["eventid"], content_key(row["record"]))
+        by_id.setdefault(row["eventid"], set()).add(contents[row["tt_bytes"]][1])
+    keys = [(digest, key) for digest, (event_id, key) in contents.items() if len(by_id[event_id]) > 1]
+    if not keys:
+        return events.select("*", empty)
+    frame = spark.createDataFrame(keys, "tt_bytes string, tt_content string")
+    return hashed.join(F.broadcast(frame), "tt_bytes", "left").drop("tt_bytes").cache()
+
+
+def content_key(text):
+    """`AlertIdentity.contentKey`: SHA-256 of the record as canonical JSON (members sorted by key,
+    repeated keys in written order, no whitespace, numbers as written, TrailTriage's escapes), of
+    the CloudTrail event inside an EventBridge envelope."""
+    import hashlib
+
+    value = json.loads(text, object_pairs_hook=Members, parse_int=Number, parse_float=Number,
+                       parse_constant=Number)
+    if isinstance(value, Members):
+        members = dict(value)
+        detail = members.get("detail")
+        if ("eventName" not in members and isinstance(members.get("detail-type"), str)
+                and isinstance(detail, Members) and "eventName" in dict(detail)):
+            value = detail
+    out = []
+    canonical(value, out)
+    return "sha256:" + hashlib.sha256("".join(out).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+class Number(str):
+    """A JSON number as written."""
+
+
+class Members(list):
+    """A JSON object's members, (key, value) pairs in written order."""
+
+
+def canonical(value, out):
+    if value is None:
+        out.append("null")
+    elif value is True or value is False:
+        out.append("true" if value else "false")
+    elif isinstance(value, Number):
+        out.append(str.__str__(value))
+    elif isinstance(value, str):
+        out.append(json_string(value))
+    elif isinstance(value, Members):
+        out.append("{")
+        for index, (key, member) in enumerate(sorted(value, key=lambda pair: pair[0])):
+            out.append(("," if index else "") + json_string(key) + ":")
+            canonical(member, out)
+        out.append("}")
+    elif isinstance(value, list):
+        out.append("[")
+        for index, element in enumerate(value):
+            if index:
+                out.append(",")
+            canonical(element, out)
+        out.append("]")
+
+
+INVISIBLE = [(0x061C, 0x061C), (0x115F, 0x1160), (0x180E, 0x180E), (0x200B, 0x200F), (0x2028, 0x202E),
+             (0x2060, 0x2064), (0x2066, 0x206F), (0x3164, 0x3164), (0xFEFF, 0xFEFF), (0xFFF9, 0xFFFB),
+             (0xE0000, 0xE007F)]
+SHORT_ESCAPES = {0x22: '\\"', 0x5C: "\\\\", 0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t"}
+
+
+def json_string(text):
+    """A JSON string exactly as `JSONWriter.writeString` writes it."""
+    out = ['"']
+    for character in text:
+        code = ord(character)
+        if code in SHORT_ESCAPES:
+            out.append(SHORT_ESCAPES[code])
+        elif code < 0x20 or 0x7F <= code < 0xA0 or any(low <= code <= high for low, high in INVISIBLE):
+            if code > 0xFFFF:
+                offset = code - 0x10000
+                out.append("\\u%04X\\u%04X" % (0xD800 + (offset >> 10), 0xDC00 + (offset & 0x3FF)))
+            else:
+                out.append("\\u%04X" % code)
+        else:
+            out.append(character)
+    out.append('"')
+    return "".join(out)
 
 
 def local_path(uri):
@@ -167,12 +293,12 @@ def main(argv):
             sys.exit("--dataset wants NAME=PATH with a plain NAME, not %r" % given)
         datasets.append((os.path.join(arguments.out, name), [path]))
     for out, paths in datasets:
-        run_dataset(spark, rules, paths, out, arguments.context_hours)
+        run_dataset(spark, rules, paths, out, arguments.context_hours, max(arguments.batch, 1))
     spark.stop()
     return 0
 
 
-def run_dataset(spark, rules, paths, out, context_hours):
+def run_dataset(spark, rules, paths, out, context_hours, batch):
     """Runs every rule over one input set and writes its three result files to `out`."""
     from pyspark.sql import functions as F
 
@@ -183,6 +309,8 @@ def run_dataset(spark, rules, paths, out, context_hours):
     alerts, context = [], []
     if files:
         documents, events = load_events(spark, roots)
+        parsed_events = events
+        events = with_content_keys(spark, events, rules)
         events.createOrReplaceTempView("cloudtrail_logs")
         seen = {local_path(row["source_file"]): row["ok"] for row in documents.select(
             "source_file", F.col("document.Records").isNotNull().alias("ok")).collect()}
@@ -194,16 +322,15 @@ def run_dataset(spark, rules, paths, out, context_hours):
         report["files_read"] = sum(1 for ok in seen.values() if ok)
         report["records"] = events.count()
         if rules:
-            # One query per rule over the cached view: a single union of a hundred windowed
-            # statements takes Spark far longer to plan than running them one after another.
             by_identity = {}
-            for rule in rules:
-                for row in spark.sql(rule["sql"]).collect():
+            for statement in batched(rules, batch):
+                for row in spark.sql(statement).collect():
                     by_identity[(row["rule_id"], row["alert_uuid"])] = row.asDict(recursive=True)
             alerts = list(by_identity.values())
             context = actor_context(events, alerts, context_hours)
         documents.unpersist()
         events.unpersist()
+        parsed_events.unpersist()
     report["alerts"] = len(alerts)
     report["seconds"] = round(time.time() - started, 3)
     with open(os.path.join(out, "engine-alerts.ndjson"), "w", encoding="utf-8") as handle:
@@ -215,6 +342,21 @@ def run_dataset(spark, rules, paths, out, context_hours):
             handle.write(json.dumps(line, ensure_ascii=False) + "\n")
     with open(os.path.join(out, "engine-report.json"), "w", encoding="utf-8") as handle:
         json.dump(report, handle, ensure_ascii=False, indent=1)
+
+
+def batched(rules, size):
+    """The rules' statements joined `size` at a time with UNION ALL, threshold rules (which return
+    more columns) apart from the others. One query per rule pays Spark's per-query planning and
+    scheduling a hundred times; a union of a hundred windowed statements plans slowly; batches of
+    a dozen or so cost least (README, "When one machine is not enough")."""
+    shapes = {}
+    for rule in rules:
+        shapes.setdefault(rule.get("type") == "threshold", []).append(rule["sql"])
+    for statements in shapes.values():
+        for start in range(0, len(statements), size):
+            chunk = statements[start:start + size]
+            yield "\nUNION ALL\n".join(
+                "SELECT * FROM (\n%s\n) rule_%d" % (sql, index) for index, sql in enumerate(chunk))
 
 
 def actor_context(events, alerts, hours):

@@ -389,14 +389,7 @@ struct RecordEvaluator {
         }
     }
 
-    /// EventBridge wraps a CloudTrail event as `{"detail-type": "AWS API Call via CloudTrail", "detail": {…}}`;
-    /// Elastic does not unwrap it, so rules would silently miss such exports. We unwrap.
     static func unwrapEventBridge(_ value: JSONValue) -> JSONValue {
-        guard let object = value.objectValue,
-            object["eventName"] == nil,
-            object["detail-type"]?.stringValue != nil,
-            let detail = object["detail"], detail.objectValue?["eventName"] != nil
-        else { return value }
-        return detail
+        EventBridgeEnvelope.unwrap(value)
     }
 }

@@ -7,6 +7,7 @@ import KQL
 /// follow the engine's offline definition: an event is new when no query-matching event with
 /// the same terms lies in `[t − window, t)`. Events at the same instant are not each other's
 /// history, and among them only the lowest event key alerts, as `NewTermsEvaluator` decides.
+/// `threshold` rules become grouped windows over simulated runs (see `thresholdSQL`).
 public struct SQLRuleCompiler: Sendable {
     public var dialect: SQLDialect
     public var table: SQLTableShape
@@ -20,15 +21,17 @@ public struct SQLRuleCompiler: Sendable {
     /// - Throws: ``SQLCompileError`` when the rule type or a field it reads cannot be translated.
     public func compile(_ rule: DetectionRule) throws(SQLCompileError) -> CompiledSQLRule {
         for name in [table.name] + (table.recordColumn.map { [$0] } ?? []) + table.carriedColumns
+            + (table.contentColumn.map { [$0] } ?? [])
         where !SQLTableShape.isValidName(name) {
             throw SQLCompileError(reason: "\"\(name)\" is not a plain SQL identifier")
         }
         switch rule.type {
-        case .query, .newTerms:
+        case .query, .newTerms, .threshold:
             break
         default:
             throw SQLCompileError(
-                reason: "\(rule.type.name) rules are not translated to SQL; only query and new_terms (KQL) rules are")
+                reason: "\(rule.type.name) rules are not translated to SQL; only query, new_terms and threshold (KQL) "
+                    + "rules are")
         }
         guard rule.language == nil || rule.language == "kuery" else {
             throw SQLCompileError(reason: "its language is \(rule.language ?? ""), not KQL (kuery)")
@@ -66,10 +69,14 @@ public struct SQLRuleCompiler: Sendable {
                 + newTermsSQL(
                     rule: rule, condition: condition, termFields: termFields,
                     windowMilliseconds: Int64(window.seconds) * 1000)
+        } else if rule.type == .threshold {
+            sql = header + "\n" + (try thresholdSQL(rule: rule, condition: condition, predicates: predicates))
         } else {
             sql = header + "\n" + querySQL(rule: rule, condition: condition)
         }
-        return CompiledSQLRule(ruleID: rule.ruleID, ruleName: rule.name, dialect: dialect, sql: sql, notes: notes)
+        return CompiledSQLRule(
+            ruleID: rule.ruleID, ruleName: rule.name, ruleType: rule.type, dialect: dialect, sql: sql,
+            condition: condition, notes: notes)
     }
 
     /// The event's identity as `AlertIdentity.eventKey` computes it: its eventID, else a hash of
@@ -86,32 +93,45 @@ public struct SQLRuleCompiler: Sendable {
         return "CASE WHEN eventid IS NOT NULL AND eventid <> '' THEN eventid ELSE concat('sha256:', \(fallback)) END"
     }
 
+    /// The event's identity as `MatchTable.identity(of:)` gives it: the event key, followed by
+    /// the content key when other content uses the same eventID.
+    var eventIdentity: String {
+        guard let content = table.contentColumn else { return "tt_event_key" }
+        return "CASE WHEN \(content) IS NULL THEN tt_event_key "
+            + "ELSE concat(tt_event_key, \(dialect.character(30)), \(content)) END"
+    }
+
     private func uuid(ruleID: String, eventKey: String, terms: [String]) -> String {
         let material = [dialect.literal("trailtriage-alert-v1"), dialect.literal(ruleID), eventKey] + terms
         return dialect.sha256Hex("concat_ws(\(dialect.character(31)), \(material.joined(separator: ", ")))")
     }
 
     /// Matching events, one row per event identity (a re-delivered event counts once).
-    private func uniqueMatches(condition: String, extraFilter: String = "") -> String {
+    func uniqueMatches(condition: String, extraFilter: String = "") -> String {
         """
         WITH matches AS (
           SELECT *, \(eventKey) AS tt_event_key, \(dialect.epochMilliseconds("eventtime")) AS tt_time
           FROM \(table.name)
           WHERE \(condition)
         ),
+        identified AS (
+          SELECT *, \(eventIdentity) AS tt_identity FROM matches
+        ),
         unique_matches AS (
           SELECT * FROM (
-            SELECT *, row_number() OVER (PARTITION BY tt_event_key ORDER BY tt_time) AS tt_copy
-            FROM matches\(extraFilter)
+            SELECT *, row_number() OVER (PARTITION BY tt_identity ORDER BY tt_time) AS tt_copy
+            FROM identified\(extraFilter)
           ) numbered
           WHERE tt_copy = 1
         )
         """
     }
 
-    private var recordSelection: String {
-        let record = table.recordColumn.map { ",\n  m.\($0) AS record" } ?? ""
-        return record + table.carriedColumns.map { ",\n  m.\($0) AS \($0)" }.joined()
+    /// The raw record and carried columns of the row `alias` names.
+    func recordSelection(of alias: String = "m") -> String {
+        let record = table.recordColumn.map { ",\n  \(alias).\($0) AS record" } ?? ""
+        let content = table.contentColumn.map { ",\n  \(alias).\($0) AS event_content" } ?? ""
+        return record + content + table.carriedColumns.map { ",\n  \(alias).\($0) AS \($0)" }.joined()
     }
 
     private func querySQL(rule: DetectionRule, condition: String) -> String {
@@ -122,8 +142,8 @@ public struct SQLRuleCompiler: Sendable {
               m.eventid AS event_id,
               m.tt_event_key AS event_key,
               m.tt_time AS event_time_ms,
-              \(uuid(ruleID: rule.ruleID, eventKey: "m.tt_event_key", terms: [])) AS alert_uuid,
-              \(dialect == .spark ? "CAST(\(empty) AS array<string>)" : empty) AS new_terms\(recordSelection)
+              \(uuid(ruleID: rule.ruleID, eventKey: "m.tt_identity", terms: [])) AS alert_uuid,
+              \(dialect == .spark ? "CAST(\(empty) AS array<string>)" : empty) AS new_terms\(recordSelection())
             FROM unique_matches m
             """
     }
@@ -147,12 +167,12 @@ public struct SQLRuleCompiler: Sendable {
         let termColumns = terms.map { "f.\($0)" }
         return uniqueMatches(condition: condition, extraFilter: "\n    WHERE tt_time IS NOT NULL") + ",\n" + """
             combinations AS (
-              SELECT m.tt_event_key, m.tt_time, \(terms.map { "\($0)" }.joined(separator: ", "))
+              SELECT m.tt_identity, m.tt_time, \(terms.map { "\($0)" }.joined(separator: ", "))
               FROM unique_matches m
             \(unnest)
             ),
             instants AS (
-              SELECT \(termList), tt_time, min(tt_event_key) AS tt_event_key
+              SELECT \(termList), tt_time, min(tt_identity) AS tt_identity
               FROM combinations
               GROUP BY \(termList), tt_time
             ),
@@ -163,12 +183,12 @@ public struct SQLRuleCompiler: Sendable {
             SELECT
               \(dialect.literal(rule.ruleID)) AS rule_id,
               m.eventid AS event_id,
-              f.tt_event_key AS event_key,
+              m.tt_event_key AS event_key,
               f.tt_time AS event_time_ms,
-              \(uuid(ruleID: rule.ruleID, eventKey: "f.tt_event_key", terms: termColumns)) AS alert_uuid,
-              \(dialect.array(termColumns)) AS new_terms\(recordSelection)
+              \(uuid(ruleID: rule.ruleID, eventKey: "f.tt_identity", terms: termColumns)) AS alert_uuid,
+              \(dialect.array(termColumns)) AS new_terms\(recordSelection())
             FROM firsts f
-            JOIN unique_matches m ON m.tt_event_key = f.tt_event_key
+            JOIN unique_matches m ON m.tt_identity = f.tt_identity
             WHERE f.tt_previous IS NULL OR f.tt_previous < f.tt_time - \(windowMilliseconds)
             """
     }

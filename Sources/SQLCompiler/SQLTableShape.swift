@@ -8,12 +8,27 @@ public struct SQLTableShape: Sendable, Hashable {
     /// Other columns every alert row carries through unchanged (the Spark job's source file and
     /// record position).
     public var carriedColumns: [String]
+    /// A column holding, for a record whose eventID other content also uses, the record's content
+    /// key (``AlertIdentity/contentKey(of:)``), NULL for every other record, or `nil` when the
+    /// table has none. With it, such records are told apart as scan tells them apart; without
+    /// it (Athena), they count as one event.
+    public var contentColumn: String?
 
-    public init(name: String = "cloudtrail_logs", recordColumn: String? = nil, carriedColumns: [String] = []) {
+    public init(
+        name: String = "cloudtrail_logs", recordColumn: String? = nil, carriedColumns: [String] = [],
+        contentColumn: String? = nil
+    ) {
         self.name = name
         self.recordColumn = recordColumn
         self.carriedColumns = carriedColumns
+        self.contentColumn = contentColumn
     }
+
+    /// The view the bundled Spark job (Assets/spark) builds: AWS's columns plus the raw record, where
+    /// it was read, and the content key of records whose eventID other content also uses.
+    public static let sparkJob = SQLTableShape(
+        name: "cloudtrail_logs", recordColumn: "record", carriedColumns: ["source_file", "record_index"],
+        contentColumn: "tt_content")
 
     /// Whether `name` is a plain or dotted SQL identifier, safe to write unquoted.
     public static func isValidName(_ name: String) -> Bool {

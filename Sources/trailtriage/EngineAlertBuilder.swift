@@ -18,14 +18,18 @@ struct EngineAlertBuilder {
 
     let rules: [String: DetectionRule]
     let mapper: ECSMapper
-    private let queries: [String: KQLQuery]
+    /// Every loaded version's query per rule id: a bundled rule and its upstream copy share an id,
+    /// and either may be the one that alerted.
+    let queries: [String: [KQLQuery]]
 
     init(rules: [DetectionRule], mapper: ECSMapper) {
         var byID: [String: DetectionRule] = [:]
-        var queries: [String: KQLQuery] = [:]
+        var queries: [String: [KQLQuery]] = [:]
         for rule in rules {
             byID[rule.ruleID] = rule
-            if let text = rule.query, let query = try? KQLQuery.parse(text) { queries[rule.ruleID] = query }
+            if let text = rule.query, let query = try? KQLQuery.parse(text) {
+                queries[rule.ruleID, default: []].append(query)
+            }
         }
         self.rules = byID
         self.queries = queries
@@ -50,6 +54,9 @@ struct EngineAlertBuilder {
         } catch {
             throw EngineOutputError("has a record the ECS mapping refuses: \(error)")
         }
+        if rule.type == .threshold {
+            return try thresholdAlert(for: line, rule: rule, document: document)
+        }
         let isNewTerms = rule.type == .newTerms
         let alert = Alert(
             uuid: line.uuid,
@@ -61,7 +68,8 @@ struct EngineAlertBuilder {
             eventKey: line.eventKey
         )
         var disagreements: [String] = []
-        let expected = AlertIdentity.uuid(ruleID: rule.ruleID, eventKey: line.eventKey, newTerms: line.newTerms)
+        let expected = AlertIdentity.uuid(
+            ruleID: rule.ruleID, eventKey: line.eventKey, content: line.eventContent, newTerms: line.newTerms)
         if expected != line.uuid {
             disagreements.append("the engine's alert uuid \(line.uuid) is not the one scan computes (\(expected))")
         }
@@ -70,8 +78,12 @@ struct EngineAlertBuilder {
         if recordKey != line.eventKey {
             disagreements.append("the engine's event key \(line.eventKey) is not the record's (\(recordKey))")
         }
-        if let query = queries[rule.ruleID] {
-            if !query.matches(document) {
+        if let content = line.eventContent, content != AlertIdentity.contentKey(of: EventBridgeEnvelope.unwrap(record))
+        {
+            disagreements.append("the engine's content key \(content) is not the record's")
+        }
+        if let versions = queries[rule.ruleID] {
+            if !versions.contains(where: { $0.matches(document) }) {
                 disagreements.append("the rule's query does not match this record")
             }
         } else {

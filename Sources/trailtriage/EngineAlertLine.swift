@@ -5,12 +5,16 @@ import TrailTriageJSON
 struct EngineAlertLine: Sendable {
     var ruleID: String
     var eventKey: String
+    /// The content key scan adds to the identity of an event whose eventID other content uses.
+    var eventContent: String?
     var timeMilliseconds: Int64
     var uuid: String
     var newTerms: [String]
     var sourceFile: String
     var recordIndex: Int
     var recordText: String
+    /// The group, for a threshold alert (whose record is the group's latest event).
+    var threshold: EngineThresholdGroup?
 
     /// Reads one line of `engine-alerts.ndjson` (or `records.ndjson`, which has the same members).
     /// - Throws: ``EngineOutputError`` naming the missing or mistyped member.
@@ -28,6 +32,8 @@ struct EngineAlertLine: Sendable {
         }
         ruleID = try text("rule_id")
         eventKey = try text("event_key")
+        eventContent = object["event_content"]?.stringValue
+        threshold = try EngineThresholdGroup(object)
         timeMilliseconds = try integer("event_time_ms")
         uuid = try text("alert_uuid")
         guard let terms = object["new_terms"]?.arrayValue else { throw EngineOutputError("has no array \"new_terms\"") }
@@ -47,11 +53,14 @@ struct EngineAlertLine: Sendable {
     /// The line as `records.ndjson` keeps it, with the record as a JSON object when it parses.
     var json: JSONValue {
         let record = (try? JSONParser.parse(recordText)) ?? .string(recordText)
-        return .object([
+        var object: JSONObject = [
             "alert_uuid": .string(uuid), "rule_id": .string(ruleID), "event_key": .string(eventKey),
             "event_time_ms": .number(String(timeMilliseconds)), "new_terms": .array(newTerms.map(JSONValue.string)),
             "source_file": .string(sourceFile), "record_index": .number(String(recordIndex)), "record": record,
-        ])
+        ]
+        if let eventContent { object["event_content"] = .string(eventContent) }
+        for member in threshold?.json.members ?? [] { object[member.key] = member.value }
+        return .object(object)
     }
 }
 

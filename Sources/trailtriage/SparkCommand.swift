@@ -44,8 +44,7 @@ struct SparkCommand: ParsableCommand {
         for error in loaded.errors {
             StandardStreams.writeError("error: \(UnsafeText.visible(String(describing: error)))\n")
         }
-        let table = SQLTableShape(
-            name: "cloudtrail_logs", recordColumn: "record", carriedColumns: ["source_file", "record_index"])
+        let table = SQLTableShape.sparkJob
         let compilation = SQLRuleSetCompilation.compile(
             loaded.rules, with: SQLRuleCompiler(dialect: .spark, table: table))
         for refusal in compilation.refused {
@@ -66,7 +65,10 @@ struct SparkCommand: ParsableCommand {
         let rulesFile = out + "/engine-rules.json"
         let manifest = JSONValue.array(
             compilation.compiled.map { rule in
-                .object(["rule_id": .string(rule.ruleID), "name": .string(rule.ruleName), "sql": .string(rule.sql)])
+                .object([
+                    "rule_id": .string(rule.ruleID), "name": .string(rule.ruleName), "sql": .string(rule.sql),
+                    "condition": .string(rule.condition), "type": .string(rule.ruleType.name),
+                ])
             })
         try Data(JSONWriter().string(from: manifest).utf8).write(to: URL(fileURLWithPath: rulesFile))
 

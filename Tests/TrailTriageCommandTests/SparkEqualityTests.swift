@@ -26,14 +26,7 @@ struct SparkEqualityTests {
         let generate = try CommandRunner.run(["generate", "--events", "4000", "--days", "3", generated])
         try #require(generate.status == 0, "\(generate.standardError)")
         datasets.append(("generated", generated + "/AWSLogs"))
-        // Spark takes about two seconds per rule per corpus on the 2-core test machine, and the
-        // sample's 812 files a minute more; the full matrix runs with TRAILTRIAGE_SPARK_FULL=1.
-        let full = ProcessInfo.processInfo.environment["TRAILTRIAGE_SPARK_FULL"] == "1"
-        if full {
-            datasets.append(("sample", Self.root + "/Assets/samples/AWSLogs"))
-        } else {
-            print("note: the bundled sample and the upstream rules run on Spark only with TRAILTRIAGE_SPARK_FULL=1")
-        }
+        datasets.append(("sample", Self.root + "/Assets/samples/AWSLogs"))
         datasets.append(("edge", try Self.writeEdgeCorpus(into: scratch)))
         if RepositoryPaths.hasPipelineCorpus {
             datasets.append(
@@ -55,18 +48,23 @@ struct SparkEqualityTests {
         }
 
         var rulePaths = [Self.root + "/Assets/rules", Self.edgeDirectory + "/rules"]
-        if full && RepositoryPaths.hasUpstreamRules {
+        if RepositoryPaths.hasUpstreamRules {
             rulePaths.append(RepositoryPaths.upstreamRules)
-        } else if full {
+        } else {
             print("note: ../shared/corpus/elastic-detection-rules-aws is absent: upstream rules skipped")
         }
         let rules = RuleLoader.load(paths: rulePaths).rules
-        let table = SQLTableShape(recordColumn: "record", carriedColumns: ["source_file", "record_index"])
+        let table = SQLTableShape.sparkJob
         let compiled = SQLRuleSetCompilation.compile(rules, with: SQLRuleCompiler(dialect: .spark, table: table))
             .compiled
         let compiledIDs = Set(compiled.map(\.ruleID))
         let manifest = JSONValue.array(
-            compiled.map { .object(["rule_id": .string($0.ruleID), "sql": .string($0.sql)]) })
+            compiled.map {
+                .object([
+                    "rule_id": .string($0.ruleID), "sql": .string($0.sql), "condition": .string($0.condition),
+                    "type": .string($0.ruleType.name),
+                ])
+            })
         let rulesFile = try scratch.write("rules.json", JSONWriter().string(from: manifest))
         let out = scratch.file("out")
 
@@ -78,11 +76,13 @@ struct SparkEqualityTests {
         try #require(status == 0, "the Spark job failed")
 
         let mapper = ECSMapper()
+        var scanTotal = 0.0
         for dataset in datasets {
             let scanStarted = Date()
             let scan = try CommandRunner.run(
                 ["scan", "--all-signals", "--quiet", dataset.path] + rulePaths.flatMap { ["--rules", $0] })
             let scanSeconds = Date().timeIntervalSince(scanStarted)
+            scanTotal += scanSeconds
             let expected = try Self.identities(ndjson: scan.standardOutput, keepingRules: compiledIDs)
             let outcome = try EngineOutputFiles.convert(
                 directory: out + "/" + dataset.name, rules: rules, mapper: mapper)
@@ -93,16 +93,7 @@ struct SparkEqualityTests {
             let difference =
                 "\(dataset.name): only Spark \(actual.subtracting(expected).sorted()), "
                 + "only scan \(expected.subtracting(actual).sorted())"
-            if dataset.name == "pipeline" {
-                // Known, not yet understood: on one AssumeRole record of Elastic's pipeline corpus
-                // the edge rule that multiplies resources.arn by cloud.region gives scan 3 alerts
-                // and Spark 1. Kept visible (it fails the test if it stops differing) until fixed.
-                withKnownIssue("resources.arn x cloud.region differs on a pipeline AssumeRole record") {
-                    #expect(actual == expected, Comment(rawValue: difference))
-                }
-            } else {
-                #expect(actual == expected, Comment(rawValue: difference))
-            }
+            #expect(actual == expected, Comment(rawValue: difference))
             #expect(outcome.disagreements == 0, "\(dataset.name): \(outcome.problems)")
             let counts =
                 "spark-equality \(dataset.name): \(actual.count) alerts from Spark, \(expected.count) from scan "
@@ -112,7 +103,8 @@ struct SparkEqualityTests {
         }
         print(
             "spark-equality: one Spark job for \(datasets.count) corpora and \(compiled.count) rules took "
-                + "\(String(format: "%.1f", sparkSeconds)) s"
+                + "\(String(format: "%.1f", sparkSeconds)) s; scan on the same corpora and rules "
+                + "\(String(format: "%.1f", scanTotal)) s"
         )
     }
 
@@ -143,6 +135,10 @@ struct SparkEqualityTests {
         #expect(events(of: "5") == ["edge-019", "edge-024"])
         #expect(events(of: "6") == ["nt-a", "nt-d", "nt-e", "nt-g"], "ties, the exact window boundary and re-delivery")
         #expect(events(of: "7") == ["ar-1", "ar-3", "ar-4"])
+        // A at 10:05 and again at 10:10 on its two later events only, B at 10:10 with an event on
+        // the window's first instant, C at 10:15 but not at 10:20 (one event after its alert).
+        let groups = alerts.filter { $0.hasPrefix("0e000000-0000-4000-8000-000000000008 ") }
+        #expect(groups.count == 4, "threshold groups: \(groups.sorted())")
     }
 
     /// The edge records in two S3-layout files; the second re-delivers three of them.

@@ -4,10 +4,13 @@ WITH matches AS (
   FROM cloudtrail_logs
   WHERE (coalesce((CASE WHEN eventname IN ('', '-', 'none') THEN NULL ELSE eventname END) = 'GetObject', false) AND coalesce((CASE WHEN eventname = 'ConsoleLogin' AND CASE WHEN get_json_object(responseelements, '$.ConsoleLogin') IN ('', '-', 'none') THEN NULL ELSE get_json_object(responseelements, '$.ConsoleLogin') END IS NOT NULL THEN lower(CASE WHEN get_json_object(responseelements, '$.ConsoleLogin') IN ('', '-', 'none') THEN NULL ELSE get_json_object(responseelements, '$.ConsoleLogin') END) WHEN CASE WHEN errorcode IN ('', '-', 'none') THEN NULL ELSE errorcode END IS NOT NULL OR CASE WHEN errormessage IN ('', '-', 'none') THEN NULL ELSE errormessage END IS NOT NULL THEN 'failure' ELSE 'success' END) = 'success', false) AND NOT (CASE WHEN errorcode IN ('', '-', 'none') THEN NULL ELSE errorcode END) IS NOT NULL AND NOT (CASE WHEN coalesce(sourceipaddress RLIKE '^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])){3}|([0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}|([0-9A-Fa-f]{1,4}:){6}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])){3}|(([0-9A-Fa-f]{1,4}:){0,6}[0-9A-Fa-f]{1,4})?::(([0-9A-Fa-f]{1,4}:){0,6}([0-9A-Fa-f]{1,4}|(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])){3}))?)$', false) THEN sourceipaddress END) IS NOT NULL AND (CASE WHEN sourceipaddress IN ('', '-', 'none') THEN NULL ELSE sourceipaddress END) IS NOT NULL)
 ),
+identified AS (
+  SELECT *, tt_event_key AS tt_identity FROM matches
+),
 unique_matches AS (
   SELECT * FROM (
-    SELECT *, row_number() OVER (PARTITION BY tt_event_key ORDER BY tt_time) AS tt_copy
-    FROM matches
+    SELECT *, row_number() OVER (PARTITION BY tt_identity ORDER BY tt_time) AS tt_copy
+    FROM identified
   ) numbered
   WHERE tt_copy = 1
 )
@@ -16,7 +19,7 @@ SELECT
   m.eventid AS event_id,
   m.tt_event_key AS event_key,
   m.tt_time AS event_time_ms,
-  sha2(concat_ws(chr(31), 'trailtriage-alert-v1', '0e000000-0000-4000-8000-000000000005', m.tt_event_key), 256) AS alert_uuid,
+  sha2(concat_ws(chr(31), 'trailtriage-alert-v1', '0e000000-0000-4000-8000-000000000005', m.tt_identity), 256) AS alert_uuid,
   CAST(array() AS array<string>) AS new_terms,
   m.record AS record
 FROM unique_matches m

@@ -4,22 +4,25 @@ WITH matches AS (
   FROM cloudtrail_logs
   WHERE coalesce((CASE WHEN eventname IN ('', '-', 'none') THEN NULL ELSE eventname END) = 'AssumeRole', false)
 ),
+identified AS (
+  SELECT *, tt_event_key AS tt_identity FROM matches
+),
 unique_matches AS (
   SELECT * FROM (
-    SELECT *, row_number() OVER (PARTITION BY tt_event_key ORDER BY tt_time) AS tt_copy
-    FROM matches
+    SELECT *, row_number() OVER (PARTITION BY tt_identity ORDER BY tt_time) AS tt_copy
+    FROM identified
     WHERE tt_time IS NOT NULL
   ) numbered
   WHERE tt_copy = 1
 ),
 combinations AS (
-  SELECT m.tt_event_key, m.tt_time, term_1, term_2
+  SELECT m.tt_identity, m.tt_time, term_1, term_2
   FROM unique_matches m
   LATERAL VIEW explode(array_distinct(filter(transform(coalesce(resources, array()), r -> CASE WHEN r.arn IN ('', '-', 'none') THEN NULL ELSE r.arn END), v -> v IS NOT NULL))) unnest_1 AS term_1
   LATERAL VIEW explode(filter(array(CASE WHEN awsregion IN ('', '-', 'none') THEN NULL ELSE awsregion END), v -> v IS NOT NULL)) unnest_2 AS term_2
 ),
 instants AS (
-  SELECT term_1, term_2, tt_time, min(tt_event_key) AS tt_event_key
+  SELECT term_1, term_2, tt_time, min(tt_identity) AS tt_identity
   FROM combinations
   GROUP BY term_1, term_2, tt_time
 ),
@@ -30,11 +33,11 @@ firsts AS (
 SELECT
   '0e000000-0000-4000-8000-000000000007' AS rule_id,
   m.eventid AS event_id,
-  f.tt_event_key AS event_key,
+  m.tt_event_key AS event_key,
   f.tt_time AS event_time_ms,
-  sha2(concat_ws(chr(31), 'trailtriage-alert-v1', '0e000000-0000-4000-8000-000000000007', f.tt_event_key, f.term_1, f.term_2), 256) AS alert_uuid,
+  sha2(concat_ws(chr(31), 'trailtriage-alert-v1', '0e000000-0000-4000-8000-000000000007', f.tt_identity, f.term_1, f.term_2), 256) AS alert_uuid,
   array(f.term_1, f.term_2) AS new_terms,
   m.record AS record
 FROM firsts f
-JOIN unique_matches m ON m.tt_event_key = f.tt_event_key
+JOIN unique_matches m ON m.tt_identity = f.tt_identity
 WHERE f.tt_previous IS NULL OR f.tt_previous < f.tt_time - 7200000

@@ -4,21 +4,24 @@ WITH matches AS (
   FROM cloudtrail_logs
   WHERE (coalesce(('aws.cloudtrail') = 'aws.cloudtrail', false) AND coalesce((CASE WHEN eventsource IN ('', '-', 'none') THEN NULL ELSE eventsource END) = 'iam.amazonaws.com', false) AND coalesce((CASE WHEN eventname IN ('', '-', 'none') THEN NULL ELSE eventname END) = 'CreateUser', false) AND coalesce((CASE WHEN eventname = 'ConsoleLogin' AND CASE WHEN get_json_object(responseelements, '$.ConsoleLogin') IN ('', '-', 'none') THEN NULL ELSE get_json_object(responseelements, '$.ConsoleLogin') END IS NOT NULL THEN lower(CASE WHEN get_json_object(responseelements, '$.ConsoleLogin') IN ('', '-', 'none') THEN NULL ELSE get_json_object(responseelements, '$.ConsoleLogin') END) WHEN CASE WHEN errorcode IN ('', '-', 'none') THEN NULL ELSE errorcode END IS NOT NULL OR CASE WHEN errormessage IN ('', '-', 'none') THEN NULL ELSE errormessage END IS NOT NULL THEN 'failure' ELSE 'success' END) = 'success', false) AND coalesce((CASE WHEN useridentity.type IN ('', '-', 'none') THEN NULL ELSE useridentity.type END) = 'AssumedRole', false) AND coalesce((CASE WHEN useridentity.arn IN ('', '-', 'none') THEN NULL ELSE useridentity.arn END) LIKE '%i-%' ESCAPE '!', false))
 ),
+identified AS (
+  SELECT *, tt_event_key AS tt_identity FROM matches
+),
 unique_matches AS (
   SELECT * FROM (
-    SELECT *, row_number() OVER (PARTITION BY tt_event_key ORDER BY tt_time) AS tt_copy
-    FROM matches
+    SELECT *, row_number() OVER (PARTITION BY tt_identity ORDER BY tt_time) AS tt_copy
+    FROM identified
     WHERE tt_time IS NOT NULL
   ) numbered
   WHERE tt_copy = 1
 ),
 combinations AS (
-  SELECT m.tt_event_key, m.tt_time, term_1
+  SELECT m.tt_identity, m.tt_time, term_1
   FROM unique_matches m
   LATERAL VIEW explode(filter(array(CASE WHEN useridentity.arn IN ('', '-', 'none') THEN NULL ELSE useridentity.arn END), v -> v IS NOT NULL)) unnest_1 AS term_1
 ),
 instants AS (
-  SELECT term_1, tt_time, min(tt_event_key) AS tt_event_key
+  SELECT term_1, tt_time, min(tt_identity) AS tt_identity
   FROM combinations
   GROUP BY term_1, tt_time
 ),
@@ -29,11 +32,11 @@ firsts AS (
 SELECT
   'f7a1c536-9ac0-11ef-9911-f661ea17fbcd' AS rule_id,
   m.eventid AS event_id,
-  f.tt_event_key AS event_key,
+  m.tt_event_key AS event_key,
   f.tt_time AS event_time_ms,
-  sha2(concat_ws(chr(31), 'trailtriage-alert-v1', 'f7a1c536-9ac0-11ef-9911-f661ea17fbcd', f.tt_event_key, f.term_1), 256) AS alert_uuid,
+  sha2(concat_ws(chr(31), 'trailtriage-alert-v1', 'f7a1c536-9ac0-11ef-9911-f661ea17fbcd', f.tt_identity, f.term_1), 256) AS alert_uuid,
   array(f.term_1) AS new_terms,
   m.record AS record
 FROM firsts f
-JOIN unique_matches m ON m.tt_event_key = f.tt_event_key
+JOIN unique_matches m ON m.tt_identity = f.tt_identity
 WHERE f.tt_previous IS NULL OR f.tt_previous < f.tt_time - 1209600000
