@@ -14,6 +14,15 @@ struct EngineAlertBuilder {
     struct Checked {
         var alert: Alert
         var disagreements: [String]
+
+        /// The alert carries its disagreements too, so the console flags it and its stored form
+        /// and export keep them.
+        init(alert: Alert, disagreements: [String]) {
+            var flagged = alert
+            flagged.recheckDisagreements = disagreements
+            self.alert = flagged
+            self.disagreements = disagreements
+        }
     }
 
     let rules: [String: DetectionRule]
@@ -97,8 +106,6 @@ struct EngineAlertBuilder {
                 disagreements.append("the engine gave \(line.newTerms.count) new terms for \(fields.count) fields")
             }
         }
-        var flagged = alert
-        flagged.recheckDisagreements = disagreements
-        return Checked(alert: flagged, disagreements: disagreements)
+        return Checked(alert: alert, disagreements: disagreements)
     }
 }
