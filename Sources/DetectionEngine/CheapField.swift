@@ -53,6 +53,9 @@ enum CheapField: Hashable {
     /// GeoIP and ASN enrichment (`source.as.*`, `source.geo.*`): absent without databases,
     /// unknown with them (a lookup, not the record's bytes, gives the values).
     case enrichment
+    /// A text member of `source.geo` or `source.as` (``GeoIPKeywords/paths``): with databases,
+    /// looked up by `source.ip` through a per-address cache; absent without them.
+    case geoIPText(String)
 
     /// The field of a rule query, exactly as rules spell it.
     init?(path: String) {
@@ -62,6 +65,8 @@ enum CheapField: Hashable {
             let name = path.dropFirst(Self.requestParametersPrefix.count)
             guard !name.isEmpty, !name.contains(".") else { return nil }
             self = .requestParameter(String(name))
+        } else if GeoIPKeywords.paths.contains(path) {
+            self = .geoIPText(path)
         } else if path.hasPrefix("source.as.") || path.hasPrefix("source.geo.") {
             self = .enrichment
         } else if path.hasPrefix("aws.cloudtrail.flattened.") || Self.verbatimPaths.contains(path) {
@@ -102,7 +107,7 @@ enum CheapField: Hashable {
     /// boolean, spelled as written), so the record's bytes contain it when they hold no escapes.
     var isVerbatim: Bool {
         switch self {
-        case .dataset, .outcome, .enrichment, .userAgentName: false
+        case .dataset, .outcome, .enrichment, .geoIPText, .userAgentName: false
         default: true
         }
     }
@@ -112,7 +117,7 @@ enum CheapField: Hashable {
         switch self {
         case .requestParameter(let name): return Self.requestParametersPrefix + name
         case .enrichment: return "source.as.number"
-        case .verbatim(let path): return path
+        case .verbatim(let path), .geoIPText(let path): return path
         default: return Self.byPath.first { $0.value == self }?.key ?? ""
         }
     }
@@ -126,7 +131,7 @@ enum CheapField: Hashable {
         case .outcome, .errorCode, .sourceAddress, .sourceIP: 1
         case .identityType, .identityARN, .accessKeyID, .invokedBy, .accountID: 2
         case .userAgent, .resourceARNs, .requestParameter: 3
-        case .sessionIssuerARN, .userName, .userAgentName: 4
+        case .sessionIssuerARN, .userName, .userAgentName, .geoIPText: 4
         case .verbatim: 5
         }
     }

@@ -35,6 +35,7 @@ struct RecordEvaluator {
     private let constants = ConstantBytes()
     /// `user_agent.name` by user-agent string, for rules that test it before mapping.
     private let userAgentNames: UserAgentNames
+    private let geoIPKeywords: GeoIPKeywords?
 
     let readLimits: ReadLimits
     /// The secret that keys matched records' digests (see ``RecordDigest``).
@@ -63,6 +64,7 @@ struct RecordEvaluator {
         plainOptions.enrichment = ECSEnrichment()
         plainMapper = ECSMapper(options: plainOptions)
         userAgentNames = UserAgentNames(parser: mapper.options.enrichment.userAgents)
+        geoIPKeywords = mapper.options.enrichment.geoIP.map(GeoIPKeywords.init(databases:))
         readsEnrichment = rules.map { rule in rule.fieldsRead.contains(where: ECSEnrichment.isEnrichedField) }
         self.usesPrefilter = usesPrefilter
         self.readLimits = readLimits
@@ -244,7 +246,8 @@ struct RecordEvaluator {
         RecordFields(
             span: span, in: buffer, slots: slots.fields, constants: constants,
             flattensPayloads: mapper.options.retain == .all || mapper.options.retain == .flattened,
-            enrichesSourceAddress: mapper.options.enrichment.geoIP != nil, userAgentNames: userAgentNames
+            enrichesSourceAddress: mapper.options.enrichment.geoIP != nil, userAgentNames: userAgentNames,
+            geoIPKeywords: geoIPKeywords
         )
     }
 

@@ -17,6 +17,7 @@ struct RecordFields: KQLPartialFields {
     private let span: RecordSpan
     private let constants: ConstantBytes
     private let userAgentNames: UserAgentNames?
+    private let geoIPKeywords: GeoIPKeywords?
     /// The field of each slot rules ask for.
     private let slots: [CheapField]
     /// Whether the mapper keeps flattened payload copies (retain `all` or `flattened`).
@@ -36,9 +37,11 @@ struct RecordFields: KQLPartialFields {
 
     init(
         span: RecordSpan, in buffer: UnsafeBufferPointer<UInt8>, slots: [CheapField], constants: ConstantBytes,
-        flattensPayloads: Bool, enrichesSourceAddress: Bool, userAgentNames: UserAgentNames? = nil
+        flattensPayloads: Bool, enrichesSourceAddress: Bool, userAgentNames: UserAgentNames? = nil,
+        geoIPKeywords: GeoIPKeywords? = nil
     ) {
         self.userAgentNames = userAgentNames
+        self.geoIPKeywords = geoIPKeywords
         self.buffer = buffer
         self.span = span
         self.slots = slots
@@ -93,6 +96,13 @@ struct RecordFields: KQLPartialFields {
         case .userName: return userName
         // With databases the values come from a lookup the bytes do not show.
         case .enrichment: return enrichesSourceAddress ? .unknown : .absent
+        case .geoIPText(let path):
+            guard enrichesSourceAddress else { return .absent }
+            switch value(of: .sourceIP) {
+            case .text(let address): return geoIPKeywords?.value(at: path, for: address) ?? .unknown
+            case .absent: return .absent
+            case .unknown, .present: return .unknown
+            }
         case .requestParameter(let name): return requestParameter(name)
         case .accountID:
             let own = identityValue(\.accountId)
