@@ -53,6 +53,8 @@ extension ConsoleRenderer {
         switch prompt {
         case .search(let input, _):
             return entry("/", input, "filters as you type · Enter keeps · Esc returns")
+        case .rawSearch(let input):
+            return entry("/", input, "searches the record · Enter keeps, n/N step · Esc clears")
         case .command(let input):
             return entry(":", input, state.commandHint(for: input.text))
         case .rulePicker:

@@ -93,14 +93,14 @@ extension ConsoleState {
             }
         case .toggleFollowUpsOnly: toggleFollowUpsOnly()
 
-        case .search: openSearch()
+        case .search: if rawLines != nil { openRawSearch() } else { openSearch() }
         case .commandLine: openCommandLine()
         case .toggleTimeDisplay: toggleTimeDisplay()
         case .zoomPane: toggleZoom()
         case .scrollLeft: scrollList(by: -Self.sideStep)
         case .scrollRight: scrollList(by: Self.sideStep)
-        case .nextMatch: jumpToMatch(forward: true)
-        case .previousMatch: jumpToMatch(forward: false)
+        case .nextMatch: if rawLines != nil { stepRawMatch(forward: true) } else { jumpToMatch(forward: true) }
+        case .previousMatch: if rawLines != nil { stepRawMatch(forward: false) } else { jumpToMatch(forward: false) }
         case .cycleStatusFilter: cycleStatusFilter()
         case .pickRule: openRulePicker()
         case .cycleSeverityFilter: cycleSeverityFilter()
@@ -144,6 +144,10 @@ extension ConsoleState {
             moveRelatedCursor(by: delta)
             return
         }
+        if rawLines != nil {
+            moveRawCursor(by: delta)
+            return
+        }
         if overlay != nil {
             overlayScroll = max(0, min(overlayScroll.addingClamped(delta), maxOverlayScroll))
             return
@@ -172,6 +176,8 @@ extension ConsoleState {
             // Stacked views: back to the list of events, where the cursor still is.
             overlay = .related(window: window)
             scrollRelatedCursorIntoView()
+        } else if rawLines != nil, rawQuery != nil {
+            clearRawSearch()
         } else if overlay != nil {
             overlay = nil
         } else if focus != .list {

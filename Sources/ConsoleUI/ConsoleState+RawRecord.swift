@@ -9,8 +9,7 @@ extension ConsoleState {
         guard let file = record.flatJSON["trailtriage.source.file"]?.stringValue,
             let index = record.flatJSON["trailtriage.source.record"].map(AlertRow.text).flatMap({ Int($0) })
         else {
-            overlay = .raw(lines: RawRecordText.lines(for: record))
-            overlayScroll = 0
+            openRawView(RawRecordText.lines(for: record))
             return []
         }
         return [.readOriginalRecord(uuid: record.uuid, file: file, index: index)]
@@ -25,15 +24,17 @@ extension ConsoleState {
         let index = record.flatJSON["trailtriage.source.record"].map(AlertRow.text) ?? ""
         switch result {
         case .success(let value):
-            overlay = .raw(
-                lines: ["Original CloudTrail record · \(file) · record \(index)"] + RawRecordText.pretty(value))
+            openRawView(
+                [RawRecordLine("Original CloudTrail record · \(file) · record \(index)")] + RawRecordText.pretty(value))
         case .failure(let failure):
-            overlay = .raw(
-                lines: ["The original record could not be read from \(file): \(failure.reason)", ""]
+            openRawView(
+                [
+                    RawRecordLine("The original record could not be read from \(file): \(failure.reason)"),
+                    RawRecordLine(""),
+                ]
                     + RawRecordText.lines(for: record))
             message = StatusMessage("Original record unavailable: \(failure.reason)", kind: .warning)
         }
-        overlayScroll = 0
     }
 }
 
