@@ -26,6 +26,10 @@ public enum ConsoleAction: Sendable, Hashable {
     /// The selected alert's audit trail: who did what, when.
     case showAudit
     case cycleWindow
+    /// The raw record in `$PAGER`.
+    case pageRaw
+    /// Copies the raw view's highlighted line's value.
+    case copyValue
     /// In related activity: list only the follow-ups the guides name, or every event again.
     case toggleFollowUpsOnly
 

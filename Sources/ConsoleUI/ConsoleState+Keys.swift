@@ -92,6 +92,8 @@ extension ConsoleState {
                 positionRelatedCursorOnAlertEvent()
             }
         case .toggleFollowUpsOnly: toggleFollowUpsOnly()
+        case .pageRaw: return pageRaw()
+        case .copyValue: return copyRawValue()
 
         case .search: if rawLines != nil { openRawSearch() } else { openSearch() }
         case .commandLine: openCommandLine()

@@ -17,8 +17,13 @@ extension ConsoleState {
 
     /// Reports the original record the app read for `readOriginalRecord`, or why it could not
     /// (the file moved, changed or is gone): the view then shows the stored document and says so.
-    public mutating func didReadOriginalRecord(_ result: Result<JSONValue, OriginalRecordFailure>, uuid: String) {
-        guard let position = positionByUUID[uuid] else { return }
+    /// Returns the pager effect when `|` in the detail pane asked for the record.
+    @discardableResult
+    public mutating func didReadOriginalRecord(
+        _ result: Result<JSONValue, OriginalRecordFailure>, uuid: String
+    ) -> [ConsoleEffect] {
+        defer { pagesRawWhenRead = false }
+        guard let position = positionByUUID[uuid] else { return [] }
         let record = alerts[position]
         let file = record.flatJSON["trailtriage.source.file"]?.stringValue ?? ""
         let index = record.flatJSON["trailtriage.source.record"].map(AlertRow.text) ?? ""
@@ -35,6 +40,7 @@ extension ConsoleState {
                     + RawRecordText.lines(for: record))
             message = StatusMessage("Original record unavailable: \(failure.reason)", kind: .warning)
         }
+        return pagesRawWhenRead ? pagerEffects() : []
     }
 }
 

@@ -73,6 +73,9 @@ public struct ConsoleState: Sendable {
     public internal(set) var rawQuery: String?
     /// Which of the raw view's matches `n`/`N` stand on, 0-based.
     var rawMatch = 0
+    /// Whether the raw record being read was asked for by `|` from the detail pane, so it goes
+    /// to the pager once it is in.
+    var pagesRawWhenRead = false
 
     /// The last search text, for `n` and `N`.
     public internal(set) var searchQuery = ""

@@ -117,3 +117,57 @@ import TriageModel
         #expect(state.screen.contains { $0.contains("203.0.113.9") }, "\(state.screen.joined(separator: "\n"))")
     }
 }
+
+/// `|` hands the raw record to `$PAGER`, and `y` copies the highlighted line's value; both
+/// carry the escaped text the view shows.
+@Suite struct RawRecordPagerAndCopyTests {
+    static let hostile = #"{"eventName":"CreateUser","userAgent":"curl\u001b]0;pwned\u0007","n":7}"#
+
+    @Test func pipeSendsTheEscapedViewTextToThePager() throws {
+        var state = try RawRecordSearchTests.rawConsole()
+        state.didReadOriginalRecord(.success(try JSONParser.parse(Self.hostile)), uuid: TestAlerts.profile.uuid)
+        let effects = state.press(.key("|"))
+        guard case .page(let text)? = effects.first else {
+            Issue.record("no pager effect: \(effects)")
+            return
+        }
+        #expect(text.contains(#""userAgent": "curl\u{1B}]0;pwned\u{7}""#))
+        #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+    }
+
+    @Test func pipeFromTheDetailPaneReadsTheRecordThenPagesIt() throws {
+        var state = RawRecordTests.locatedConsole()
+        state.press(.tab)
+        let effects = state.press(.key("|"))
+        #expect(effects == [.readOriginalRecord(uuid: TestAlerts.profile.uuid, file: "logs/trail.json", index: 3)])
+        let after = state.didReadOriginalRecord(
+            .success(try JSONParser.parse(Self.hostile)), uuid: TestAlerts.profile.uuid)
+        guard case .page(let text)? = after.first else {
+            Issue.record("no pager effect after the read: \(after)")
+            return
+        }
+        #expect(text.hasPrefix("Original CloudTrail record"))
+        // A later R does not page again.
+        state.press(.escape, .key("R"))
+        #expect(
+            state.didReadOriginalRecord(.success(try JSONParser.parse(Self.hostile)), uuid: TestAlerts.profile.uuid)
+                .isEmpty)
+    }
+
+    @Test func yCopiesTheHighlightedValueEscapedAndSaysWhat() throws {
+        var state = try RawRecordSearchTests.rawConsole()
+        state.didReadOriginalRecord(.success(try JSONParser.parse(Self.hostile)), uuid: TestAlerts.profile.uuid)
+        // The heading line holds no value.
+        #expect(state.press(.key("y")).isEmpty)
+        #expect(state.message?.kind == .warning)
+        state.press(.key("/"))
+        state.type("userAgent")
+        state.press(.enter)
+        let effects = state.press(.key("y"))
+        #expect(effects == [.copy(text: #"curl\u{1B}]0;pwned\u{7}"#)])
+        #expect(state.message?.text.hasPrefix("Copied") == true)
+        #expect(state.message?.text.contains("pwned") == true)
+        state.press(.key("j"), .key("y"))
+        #expect(state.message?.text.hasSuffix(": 7") == true)
+    }
+}
