@@ -51,6 +51,8 @@ public enum ConsoleAction: Sendable, Hashable {
 
     // Prompts and questions.
     case submit, confirm, deny, deleteBackward, newline, saveNote
+    /// In the note editor: hands the draft to `$EDITOR`.
+    case externalEditor
     /// Cursor moves and forward delete in text prompts and the note editor.
     case cursorLeft, cursorRight, lineStart, lineEnd, wordLeft, wordRight, deleteForward
     /// Picks the numbered option of a choice (1-based).

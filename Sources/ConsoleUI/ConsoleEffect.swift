@@ -34,6 +34,9 @@ public enum ConsoleEffect: Sendable, Hashable {
     /// Put `text` (escaped, as shown) on the clipboard: OSC 52 to the terminal (wrapped for tmux
     /// passthrough under tmux), and under tmux into its paste buffer too.
     case copy(text: String)
+    /// Hand the note draft `text` of alert `uuid` to `$EDITOR` (`vi` when unset) in a private
+    /// temporary file, and pass what the editor left, or why it failed, to `didEditNote`.
+    case editNote(uuid: String, text: String)
     /// Repaint the whole terminal (Ctrl-L).
     case redraw
     /// Leave the console.

@@ -61,7 +61,7 @@ extension ConsoleRenderer {
             return StyledLine(
                 [Span("Filter by rule: j/k move · Enter picks · Esc cancels", .prompt)], background: .prompt)
         case .note:
-            var spans = [Span("Editing notes · Ctrl-D saves · Esc keeps the draft", .prompt)]
+            var spans = [Span("Editing notes · Ctrl-D saves · Ctrl-X $EDITOR · Esc keeps the draft", .prompt)]
             // A failed or refused save says why here, with the editor and its text still open.
             if let message = state.message {
                 spans.append(Span.untrusted("  " + message.text, style(of: message.kind)))

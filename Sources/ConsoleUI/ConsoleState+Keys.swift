@@ -117,7 +117,8 @@ extension ConsoleState {
             } else {
                 return [.quit]
             }
-        case .submit, .confirm, .deny, .deleteBackward, .newline, .saveNote, .choose, .complete, .cursorLeft,
+        case .submit, .confirm, .deny, .deleteBackward, .newline, .saveNote, .externalEditor, .choose, .complete,
+            .cursorLeft,
             .cursorRight,
             .lineStart, .lineEnd, .wordLeft, .wordRight, .deleteForward:
             break  // only meaningful inside prompts

@@ -46,6 +46,8 @@ extension ConsoleState {
             case .newline:
                 input.insert("\n")
                 self.prompt = .note(uuid: uuid, input)
+            case .externalEditor:
+                return [.editNote(uuid: uuid, text: input.text)]
             default:
                 guard edit(&input, with: command, key: key) else { return [] }
                 self.prompt = .note(uuid: uuid, input)

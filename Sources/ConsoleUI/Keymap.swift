@@ -128,6 +128,8 @@ extension Keymap {
         KeyBinding(.control("d"), .noteEditor, .saveNote, "save the note", hint: "save"),
         KeyBinding(.function(2), .noteEditor, .saveNote, "save the note"),
         KeyBinding(.enter, .noteEditor, .newline, "start a new line"),
+        KeyBinding(
+            .control("x"), .noteEditor, .externalEditor, "edit the draft in $EDITOR (vi by default)", hint: "$EDITOR"),
         KeyBinding(.backspace, .noteEditor, .deleteBackward, "delete the character before the cursor"),
         KeyBinding(.left, .noteEditor, .cursorLeft, "move the cursor left"),
         KeyBinding(.right, .noteEditor, .cursorRight, "move the cursor right"),

@@ -229,6 +229,13 @@ final class ConsoleSession {
             let result = ExternalProgram.run(pager, on: text)
             terminal.repaintAll()
             if case .failure(let failure) = result { state.didFail("The pager did not run: \(failure)") }
+        case .editNote(let uuid, let text):
+            let environment = ProcessInfo.processInfo.environment
+            let editor = ExternalProgram.command("EDITOR", fallback: "vi", environment: environment)
+            terminal.restore()
+            let result = ExternalProgram.run(editor, on: text)
+            terminal.repaintAll()
+            state.didEditNote(result.mapError { ExternalEditFailure(reason: $0.description) }, uuid: uuid)
         case .copy(let text):
             if let problem = Clipboard.copy(text, environment: ProcessInfo.processInfo.environment) {
                 state.didFail("Sent to the terminal's clipboard, but not to tmux's buffer: \(problem)")
