@@ -48,3 +48,66 @@ struct ConsoleRulesViewEndToEndTests {
         #expect(try tmux.exitStatus() == 0)
     }
 }
+
+/// `--case NAME`: each case keeps its own triage and alerts, apart from the others and from the
+/// default case, and `export --case` exports that case alone.
+@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed: case tests skipped"))
+struct ConsoleCaseEndToEndTests {
+    /// Opens the console on `inputs` in `caseName` (the default case when `nil`), with the state
+    /// directory under `stateHome`, and returns once the list is in.
+    private func open(
+        _ tmux: TmuxSession, inputs: [String], caseName: String?, stateHome: String, in scratch: ScratchDirectory,
+        waitingFor text: String
+    ) throws -> String {
+        let caseArguments = caseName.map { ["--case", $0] } ?? []
+        try tmux.start(
+            [CommandRunner.executable] + inputs + caseArguments + ["--analyst", "e2e"], in: scratch.path,
+            environment: ["XDG_STATE_HOME": stateHome])
+        return try tmux.waitFor(text)
+    }
+
+    @Test func triageInOneCaseIsNotSeenInAnotherAndExportTakesOneCase() throws {
+        let scratch = try ScratchDirectory()
+        let stateHome = scratch.file("state")
+        let fixtures = [ConsoleRawRecordEndToEndTests.fixtures]
+        let tmux = try TmuxSession()
+
+        // Case A: acknowledge the first alert.
+        _ = try open(
+            tmux, inputs: fixtures, caseName: "A", stateHome: stateHome, in: scratch, waitingFor: "of 5 alerts")
+        try tmux.press("a")
+        try tmux.waitFor("acknowledged")
+        try tmux.press("q")
+        #expect(try tmux.exitStatus() == 0)
+
+        // Case B and the default case, on the same data, see the alert untouched.
+        for caseName in ["B", nil] {
+            let other = try TmuxSession()
+            let screen = try open(
+                other, inputs: fixtures, caseName: caseName, stateHome: stateHome, in: scratch,
+                waitingFor: "of 5 alerts")
+            #expect(!screen.contains("acknowledged"), "case \(caseName ?? "default") sees case A's triage")
+            try other.press("q")
+            #expect(try other.exitStatus() == 0)
+        }
+
+        // Case C holds only the bundled sample; exporting A has A's alerts and triage only.
+        let sample = try TmuxSession()
+        _ = try open(sample, inputs: [], caseName: "C", stateHome: stateHome, in: scratch, waitingFor: "of 4 alerts")
+        try sample.press("q")
+        #expect(try sample.exitStatus() == 0)
+        let file = scratch.file("a.json")
+        let export = try CommandRunner.run(
+            ["export", "--case", "A", "--format", "json", "-o", file], environment: ["XDG_STATE_HOME": stateHome])
+        #expect(export.status == 0, "\(export.standardError)")
+        let text = String(decoding: FileBytes.contents(of: file), as: UTF8.self)
+        #expect(text.contains("acknowledged"))
+        #expect(!text.contains("farid.haddad"), "case A's export holds the sample's alerts of case C")
+        let other = try CommandRunner.run(
+            ["export", "--case", "B", "--format", "json", "-o", scratch.file("b.json")],
+            environment: ["XDG_STATE_HOME": stateHome])
+        #expect(other.status == 0, "\(other.standardError)")
+        #expect(
+            !String(decoding: FileBytes.contents(of: scratch.file("b.json")), as: UTF8.self).contains("acknowledged"))
+    }
+}
