@@ -110,7 +110,7 @@ public struct ConsoleStoreEffects {
             } catch {
                 state.didFail("The audit trail could not be read: \(error)")
             }
-        case .export, .readOriginalRecord, .redraw, .quit:
+        case .export, .readOriginalRecord, .page, .copy, .editNote, .redraw, .quit:
             return false
         }
         return true

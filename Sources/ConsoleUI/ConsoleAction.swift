@@ -26,6 +26,10 @@ public enum ConsoleAction: Sendable, Hashable {
     /// The selected alert's audit trail: who did what, when.
     case showAudit
     case cycleWindow
+    /// The raw record in `$PAGER`.
+    case pageRaw
+    /// Copies the raw view's highlighted line's value.
+    case copyValue
     /// In related activity: list only the follow-ups the guides name, or every event again.
     case toggleFollowUpsOnly
 
@@ -47,6 +51,8 @@ public enum ConsoleAction: Sendable, Hashable {
 
     // Prompts and questions.
     case submit, confirm, deny, deleteBackward, newline, saveNote
+    /// In the note editor: hands the draft to `$EDITOR`.
+    case externalEditor
     /// Cursor moves and forward delete in text prompts and the note editor.
     case cursorLeft, cursorRight, lineStart, lineEnd, wordLeft, wordRight, deleteForward
     /// Picks the numbered option of a choice (1-based).

@@ -27,6 +27,16 @@ public enum ConsoleEffect: Sendable, Hashable {
     case readOriginalRecord(uuid: String, file: String, index: Int)
     /// Read the alert's audit trail from the store and pass it to `didReadAuditTrail`.
     case readAuditTrail(uuid: String)
+    /// Show `text` in the analyst's `$PAGER` (`less` when unset): write it to a private
+    /// temporary file, leave curses mode, run the pager, restore the screen, delete the file.
+    /// The text is already escaped, so no control character from a log reaches the pager.
+    case page(text: String)
+    /// Put `text` (escaped, as shown) on the clipboard: OSC 52 to the terminal (wrapped for tmux
+    /// passthrough under tmux), and under tmux into its paste buffer too.
+    case copy(text: String)
+    /// Hand the note draft `text` of alert `uuid` to `$EDITOR` (`vi` when unset) in a private
+    /// temporary file, and pass what the editor left, or why it failed, to `didEditNote`.
+    case editNote(uuid: String, text: String)
     /// Repaint the whole terminal (Ctrl-L).
     case redraw
     /// Leave the console.

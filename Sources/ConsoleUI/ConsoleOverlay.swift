@@ -4,8 +4,8 @@ import TriageModel
 /// A full-screen view over the panes; Esc closes it.
 public enum ConsoleOverlay: Sendable, Hashable {
     case help
-    /// The alert's stored record, pretty-printed once when opened.
-    case raw(lines: [String])
+    /// The alert's original (or stored) record, pretty-printed once when opened.
+    case raw(lines: [RawRecordLine])
     /// The actor's other events; `window` indexes ``ConsoleState/relatedWindows``.
     case related(window: Int)
     /// One event opened from the related view (stacked on it: Esc returns there).

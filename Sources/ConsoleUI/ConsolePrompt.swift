@@ -22,6 +22,8 @@ public enum ConsolePrompt: Sendable, Hashable {
     case overwrite(targets: [String], path: String)
     /// A note is unsaved: quit anyway?
     case quit
+    /// `/` in the raw view: a search within the record, which the view highlights.
+    case rawSearch(TextInput)
     /// The `:` command line.
     case command(TextInput)
     /// The rule pick list; `choice` is the highlighted line.
@@ -30,7 +32,7 @@ public enum ConsolePrompt: Sendable, Hashable {
     /// The keymap contexts the prompt reads keys from.
     var contexts: [KeyContext] {
         switch self {
-        case .search, .stepNote, .reason, .exportPath, .command: [.textInput]
+        case .search, .rawSearch, .stepNote, .reason, .exportPath, .command: [.textInput]
         case .note: [.noteEditor]
         case .disposition, .confirmBulk, .overwrite, .quit, .rulePicker: [.choice]
         // The bulk menu answers with the triage keys themselves (r, a, c, o).

@@ -26,7 +26,8 @@ extension ConsoleRenderer {
         // The note's own alert, which need not be the selected one.
         let action = state.positionByUUID[uuid].map { state.alerts[$0].action } ?? ""
         drawBox(
-            frame, title: "Notes · \(action) \(uuid.prefix(8))", footer: "Ctrl-D saves · Esc leaves, keeping the draft",
+            frame, title: "Notes · \(action) \(uuid.prefix(8))",
+            footer: "Ctrl-D saves · Ctrl-X $EDITOR · Esc leaves, keeping the draft",
             into: &buffer)
         // The cursor is drawn as a bar where it stands, so the lines scroll to keep it in view.
         let (before, after) = input.split

@@ -53,13 +53,15 @@ extension ConsoleRenderer {
         switch prompt {
         case .search(let input, _):
             return entry("/", input, "filters as you type · Enter keeps · Esc returns")
+        case .rawSearch(let input):
+            return entry("/", input, "searches the record · Enter keeps, n/N step · Esc clears")
         case .command(let input):
             return entry(":", input, state.commandHint(for: input.text))
         case .rulePicker:
             return StyledLine(
                 [Span("Filter by rule: j/k move · Enter picks · Esc cancels", .prompt)], background: .prompt)
         case .note:
-            var spans = [Span("Editing notes · Ctrl-D saves · Esc keeps the draft", .prompt)]
+            var spans = [Span("Editing notes · Ctrl-D saves · Ctrl-X $EDITOR · Esc keeps the draft", .prompt)]
             // A failed or refused save says why here, with the editor and its text still open.
             if let message = state.message {
                 spans.append(Span.untrusted("  " + message.text, style(of: message.kind)))

@@ -92,15 +92,17 @@ extension ConsoleState {
                 positionRelatedCursorOnAlertEvent()
             }
         case .toggleFollowUpsOnly: toggleFollowUpsOnly()
+        case .pageRaw: return pageRaw()
+        case .copyValue: return copyRawValue()
 
-        case .search: openSearch()
+        case .search: if rawLines != nil { openRawSearch() } else { openSearch() }
         case .commandLine: openCommandLine()
         case .toggleTimeDisplay: toggleTimeDisplay()
         case .zoomPane: toggleZoom()
         case .scrollLeft: scrollList(by: -Self.sideStep)
         case .scrollRight: scrollList(by: Self.sideStep)
-        case .nextMatch: jumpToMatch(forward: true)
-        case .previousMatch: jumpToMatch(forward: false)
+        case .nextMatch: if rawLines != nil { stepRawMatch(forward: true) } else { jumpToMatch(forward: true) }
+        case .previousMatch: if rawLines != nil { stepRawMatch(forward: false) } else { jumpToMatch(forward: false) }
         case .cycleStatusFilter: cycleStatusFilter()
         case .pickRule: openRulePicker()
         case .cycleSeverityFilter: cycleSeverityFilter()
@@ -115,7 +117,8 @@ extension ConsoleState {
             } else {
                 return [.quit]
             }
-        case .submit, .confirm, .deny, .deleteBackward, .newline, .saveNote, .choose, .complete, .cursorLeft,
+        case .submit, .confirm, .deny, .deleteBackward, .newline, .saveNote, .externalEditor, .choose, .complete,
+            .cursorLeft,
             .cursorRight,
             .lineStart, .lineEnd, .wordLeft, .wordRight, .deleteForward:
             break  // only meaningful inside prompts
@@ -142,6 +145,10 @@ extension ConsoleState {
     private mutating func move(by delta: Int) {
         if case .related? = overlay {
             moveRelatedCursor(by: delta)
+            return
+        }
+        if rawLines != nil {
+            moveRawCursor(by: delta)
             return
         }
         if overlay != nil {
@@ -172,6 +179,8 @@ extension ConsoleState {
             // Stacked views: back to the list of events, where the cursor still is.
             overlay = .related(window: window)
             scrollRelatedCursorIntoView()
+        } else if rawLines != nil, rawQuery != nil {
+            clearRawSearch()
         } else if overlay != nil {
             overlay = nil
         } else if focus != .list {

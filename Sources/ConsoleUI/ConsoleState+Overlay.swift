@@ -34,7 +34,7 @@ extension ConsoleState {
             return keys + [.blank, StyledLine(commands[0], .header)] + commands.dropFirst().map { StyledLine($0) }
                 + [.blank] + mouse
         case .raw(let lines)?:
-            return lines.flatMap { RawRecordText.wrap($0, width: width).map { StyledLine([Span.untrusted($0)]) } }
+            return RawRecordText.styled(lines, width: width, cursor: rawCursor, query: rawQuery)
         case .rules?:
             return RulesContent.lines(
                 rules: rules, loadErrors: ruleLoadErrors, scanning: progress != nil || isProvisional, width: width)

@@ -10,6 +10,8 @@ extension ConsoleState {
         switch prompt {
         case .search(let input, let origin):
             handleSearch(key, command: command, input: input, origin: origin)
+        case .rawSearch(let input):
+            handleRawSearch(key, command: command, input: input)
         case .command(let input):
             handleCommandLine(key, command: command, input: input)
         case .rulePicker(let choices, let choice):
@@ -44,6 +46,8 @@ extension ConsoleState {
             case .newline:
                 input.insert("\n")
                 self.prompt = .note(uuid: uuid, input)
+            case .externalEditor:
+                return [.editNote(uuid: uuid, text: input.text)]
             default:
                 guard edit(&input, with: command, key: key) else { return [] }
                 self.prompt = .note(uuid: uuid, input)

@@ -9,8 +9,7 @@ extension ConsoleState {
         guard let file = record.flatJSON["trailtriage.source.file"]?.stringValue,
             let index = record.flatJSON["trailtriage.source.record"].map(AlertRow.text).flatMap({ Int($0) })
         else {
-            overlay = .raw(lines: RawRecordText.lines(for: record))
-            overlayScroll = 0
+            openRawView(RawRecordText.lines(for: record))
             return []
         }
         return [.readOriginalRecord(uuid: record.uuid, file: file, index: index)]
@@ -18,22 +17,30 @@ extension ConsoleState {
 
     /// Reports the original record the app read for `readOriginalRecord`, or why it could not
     /// (the file moved, changed or is gone): the view then shows the stored document and says so.
-    public mutating func didReadOriginalRecord(_ result: Result<JSONValue, OriginalRecordFailure>, uuid: String) {
-        guard let position = positionByUUID[uuid] else { return }
+    /// Returns the pager effect when `|` in the detail pane asked for the record.
+    @discardableResult
+    public mutating func didReadOriginalRecord(
+        _ result: Result<JSONValue, OriginalRecordFailure>, uuid: String
+    ) -> [ConsoleEffect] {
+        defer { pagesRawWhenRead = false }
+        guard let position = positionByUUID[uuid] else { return [] }
         let record = alerts[position]
         let file = record.flatJSON["trailtriage.source.file"]?.stringValue ?? ""
         let index = record.flatJSON["trailtriage.source.record"].map(AlertRow.text) ?? ""
         switch result {
         case .success(let value):
-            overlay = .raw(
-                lines: ["Original CloudTrail record · \(file) · record \(index)"] + RawRecordText.pretty(value))
+            openRawView(
+                [RawRecordLine("Original CloudTrail record · \(file) · record \(index)")] + RawRecordText.pretty(value))
         case .failure(let failure):
-            overlay = .raw(
-                lines: ["The original record could not be read from \(file): \(failure.reason)", ""]
+            openRawView(
+                [
+                    RawRecordLine("The original record could not be read from \(file): \(failure.reason)"),
+                    RawRecordLine(""),
+                ]
                     + RawRecordText.lines(for: record))
             message = StatusMessage("Original record unavailable: \(failure.reason)", kind: .warning)
         }
-        overlayScroll = 0
+        return pagesRawWhenRead ? pagerEffects() : []
     }
 }
 

@@ -67,6 +67,16 @@ public struct ConsoleState: Sendable {
     /// Whether the focused pane is shown alone over the body (`z`).
     public internal(set) var isZoomed = false
 
+    /// The raw view's highlighted line (an index into its lines): `y` copies its value.
+    public internal(set) var rawCursor = 0
+    /// The raw view's own search (`/` while it is open), whose matches it highlights.
+    public internal(set) var rawQuery: String?
+    /// Which of the raw view's matches `n`/`N` stand on, 0-based.
+    var rawMatch = 0
+    /// Whether the raw record being read was asked for by `|` from the detail pane, so it goes
+    /// to the pager once it is in.
+    var pagesRawWhenRead = false
+
     /// The last search text, for `n` and `N`.
     public internal(set) var searchQuery = ""
     /// Notes typed but not saved, by alert uuid.

@@ -92,6 +92,7 @@ extension Keymap {
         KeyBinding(.character("<"), .list, .scrollLeft, "scroll the list left"),
 
         KeyBinding(.enter, .detail, .showRelated, "show the actor's related activity", hint: "related"),
+        KeyBinding(.character("|"), .detail, .pageRaw, "open the raw record in $PAGER (less by default)"),
 
         KeyBinding(.character(" "), .sidebar, .tickStep, "tick or untick the step", hint: "tick"),
         KeyBinding(.enter, .sidebar, .editStepNote, "attach a note to the step", hint: "step note"),
@@ -100,6 +101,11 @@ extension Keymap {
         KeyBinding(.character("q"), .overlay, .back, "close the view"),
         KeyBinding(.character("w"), .overlay, .cycleWindow, "related activity: change the time window", hint: "window"),
         KeyBinding(.enter, .overlay, .open, "related activity: open the event under the cursor", hint: "open event"),
+        KeyBinding(
+            .character("|"), .overlay, .pageRaw, "raw record: open it in $PAGER (less by default)", hint: "pager"),
+        KeyBinding(
+            .character("y"), .overlay, .copyValue,
+            "raw record: copy the highlighted line's value (OSC 52; tmux's buffer under tmux)", hint: "copy"),
         KeyBinding(
             .character("f"), .overlay, .toggleFollowUpsOnly,
             "related activity: only the highlighted follow-ups, or all",
@@ -122,6 +128,8 @@ extension Keymap {
         KeyBinding(.control("d"), .noteEditor, .saveNote, "save the note", hint: "save"),
         KeyBinding(.function(2), .noteEditor, .saveNote, "save the note"),
         KeyBinding(.enter, .noteEditor, .newline, "start a new line"),
+        KeyBinding(
+            .control("x"), .noteEditor, .externalEditor, "edit the draft in $EDITOR (vi by default)", hint: "$EDITOR"),
         KeyBinding(.backspace, .noteEditor, .deleteBackward, "delete the character before the cursor"),
         KeyBinding(.left, .noteEditor, .cursorLeft, "move the cursor left"),
         KeyBinding(.right, .noteEditor, .cursorRight, "move the cursor right"),

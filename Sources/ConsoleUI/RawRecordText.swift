@@ -8,17 +8,18 @@ import TriageModel
 /// Strings are printed between quotes without JSON escaping: the screen buffer already makes
 /// every control and invisible character visible, and escaping twice would double backslashes.
 enum RawRecordText {
-    static func lines(for record: AlertRecord) -> [String] {
-        var lines: [String] = []
+    static func lines(for record: AlertRecord) -> [RawRecordLine] {
+        var lines: [RawRecordLine] = []
         let highlighted = record.highlightedFields
         if !highlighted.isEmpty {
-            lines.append("Highlighted by the rule")
+            lines.append(RawRecordLine("Highlighted by the rule"))
             for field in highlighted {
-                lines.append("  \(field.field): " + field.values.joined(separator: ", "))
+                let values = field.values.joined(separator: ", ")
+                lines.append(RawRecordLine("  \(field.field): " + values, value: values))
             }
-            lines.append("")
+            lines.append(RawRecordLine(""))
         }
-        lines.append("Stored record (\(record.flatJSON.members.count) fields)")
+        lines.append(RawRecordLine("Stored record (\(record.flatJSON.members.count) fields)"))
         print(.object(record.flatJSON), key: nil, indent: 0, last: true, into: &lines)
         return lines
     }
@@ -38,37 +39,41 @@ enum RawRecordText {
     }
 
     /// `value` pretty-printed, two spaces per level.
-    static func pretty(_ value: JSONValue) -> [String] {
-        var lines: [String] = []
+    static func pretty(_ value: JSONValue) -> [RawRecordLine] {
+        var lines: [RawRecordLine] = []
         print(value, key: nil, indent: 0, last: true, into: &lines)
         return lines
     }
 
-    private static func print(_ value: JSONValue, key: String?, indent: Int, last: Bool, into lines: inout [String]) {
+    private static func print(
+        _ value: JSONValue, key: String?, indent: Int, last: Bool, into lines: inout [RawRecordLine]
+    ) {
         let pad = String(repeating: "  ", count: indent)
         let name = key.map { "\"\($0)\": " } ?? ""
         let comma = last ? "" : ","
         switch value {
         case .object(let object) where !object.members.isEmpty:
-            lines.append(pad + name + "{")
+            lines.append(RawRecordLine(pad + name + "{"))
             for (index, member) in object.members.enumerated() {
                 print(
                     member.value, key: member.key, indent: indent + 1, last: index == object.members.count - 1,
                     into: &lines)
             }
-            lines.append(pad + "}" + comma)
+            lines.append(RawRecordLine(pad + "}" + comma))
         case .array(let elements) where !elements.isEmpty:
-            lines.append(pad + name + "[")
+            lines.append(RawRecordLine(pad + name + "["))
             for (index, element) in elements.enumerated() {
                 print(element, key: nil, indent: indent + 1, last: index == elements.count - 1, into: &lines)
             }
-            lines.append(pad + "]" + comma)
-        case .object: lines.append(pad + name + "{}" + comma)
-        case .array: lines.append(pad + name + "[]" + comma)
-        case .string(let text): lines.append(pad + name + "\"" + text + "\"" + comma)
-        case .number(let text): lines.append(pad + name + text + comma)
-        case .bool(let flag): lines.append(pad + name + (flag ? "true" : "false") + comma)
-        case .null: lines.append(pad + name + "null" + comma)
+            lines.append(RawRecordLine(pad + "]" + comma))
+        case .object: lines.append(RawRecordLine(pad + name + "{}" + comma))
+        case .array: lines.append(RawRecordLine(pad + name + "[]" + comma))
+        case .string(let text): lines.append(RawRecordLine(pad + name + "\"" + text + "\"" + comma, value: text))
+        case .number(let text): lines.append(RawRecordLine(pad + name + text + comma, value: text))
+        case .bool(let flag):
+            let text = flag ? "true" : "false"
+            lines.append(RawRecordLine(pad + name + text + comma, value: text))
+        case .null: lines.append(RawRecordLine(pad + name + "null" + comma, value: "null"))
         }
     }
 }

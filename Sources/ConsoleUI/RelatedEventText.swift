@@ -36,7 +36,7 @@ enum RelatedEventText {
         lines.append(.blank)
         if let document = event.document {
             lines.append(StyledLine("Mapped document (ECS)", .header))
-            for text in RawRecordText.pretty(.object(document.root)) {
+            for text in RawRecordText.pretty(.object(document.root)).map(\.text) {
                 lines += TextLayout.wrap(text, width: max(1, width)).map { StyledLine([Span.untrusted($0)]) }
             }
         } else if related.isAlertEvent {

@@ -224,11 +224,29 @@ final class ConsoleSession {
         case .export(let uuids, let format, let path, let overwrite):
             state.didExport(export(uuids: uuids, format: format, path: path, overwrite: overwrite))
         case .readOriginalRecord(let uuid, let file, let index):
-            if let text = loading.withLock({ $0.originalRecords[uuid] }) {
-                state.didReadOriginalRecord(Self.engineRecord(text), uuid: uuid)
-            } else {
-                state.didReadOriginalRecord(
-                    OriginalRecordReader.read(file: file, index: index, limits: limits), uuid: uuid)
+            let record =
+                loading.withLock({ $0.originalRecords[uuid] }).map(Self.engineRecord)
+                ?? OriginalRecordReader.read(file: file, index: index, limits: limits)
+            for next in state.didReadOriginalRecord(record, uuid: uuid) {
+                if perform(next, on: terminal) == .quit { return .quit }
+            }
+        case .page(let text):
+            let environment = ProcessInfo.processInfo.environment
+            let pager = ExternalProgram.command("PAGER", fallback: "less", environment: environment)
+            terminal.restore()
+            let result = ExternalProgram.run(pager, on: text)
+            terminal.repaintAll()
+            if case .failure(let failure) = result { state.didFail("The pager did not run: \(failure)") }
+        case .editNote(let uuid, let text):
+            let environment = ProcessInfo.processInfo.environment
+            let editor = ExternalProgram.command("EDITOR", fallback: "vi", environment: environment)
+            terminal.restore()
+            let result = ExternalProgram.run(editor, on: text)
+            terminal.repaintAll()
+            state.didEditNote(result.mapError { ExternalEditFailure(reason: $0.description) }, uuid: uuid)
+        case .copy(let text):
+            if let problem = Clipboard.copy(text, environment: ProcessInfo.processInfo.environment) {
+                state.didFail("Sent to the terminal's clipboard, but not to tmux's buffer: \(problem)")
             }
         case .redraw:
             terminal.repaintAll()

@@ -36,17 +36,17 @@ import TriageModel
     @Test func rawRecordOverlayScrolls() {
         var state = TestAlerts.console(size: TerminalSize(rows: 24, columns: 80))
         state.press(.key("R"))
-        guard case .raw(let lines)? = state.overlay else {
+        guard case .raw(let rawLines)? = state.overlay, case let lines = rawLines.map(\.text) else {
             Issue.record("raw overlay not open")
             return
         }
         #expect(lines.first == "Highlighted by the rule")
         #expect(lines.contains { $0.contains("\"aws.cloudtrail.flattened.request_parameters.roleArns\": [") })
         #expect(state.screen[1].contains("Raw record"))
-        let firstPage = state.screen
+        // j moves the highlighted line; the view scrolls only when it would leave the screen.
         state.press(.key("j"), .key("j"))
-        #expect(state.overlayScroll == 2)
-        #expect(state.screen[2] == firstPage[4])
+        #expect(state.rawCursor == 2)
+        #expect(state.overlayScroll == 0)
         state.press(.key("G"))
         #expect(state.overlayScroll == state.maxOverlayScroll)
         #expect(state.screen[22].contains(" of "))

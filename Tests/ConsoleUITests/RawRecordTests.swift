@@ -9,27 +9,29 @@ import TriageModel
 /// `R` shows the original CloudTrail record, read again from its file, pretty-printed; when it
 /// cannot be read the stored document is shown and the view says why.
 @Suite struct RawRecordTests {
-    /// The profile alert with the source location a scan gives every alert.
-    private func locatedConsole() -> ConsoleState {
+    /// The profile alert with the source location a scan gives every alert (record `index`).
+    static func locatedConsole(
+        index: Int = 3, size: TerminalSize = TerminalSize(rows: 40, columns: 120)
+    ) -> ConsoleState {
         var flat = TestAlerts.profile.flatJSON
         flat["trailtriage.source.file"] = .string("logs/trail.json")
-        flat["trailtriage.source.record"] = .number("3")
+        flat["trailtriage.source.record"] = .number("\(index)")
         let record = AlertRecord(
             uuid: TestAlerts.profile.uuid, rule: TestAlerts.profile.rule, originalTime: TestAlerts.profile.originalTime,
             flatJSON: flat)
-        var state = TestAlerts.console()
+        var state = TestAlerts.console(size: size)
         state.load(alerts: [record], states: [:])
         return state
     }
 
     @Test func theOriginalRecordIsAskedForAndShownIndented() throws {
-        var state = locatedConsole()
+        var state = Self.locatedConsole()
         let effects = state.press(.key("R"))
         #expect(effects == [.readOriginalRecord(uuid: TestAlerts.profile.uuid, file: "logs/trail.json", index: 3)])
         let original = try JSONParser.parse(
             #"{"eventName":"CreateProfile","requestParameters":{"roleArns":["arn:aws:iam::1:role/A"]}}"#)
         state.didReadOriginalRecord(.success(original), uuid: TestAlerts.profile.uuid)
-        guard case .raw(let lines)? = state.overlay else {
+        guard case .raw(let rawLines)? = state.overlay, case let lines = rawLines.map(\.text) else {
             Issue.record("raw view not open")
             return
         }
@@ -42,11 +44,11 @@ import TriageModel
     }
 
     @Test func anUnreadableOriginalFallsBackToTheStoredDocumentAndSaysWhy() {
-        var state = locatedConsole()
+        var state = Self.locatedConsole()
         state.press(.key("R"))
         state.didReadOriginalRecord(
             .failure(OriginalRecordFailure(reason: "no such file")), uuid: TestAlerts.profile.uuid)
-        guard case .raw(let lines)? = state.overlay else {
+        guard case .raw(let rawLines)? = state.overlay, case let lines = rawLines.map(\.text) else {
             Issue.record("raw view not open")
             return
         }
