@@ -7,7 +7,7 @@ import TrailTriageJSON
 struct CompileCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compile",
-        abstract: "Translate query and new_terms rules to SQL for Spark or Trino (Amazon Athena).",
+        abstract: "Translate query, new_terms and threshold rules to SQL for Spark or Trino (Amazon Athena).",
         discussion: """
             The SQL reads the raw CloudTrail columns of the table AWS documents for Athena \
             (cloudtrail_logs). Each statement returns one row per alert, with the same alert uuid as \

@@ -14,8 +14,8 @@ struct SparkCommand: ParsableCommand {
         commandName: "spark",
         abstract: "Run the rules on Spark over S3-layout CloudTrail (.json.gz), local paths or s3a:// URLs.",
         discussion: """
-            Compiles the query and new_terms rules to Spark SQL, runs them in one job of the bundled PySpark \
-            job (Assets/spark/trailtriage_spark.py; needs pyspark 4 and Java 17) and writes to --out: \
+            Compiles the query, new_terms and threshold rules to Spark SQL, runs them in one job of the bundled \
+            PySpark job (Assets/spark/trailtriage_spark.py; needs pyspark 4 and Java 17) and writes to --out: \
             alerts.ndjson (the shape of `scan --all-signals --format ndjson`), records.ndjson (each alert's raw \
             record), context.ndjson (the records of each alerted actor within ±24 h) and engine-report.json. \
             Open the result with `trailtriage --alerts DIR`.
