@@ -9,7 +9,14 @@ struct TmuxCleanupTests {
     struct Abandoned: Error {}
 
     private func expectNothingLeft(of socket: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        let left = TmuxSession.leftovers(of: socket)
+        // The watchdog's SIGKILL is sent before release returns, but a killed process leaves
+        // /proc only once the kernel has torn it down, which on a loaded machine takes a moment.
+        var left = TmuxSession.leftovers(of: socket)
+        let deadline = Date().addingTimeInterval(2)
+        while !left.processes.isEmpty && Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.05)
+            left = TmuxSession.leftovers(of: socket)
+        }
         #expect(
             left.processes.isEmpty, "processes left by \(socket): \(left.processes)", sourceLocation: sourceLocation)
         #expect(!left.socketExists, "socket left behind: \(socket)", sourceLocation: sourceLocation)
