@@ -231,18 +231,10 @@ final class ConsoleSession {
                 if perform(next, on: terminal) == .quit { return .quit }
             }
         case .page(let text):
-            let environment = ProcessInfo.processInfo.environment
-            let pager = ExternalProgram.command("PAGER", fallback: "less", environment: environment)
-            terminal.restore()
-            let result = ExternalProgram.run(pager, on: text)
-            terminal.repaintAll()
+            let result = runOutsideCurses("PAGER", fallback: "less", on: text, terminal: terminal)
             if case .failure(let failure) = result { state.didFail("The pager did not run: \(failure)") }
         case .editNote(let uuid, let text):
-            let environment = ProcessInfo.processInfo.environment
-            let editor = ExternalProgram.command("EDITOR", fallback: "vi", environment: environment)
-            terminal.restore()
-            let result = ExternalProgram.run(editor, on: text)
-            terminal.repaintAll()
+            let result = runOutsideCurses("EDITOR", fallback: "vi", on: text, terminal: terminal)
             state.didEditNote(result.mapError { ExternalEditFailure(reason: $0.description) }, uuid: uuid)
         case .copy(let text):
             if let problem = Clipboard.copy(text, environment: ProcessInfo.processInfo.environment) {
@@ -352,6 +344,18 @@ final class ConsoleSession {
                 loading.withLock { $0.problem = problem }
             }
         }
+    }
+
+    /// Runs the program `variable` names (else `fallback`) on `text` with the terminal handed
+    /// over to it, then redraws: the pager and the note editor both go this way.
+    private func runOutsideCurses(
+        _ variable: String, fallback: String, on text: String, terminal: NcursesTerminal
+    ) -> Result<String, ExternalProgram.Failure> {
+        let program = ExternalProgram.command(
+            variable, fallback: fallback, environment: ProcessInfo.processInfo.environment)
+        terminal.restore()
+        defer { terminal.repaintAll() }
+        return ExternalProgram.run(program, on: text)
     }
 
     /// An engine alert's raw record, parsed for the raw view.

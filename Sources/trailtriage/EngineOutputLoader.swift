@@ -40,7 +40,6 @@ enum EngineOutputLoader {
         directory: String, ruleSet: RuleSet, enrichment: ECSEnrichment, stages: ConsoleLoader.Stages = .init(),
         originalRecords: (@Sendable ([String: String]) -> Void)? = nil
     ) -> Loaded {
-        let started = ContinuousClock.now
         let mapper = ECSMapper(options: ECSMapperOptions(enrichment: enrichment))
         let rules = ruleSet.rules.map(\.rule) + ruleSet.unsupported
         let coverage = RuleCoverage.assess(ruleSet, enrichment: enrichment)
@@ -86,8 +85,8 @@ enum EngineOutputLoader {
                 problems.append("alert \(alert.uuid) (\(alert.rule.name)): \(disagreement)")
             }
         }
-        // An engine run reads no files here; the summary carries only the time taken.
-        var summary = ScanSummary()
+        // An engine run reads no files here, so there is nothing to summarise.
+        let summary = ScanSummary()
         let statuses = ruleStatuses(coverage, engineRules: engineRules, counts: counts)
         stages.rules?(statuses)
         originalRecords?(originals)
@@ -118,7 +117,6 @@ enum EngineOutputLoader {
         for position in records.indices {
             records[position].relate(anchors[position], in: index)
         }
-        summary.elapsedSeconds = Self.seconds(since: started)
         return Loaded(
             console: ConsoleLoader.Loaded(records: records, summary: summary, eventCount: index.count, rules: statuses),
             originalRecords: originals, problems: problems)
@@ -162,10 +160,5 @@ enum EngineOutputLoader {
                 ruleID: rule.ruleID, name: rule.name, type: rule.type, severity: rule.severity, run: run,
                 alerts: ran ? counts.map { $0[rule.ruleID] ?? 0 } : nil)
         }
-    }
-
-    private static func seconds(since start: ContinuousClock.Instant) -> Double {
-        let elapsed = ContinuousClock.now - start
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
 }
