@@ -68,7 +68,7 @@ extension JSONScanner {
     ) {
         if isEventKey(name, matching: known) {
             walk.looksLikeEvent = true
-        } else if first == UInt8(ascii: "["), name.elementsEqual(recordsKey) {
+        } else if first == UInt8(ascii: "["), ByteSearch.equal(name, recordsKey) {
             walk.holdsRecordsArray = true
         }
     }
@@ -80,12 +80,17 @@ extension JSONScanner {
             return known == .eventSource || known == .eventName || known == .eventTime || known == .eventID
                 || known == .userIdentity
         }
-        return name.elementsEqual(eventVersionKey) || name.elementsEqual(detailKey)
+        // memcmp after a length check: this runs for every other top-level key of every record.
+        switch name.count {
+        case 6: return ByteSearch.equal(name, detailKey)
+        case 12: return ByteSearch.equal(name, eventVersionKey)
+        default: return false
+        }
     }
 
     /// Whether `key` (raw, escapes undecoded) spells `Records`.
     static func isRecordsKey(_ key: UnsafeBufferPointer<UInt8>, in buffer: UnsafeBufferPointer<UInt8>) -> Bool {
-        if !key.contains(UInt8(ascii: "\\")) { return key.elementsEqual(recordsKey) }
+        if !key.contains(UInt8(ascii: "\\")) { return ByteSearch.equal(key, recordsKey) }
         return memberName(key, in: buffer) == recordsKey
     }
 

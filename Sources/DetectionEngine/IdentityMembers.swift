@@ -27,17 +27,38 @@ struct IdentityMembers {
         self.state = state
     }
 
-    private enum Key: CaseIterable {
+    /// The members cheap fields read, by name.
+    enum Key {
         case type, arn, accessKeyId, invokedBy, userName, sessionContext, accountId
 
-        static let spellings: [(Key, [UInt8])] = allCases.map { ($0, Array(String(describing: $0).utf8)) }
-
+        /// The key `bytes` spell, if any: a switch on the length, then `memcmp` against static
+        /// spellings. This runs for every member of every record's identity, where a table of
+        /// arrays cost reference counting on each comparison.
         init?(_ bytes: UnsafeBufferPointer<UInt8>) {
-            for (key, spelling) in Self.spellings where ByteSearch.equal(bytes, spelling) {
-                self = key
-                return
+            func spells(_ spelling: StaticString) -> Bool { ByteSearch.equal(bytes, spelling) }
+            switch bytes.count {
+            case 3 where spells("arn"): self = .arn
+            case 4 where spells("type"): self = .type
+            case 8 where spells("userName"): self = .userName
+            case 9 where spells("invokedBy"): self = .invokedBy
+            case 9 where spells("accountId"): self = .accountId
+            case 11 where spells("accessKeyId"): self = .accessKeyId
+            case 14 where spells("sessionContext"): self = .sessionContext
+            default: return nil
             }
-            return nil
+        }
+    }
+
+    /// The range of one member's value, `nil` when the identity has none.
+    subscript(key: Key) -> Range<Int>? {
+        switch key {
+        case .type: type
+        case .arn: arn
+        case .accessKeyId: accessKeyId
+        case .invokedBy: invokedBy
+        case .userName: userName
+        case .sessionContext: sessionContext
+        case .accountId: accountId
         }
     }
 

@@ -36,6 +36,10 @@ struct RecordEvaluator {
     /// `user_agent.name` by user-agent string, for rules that test it before mapping.
     private let userAgentNames: UserAgentNames
     private let geoIPKeywords: GeoIPKeywords?
+    /// Whether the mapper keeps flattened payloads, and whether it has GeoIP/ASN databases: read
+    /// once here, since every record's cheap fields need them.
+    private let flattensPayloads: Bool
+    private let enrichesSourceAddress: Bool
 
     let readLimits: ReadLimits
     /// The secret that keys matched records' digests (see ``RecordDigest``).
@@ -65,6 +69,8 @@ struct RecordEvaluator {
         plainMapper = ECSMapper(options: plainOptions)
         userAgentNames = UserAgentNames(parser: mapper.options.enrichment.userAgents)
         geoIPKeywords = mapper.options.enrichment.geoIP.map(GeoIPKeywords.init(databases:))
+        flattensPayloads = mapper.options.retain == .all || mapper.options.retain == .flattened
+        enrichesSourceAddress = mapper.options.enrichment.geoIP != nil
         readsEnrichment = rules.map { rule in rule.fieldsRead.contains(where: ECSEnrichment.isEnrichedField) }
         self.usesPrefilter = usesPrefilter
         self.readLimits = readLimits
@@ -191,9 +197,9 @@ struct RecordEvaluator {
         let eventID = String(decoding: idBytes, as: UTF8.self)
         var found: [(rule: Int, combinations: [[String]]?)] = []
         for index in candidates {
-            let rule = rules[index]
-            guard !rule.needsDocumentToMatch else { return false }
-            guard rule.historyWindowMilliseconds != nil else {
+            // Read in place: copying a compiled rule out of the array retains every reference it holds.
+            guard !rules[index].needsDocumentToMatch else { return false }
+            guard rules[index].historyWindowMilliseconds != nil else {
                 found.append((index, nil))
                 continue
             }
@@ -203,7 +209,8 @@ struct RecordEvaluator {
             for slot in newTermsFields {
                 guard let keywords = fields.keywords(of: slots.fields[slot]) else { return false }
                 values.append(keywords)
-                product *= max(Set(keywords).count, 1)
+                // Nearly every field has one value: only several need a set to count distinct ones.
+                product *= keywords.count > 1 ? Set(keywords).count : 1
             }
             // Past the cap of 100 the mapper's value order decides which combinations count.
             guard product <= 100 else { return false }
@@ -245,8 +252,8 @@ struct RecordEvaluator {
     func fields(of span: RecordSpan, in buffer: UnsafeBufferPointer<UInt8>) -> RecordFields {
         RecordFields(
             span: span, in: buffer, slots: slots.fields, constants: constants,
-            flattensPayloads: mapper.options.retain == .all || mapper.options.retain == .flattened,
-            enrichesSourceAddress: mapper.options.enrichment.geoIP != nil, userAgentNames: userAgentNames,
+            flattensPayloads: flattensPayloads, enrichesSourceAddress: enrichesSourceAddress,
+            userAgentNames: userAgentNames,
             geoIPKeywords: geoIPKeywords
         )
     }

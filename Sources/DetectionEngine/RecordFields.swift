@@ -34,6 +34,8 @@ struct RecordFields: KQLPartialFields {
     private var mentionsErrorMessage: Bool?
     /// Whether the record has a backslash anywhere (an escape could spell any text), once asked.
     private var hasEscapes: Bool?
+    /// `event.outcome`, once asked: most rules test it.
+    private var knownOutcome: KQLPartialValue?
 
     init(
         span: RecordSpan, in buffer: UnsafeBufferPointer<UInt8>, slots: [CheapField], constants: ConstantBytes,
@@ -74,24 +76,24 @@ struct RecordFields: KQLPartialFields {
         case .action: return action
         case .dataset: return .text(constants.dataset)
         case .outcome: return outcome
-        case .errorCode: return located(span.keyFields.errorCode, \.errorCode, errorKey: .code)
-        case .sourceAddress: return located(span.keyFields.sourceIPAddress, \.sourceIPAddress)
+        case .errorCode: return located(span.keyFields.errorCode, .errorCode, errorKey: .code)
+        case .sourceAddress: return located(span.keyFields.sourceIPAddress, .sourceIPAddress)
         case .sourceIP:
-            switch located(span.keyFields.sourceIPAddress, \.sourceIPAddress) {
+            switch located(span.keyFields.sourceIPAddress, .sourceIPAddress) {
             case .text(let address): return ECSMapper.isIPAddress(address) ? .text(address) : .absent
             case let other: return other
             }
-        case .userAgent: return topValue(\.userAgent)
+        case .userAgent: return topValue(.userAgent)
         case .userAgentName:
-            switch topValue(\.userAgent) {
+            switch topValue(.userAgent) {
             case .text(let userAgent): return userAgentNames?.name(of: userAgent) ?? .unknown
             case .absent: return .absent
             case .unknown, .present: return .unknown
             }
-        case .identityType: return identityValue(\.type)
-        case .identityARN: return identityValue(\.arn)
-        case .accessKeyID: return identityValue(\.accessKeyId)
-        case .invokedBy: return identityValue(\.invokedBy)
+        case .identityType: return identityValue(.type)
+        case .identityARN: return identityValue(.arn)
+        case .accessKeyID: return identityValue(.accessKeyId)
+        case .invokedBy: return identityValue(.invokedBy)
         case .sessionIssuerARN: return sessionIssuerARN
         case .userName: return userName
         // With databases the values come from a lookup the bytes do not show.
@@ -105,8 +107,8 @@ struct RecordFields: KQLPartialFields {
             }
         case .requestParameter(let name): return requestParameter(name)
         case .accountID:
-            let own = identityValue(\.accountId)
-            if case .absent = own { return located(span.keyFields.recipientAccountId, \.recipientAccountId) }
+            let own = identityValue(.accountId)
+            if case .absent = own { return located(span.keyFields.recipientAccountId, .recipientAccountId) }
             return own
         case .resourceARNs, .verbatim: return .unknown  // several values; see keywords(of:)
         }
@@ -223,35 +225,40 @@ struct RecordFields: KQLPartialFields {
     /// `failure`. ConsoleLogin is left to the mapper, whose response element decides.
     private var outcome: KQLPartialValue {
         mutating get {
-            if case .text(let name) = action, name.elementsEqual(constants.consoleLogin) { return .unknown }
-            var failed = false
-            let errors = [
-                located(span.keyFields.errorCode, \.errorCode, errorKey: .code),
-                located(span.keyFields.errorMessage, \.errorMessage, errorKey: .message),
-            ]
-            for value in errors {
-                switch value {
-                case .unknown, .present: return .unknown
-                case .absent: break
-                case .text: failed = true
-                }
-            }
-            return .text(failed ? constants.failure : constants.success)
+            if let knownOutcome { return knownOutcome }
+            let found = readOutcome()
+            knownOutcome = found
+            return found
         }
+    }
+
+    private mutating func readOutcome() -> KQLPartialValue {
+        if case .text(let name) = action, ByteSearch.equal(name, constants.consoleLogin) { return .unknown }
+        // Either error member holding a value means failure; an unknown one leaves it open.
+        let code = located(span.keyFields.errorCode, .errorCode, errorKey: .code)
+        if case .unknown = code { return .unknown }
+        if case .present = code { return .unknown }
+        let message = located(span.keyFields.errorMessage, .errorMessage, errorKey: .message)
+        if case .unknown = message { return .unknown }
+        if case .present = message { return .unknown }
+        var failed = false
+        if case .text = code { failed = true }
+        if case .text = message { failed = true }
+        return .text(failed ? constants.failure : constants.success)
     }
 
     /// `user.name` (mapper spec §3.3).
     private var userName: KQLPartialValue {
         mutating get {
-            var name = identityValue(\.userName)
-            switch identityValue(\.type) {
+            var name = identityValue(.userName)
+            switch identityValue(.type) {
             case .unknown, .present:
                 return .unknown
             case .absent:
                 break
             case .text(let type):
-                if type.elementsEqual(constants.awsService) { return .absent }
-                if type.elementsEqual(constants.assumedRole) || type.elementsEqual(constants.federatedUser) {
+                if ByteSearch.equal(type, constants.awsService) { return .absent }
+                if ByteSearch.equal(type, constants.assumedRole) || ByteSearch.equal(type, constants.federatedUser) {
                     switch sessionIssuer {
                     case .none:
                         return .unknown
@@ -268,7 +275,7 @@ struct RecordFields: KQLPartialFields {
             }
             // A UserAuthentication without a userName takes the name from additionalEventData.
             if case .absent = name, case .text(let action) = action,
-                action.elementsEqual(constants.userAuthentication)
+                ByteSearch.equal(action, constants.userAuthentication)
             {
                 return .unknown
             }
@@ -280,7 +287,7 @@ struct RecordFields: KQLPartialFields {
     /// is none, `nil` when unknown.
     private var sessionIssuer: Range<Int>?? {
         mutating get {
-            switch identityValueRange(\.sessionContext) {
+            switch identityValueRange(.sessionContext) {
             case .none: return nil
             case .some(nil): return .some(nil)
             case .some(let context?):
@@ -364,13 +371,13 @@ struct RecordFields: KQLPartialFields {
     }
 
     /// The range of an identity member's value: `nil` when unknown, `.some(nil)` when absent.
-    private mutating func identityValueRange(_ key: KeyPath<IdentityMembers, Range<Int>?>) -> Range<Int>?? {
-        _ = identityValue(\.type)  // locates the identity's members
+    private mutating func identityValueRange(_ key: IdentityMembers.Key) -> Range<Int>?? {
+        _ = identityValue(.type)  // locates the identity's members
         guard let identity else { return nil }
         switch identity.state {
         case .unusable: return nil
         case .absent: return .some(nil)
-        case .object: return .some(identity[keyPath: key])
+        case .object: return .some(identity[key])
         }
     }
 
@@ -408,7 +415,7 @@ struct RecordFields: KQLPartialFields {
                     found = .unusable
                     return
                 }
-                guard key.count == wanted.count, key.elementsEqual(wanted) else { return }
+                guard ByteSearch.equal(key, wanted) else { return }
                 guard case .absent = found else {
                     found = .unusable  // repeated
                     return
@@ -442,7 +449,7 @@ struct RecordFields: KQLPartialFields {
     /// made the fields unknown), the common case for the error fields; else by a walk over the
     /// record's top level.
     private mutating func located(
-        _ range: Range<Int>?, _ key: KeyPath<TopLevelMembers, Range<Int>?>, errorKey: ErrorKey? = nil
+        _ range: Range<Int>?, _ key: TopLevelMembers.Key, errorKey: ErrorKey? = nil
     ) -> KQLPartialValue {
         if let range { return Self.plainText(bytes(range)) }
         if let errorKey {
@@ -461,14 +468,14 @@ struct RecordFields: KQLPartialFields {
     }
 
     /// A top-level member's value (its range is relative to the record's first byte).
-    private mutating func topValue(_ key: KeyPath<TopLevelMembers, Range<Int>?>) -> KQLPartialValue {
+    private mutating func topValue(_ key: TopLevelMembers.Key) -> KQLPartialValue {
         let members = topMembers()
         guard members.isUsable else { return .unknown }
         let start = span.range.lowerBound
-        return Self.value(members[keyPath: key].map { ($0.lowerBound + start)..<($0.upperBound + start) }, in: buffer)
+        return Self.value(members[key].map { ($0.lowerBound + start)..<($0.upperBound + start) }, in: buffer)
     }
 
-    private mutating func identityValue(_ key: KeyPath<IdentityMembers, Range<Int>?>) -> KQLPartialValue {
+    private mutating func identityValue(_ key: IdentityMembers.Key) -> KQLPartialValue {
         if identity == nil {
             // Framing located `userIdentity` when it is an object; any other type, or a repeated
             // key, made the record's fields unknown, so here no range means no member.
@@ -482,7 +489,7 @@ struct RecordFields: KQLPartialFields {
         switch identity.state {
         case .unusable: return .unknown
         case .absent: return .absent
-        case .object: return Self.value(identity[keyPath: key], in: buffer)
+        case .object: return Self.value(identity[key], in: buffer)
         }
     }
 

@@ -17,28 +17,46 @@ struct TopLevelMembers {
     /// (`Records`, `detail`, `detail-type`): then only the full parser can say what maps where.
     private(set) var isUsable = true
 
-    private enum Key: CaseIterable {
+    /// The members cheap fields read, and the keys that mark an envelope.
+    enum Key {
         case errorCode, errorMessage, sourceIPAddress, userAgent, userIdentity, requestParameters
         case recipientAccountId, resources
         case records, detail, detailType
 
-        var spelling: String {
-            switch self {
-            case .records: "Records"
-            case .detail: "detail"
-            case .detailType: "detail-type"
-            default: String(describing: self)
+        /// The key `bytes` spell, if any: a switch on the length, then `memcmp` against static
+        /// spellings (this runs for every top-level key of the records a rule reads them on).
+        init?(_ bytes: UnsafeBufferPointer<UInt8>) {
+            func spells(_ spelling: StaticString) -> Bool { ByteSearch.equal(bytes, spelling) }
+            switch bytes.count {
+            case 6 where spells("detail"): self = .detail
+            case 7 where spells("Records"): self = .records
+            case 9 where spells("errorCode"): self = .errorCode
+            case 9 where spells("userAgent"): self = .userAgent
+            case 9 where spells("resources"): self = .resources
+            case 11 where spells("detail-type"): self = .detailType
+            case 12 where spells("errorMessage"): self = .errorMessage
+            case 12 where spells("userIdentity"): self = .userIdentity
+            case 15 where spells("sourceIPAddress"): self = .sourceIPAddress
+            case 17 where spells("requestParameters"): self = .requestParameters
+            case 18 where spells("recipientAccountId"): self = .recipientAccountId
+            default: return nil
             }
         }
+    }
 
-        static let spellings: [(Key, [UInt8])] = allCases.map { ($0, Array($0.spelling.utf8)) }
-
-        init?(_ bytes: UnsafeBufferPointer<UInt8>) {
-            for (key, spelling) in Self.spellings where ByteSearch.equal(bytes, spelling) {
-                self = key
-                return
-            }
-            return nil
+    /// The range of one member's value (relative to the record), `nil` when absent; always
+    /// `nil` for the envelope keys, which make the walk unusable instead.
+    subscript(key: Key) -> Range<Int>? {
+        switch key {
+        case .errorCode: errorCode
+        case .errorMessage: errorMessage
+        case .sourceIPAddress: sourceIPAddress
+        case .userAgent: userAgent
+        case .userIdentity: userIdentity
+        case .requestParameters: requestParameters
+        case .recipientAccountId: recipientAccountId
+        case .resources: resources
+        case .records, .detail, .detailType: nil
         }
     }
 

@@ -1,3 +1,5 @@
+import Glibc
+
 /// A value that a field value must equal exactly.
 ///
 /// Comparison is on UTF-8 bytes, like Elasticsearch's term query on a keyword field: it is
@@ -29,6 +31,12 @@ public struct KQLExactValue: Hashable, Sendable {
     }
 
     func matches(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
-        value.count == bytes.count && value.elementsEqual(bytes)
+        // memcmp: the generic `elementsEqual` walks iterators byte by byte, and this runs for
+        // every candidate rule's test of every record.
+        guard value.count == bytes.count else { return false }
+        guard let left = value.baseAddress else { return bytes.isEmpty }
+        return bytes.withUnsafeBufferPointer { right in
+            right.baseAddress.map { memcmp(left, $0, right.count) == 0 } ?? true
+        }
     }
 }

@@ -34,6 +34,15 @@ extension ByteSearch {
         return memcmp(left, right, lhs.count) == 0
     }
 
+    /// Whether `bytes` spell exactly `spelling`: for matching keys against fixed names, with no
+    /// table (an array of spellings costs reference counting on every comparison).
+    @inlinable
+    public static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ spelling: StaticString) -> Bool {
+        guard spelling.utf8CodeUnitCount == bytes.count else { return false }
+        guard let base = bytes.baseAddress else { return bytes.isEmpty }
+        return memcmp(spelling.utf8Start, base, bytes.count) == 0
+    }
+
     /// Whether `bytes` spell exactly `spelling`.
     @inlinable
     public static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ spelling: [UInt8]) -> Bool {
