@@ -15,6 +15,7 @@ extension JSONScanner {
     /// object that is an event is just one of its fields: it never hides the record.
     mutating func skipRecord(stoppingAtEnvelope: Bool = false) throws(JSONParseError) -> RecordWalk {
         var walk = RecordWalk()
+        var identity = IdentityMemberRanges()
         let buffer = bytes
         let reader = self
         let stopped = try skipObject(
@@ -22,6 +23,13 @@ extension JSONScanner {
                 guard stoppingAtEnvelope, !walk.looksLikeEvent, Self.isRecordsKey(key, in: buffer) else { return false }
                 return Self.valueAfterKey(key, in: buffer) == UInt8(ascii: "[")
             },
+            descendingInto: { key in
+                // The identity's members are noted on the way through it (see IdentityMemberRanges).
+                guard RecordKey.matching(key) == .userIdentity else { return false }
+                identity = IdentityMemberRanges()
+                return true
+            },
+            visitingNested: { key, value in identity.note(key: key, value: value) },
             visitingMembers: { key, value in
                 let first = buffer[value.lowerBound]
                 let escaped = key.contains(UInt8(ascii: "\\"))
@@ -45,6 +53,7 @@ extension JSONScanner {
                 } else if recordKey == .userIdentity {
                     if first == UInt8(ascii: "{") {
                         recordKey.set(value, in: &walk.fields)
+                        walk.fields.identityMembers = identity
                     } else {
                         walk.fields = .unknown
                     }

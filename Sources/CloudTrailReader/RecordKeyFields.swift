@@ -19,6 +19,8 @@ public struct RecordKeyFields: Sendable, Hashable {
     public var errorMessage: Range<Int>?
     /// The whole `userIdentity` value (an object in valid CloudTrail), braces included.
     public var userIdentity: Range<Int>?
+    /// The members of `userIdentity`, noted while framing walked it; set with ``userIdentity``.
+    public var identityMembers: IdentityMemberRanges?
 
     public init(isKnown: Bool) {
         self.isKnown = isKnown
@@ -44,6 +46,7 @@ public struct RecordKeyFields: Sendable, Hashable {
         moved.errorCode = move(errorCode)
         moved.errorMessage = move(errorMessage)
         moved.userIdentity = move(userIdentity)
+        moved.identityMembers = identityMembers?.shifted(by: offset)
         return moved
     }
 }

@@ -14,9 +14,9 @@ extension EventSummary {
         guard fields.isKnown,
             let timeRange = fields.eventTime, let sourceRange = fields.eventSource, let nameRange = fields.eventName
         else { return nil }
-        func bytes(_ range: Range<Int>?, offset: Int = 0) -> UnsafeBufferPointer<UInt8> {
+        func bytes(_ range: Range<Int>?) -> UnsafeBufferPointer<UInt8> {
             guard let range else { return UnsafeBufferPointer(start: nil, count: 0) }
-            let slice = UnsafeBufferPointer(rebasing: buffer[(range.lowerBound + offset)..<(range.upperBound + offset)])
+            let slice = UnsafeBufferPointer(rebasing: buffer[range])
             // The mapper drops placeholder values; a summary must agree with it.
             return EmptyValuePruner.isPlaceholder(slice) ? UnsafeBufferPointer(start: nil, count: 0) : slice
         }
@@ -25,9 +25,10 @@ extension EventSummary {
             let time = ECSTimestamp.parse(bytes(timeRange))
         else { return nil }
         var identity = IdentityFields()
-        let base = fields.userIdentity?.lowerBound ?? 0
-        if let identityRange = fields.userIdentity {
-            guard let found = IdentityFields(UnsafeBufferPointer(rebasing: buffer[identityRange])) else { return nil }
+        if fields.userIdentity != nil {
+            guard let members = fields.identityMembers, let found = IdentityFields(members, in: buffer) else {
+                return nil
+            }
             identity = found
         }
         let failed = !bytes(fields.errorCode).isEmpty || !bytes(fields.errorMessage).isEmpty
@@ -37,18 +38,18 @@ extension EventSummary {
             provider: bytes(sourceRange),
             action: action,
             failed: failed,
-            actorARN: bytes(identity.arn, offset: base),
-            accessKeyID: bytes(identity.accessKeyId, offset: base),
-            sessionID: bytes(identity.principalId, offset: base),
+            actorARN: bytes(identity.arn),
+            accessKeyID: bytes(identity.accessKeyId),
+            sessionID: bytes(identity.principalId),
             account: identity.accountId == nil
-                ? bytes(fields.recipientAccountId) : bytes(identity.accountId, offset: base),
+                ? bytes(fields.recipientAccountId) : bytes(identity.accountId),
             region: bytes(fields.awsRegion),
             source: bytes(fields.sourceIPAddress)
         )
     }
 }
 
-/// Where the `userIdentity` members a summary needs sit, relative to the object's first byte.
+/// Where the `userIdentity` members a summary needs sit: the text between each value's quotes.
 struct IdentityFields {
     var arn: Range<Int>?
     var accessKeyId: Range<Int>?
@@ -57,75 +58,24 @@ struct IdentityFields {
 
     init() {}
 
-    /// Reads the object's top-level plain strings; `nil` when anything needs the full parser
-    /// (escapes, another type, a repeated key, or an Identity Center `onBehalfOf`).
-    init?(_ object: UnsafeBufferPointer<UInt8>) {
-        var scanner = JSONScanner(bytes: object)
-        var found = IdentityFields()
-        var readable = true
-        let reader = scanner
-        do throws(JSONParseError) {
-            try scanner.skipObject { keyBytes, value in
-                guard readable else { return }
-                let key = IdentityKey(keyBytes)
-                switch key {
-                case .other:
-                    if keyBytes.contains(UInt8(ascii: "\\")) { readable = false }
-                case .onBehalfOf:
-                    // Identity Center users are identified through onBehalfOf; the mapper knows how.
-                    readable = false
-                case .arn, .accessKeyId, .principalId, .accountId:
-                    let inner = (value.lowerBound + 1)..<(value.upperBound - 1)
-                    guard reader.isPlainString(value), found[key] == nil else {
-                        readable = false  // only the full parser can say what this means
-                        return
-                    }
-                    found[key] = inner
-                }
-            }
-        } catch {
-            return nil
+    /// The identity's plain strings as framing noted them; `nil` when anything needs the full
+    /// parser (an escaped key, one of these keys repeated or not a plain string, or an Identity
+    /// Center `onBehalfOf`, through which the mapper identifies the user).
+    init?(_ members: IdentityMemberRanges, in buffer: UnsafeBufferPointer<UInt8>) {
+        guard !members.hasEscapedKey, members[.onBehalfOf] == nil else { return nil }
+        func text(_ key: IdentityMemberRanges.Key) -> Range<Int>?? {
+            guard let value = members[key] else { return .some(nil) }
+            guard !members.isRepeated(key), value.count >= 2, buffer[value.lowerBound] == UInt8(ascii: "\""),
+                !UnsafeBufferPointer(rebasing: buffer[value]).contains(UInt8(ascii: "\\"))
+            else { return nil }
+            return .some((value.lowerBound + 1)..<(value.upperBound - 1))
         }
-        guard readable else { return nil }
-        self = found
-    }
-
-    private subscript(key: IdentityKey) -> Range<Int>? {
-        get {
-            switch key {
-            case .arn: arn
-            case .accessKeyId: accessKeyId
-            case .principalId: principalId
-            case .accountId: accountId
-            case .onBehalfOf, .other: nil
-            }
-        }
-        set {
-            switch key {
-            case .arn: arn = newValue
-            case .accessKeyId: accessKeyId = newValue
-            case .principalId: principalId = newValue
-            case .accountId: accountId = newValue
-            case .onBehalfOf, .other: break
-            }
-        }
-    }
-}
-
-/// The `userIdentity` keys a summary reads, recognised from bytes without making strings.
-enum IdentityKey {
-    case arn, accessKeyId, principalId, accountId, onBehalfOf, other
-
-    private static let spellings: [(IdentityKey, [UInt8])] = [
-        (.arn, Array("arn".utf8)), (.accessKeyId, Array("accessKeyId".utf8)), (.principalId, Array("principalId".utf8)),
-        (.accountId, Array("accountId".utf8)), (.onBehalfOf, Array("onBehalfOf".utf8)),
-    ]
-
-    init(_ bytes: UnsafeBufferPointer<UInt8>) {
-        for (key, spelling) in Self.spellings where ByteSearch.equal(bytes, spelling) {
-            self = key
-            return
-        }
-        self = .other
+        guard let arn = text(.arn), let accessKeyId = text(.accessKeyId), let principalId = text(.principalId),
+            let accountId = text(.accountId)
+        else { return nil }
+        self.arn = arn
+        self.accessKeyId = accessKeyId
+        self.principalId = principalId
+        self.accountId = accountId
     }
 }

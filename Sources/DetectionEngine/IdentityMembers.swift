@@ -1,4 +1,4 @@
-import TrailTriageJSON
+import CloudTrailReader
 
 /// Where the `userIdentity` members that cheap fields read sit, as ranges into the file's bytes.
 struct IdentityMembers {
@@ -28,25 +28,27 @@ struct IdentityMembers {
     }
 
     /// The members cheap fields read, by name.
-    enum Key {
-        case type, arn, accessKeyId, invokedBy, userName, sessionContext, accountId
+    typealias Key = IdentityMemberRanges.Key
 
-        /// The key `bytes` spell, if any: a switch on the length, then `memcmp` against static
-        /// spellings. This runs for every member of every record's identity, where a table of
-        /// arrays cost reference counting on each comparison.
-        init?(_ bytes: UnsafeBufferPointer<UInt8>) {
-            func spells(_ spelling: StaticString) -> Bool { ByteSearch.equal(bytes, spelling) }
-            switch bytes.count {
-            case 3 where spells("arn"): self = .arn
-            case 4 where spells("type"): self = .type
-            case 8 where spells("userName"): self = .userName
-            case 9 where spells("invokedBy"): self = .invokedBy
-            case 9 where spells("accountId"): self = .accountId
-            case 11 where spells("accessKeyId"): self = .accessKeyId
-            case 14 where spells("sessionContext"): self = .sessionContext
-            default: return nil
-            }
+    /// The identity's members as framing noted them: unusable when a key was escaped (it might
+    /// spell one of these) or one of these keys was repeated (only the parser can say which wins).
+    init(_ members: IdentityMemberRanges) {
+        let repeated =
+            members.isRepeated(.type) || members.isRepeated(.arn) || members.isRepeated(.accessKeyId)
+            || members.isRepeated(.invokedBy) || members.isRepeated(.userName)
+            || members.isRepeated(.sessionContext) || members.isRepeated(.accountId)
+        guard !members.hasEscapedKey, !repeated else {
+            self.init(state: .unusable)
+            return
         }
+        self.init(state: .object)
+        type = members[.type]
+        arn = members[.arn]
+        accessKeyId = members[.accessKeyId]
+        invokedBy = members[.invokedBy]
+        userName = members[.userName]
+        sessionContext = members[.sessionContext]
+        accountId = members[.accountId]
     }
 
     /// The range of one member's value, `nil` when the identity has none.
@@ -59,52 +61,7 @@ struct IdentityMembers {
         case .userName: userName
         case .sessionContext: sessionContext
         case .accountId: accountId
+        case .principalId, .onBehalfOf: nil
         }
-    }
-
-    private mutating func set(_ key: Key, _ range: Range<Int>) {
-        func store(_ slot: inout Range<Int>?) {
-            if slot != nil { state = .unusable } else { slot = range }
-        }
-        switch key {
-        case .type: store(&type)
-        case .arn: store(&arn)
-        case .accessKeyId: store(&accessKeyId)
-        case .invokedBy: store(&invokedBy)
-        case .userName: store(&userName)
-        case .sessionContext: store(&sessionContext)
-        case .accountId: store(&accountId)
-        }
-    }
-
-    /// Reads the members of the value in `bytes`, which starts at `offset` in the file.
-    init(_ bytes: UnsafeBufferPointer<UInt8>, offset: Int) {
-        guard let first = bytes.first else {
-            self.init(state: .unusable)
-            return
-        }
-        if first == UInt8(ascii: "n") {
-            self.init(state: .absent)  // null, which the mapper prunes
-            return
-        }
-        guard first == UInt8(ascii: "{") else {
-            self.init(state: .unusable)
-            return
-        }
-        var found = IdentityMembers(state: .object)
-        var scanner = JSONScanner(bytes: bytes)
-        do throws(JSONParseError) {
-            try scanner.skipObject { keyBytes, value in
-                guard found.state == .object else { return }
-                guard let key = Key(keyBytes) else {
-                    if keyBytes.contains(UInt8(ascii: "\\")) { found.state = .unusable }
-                    return
-                }
-                found.set(key, (value.lowerBound + offset)..<(value.upperBound + offset))
-            }
-        } catch {
-            found.state = .unusable
-        }
-        self = found
     }
 }

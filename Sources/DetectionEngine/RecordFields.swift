@@ -479,8 +479,9 @@ struct RecordFields: KQLPartialFields {
         if identity == nil {
             // Framing located `userIdentity` when it is an object; any other type, or a repeated
             // key, made the record's fields unknown, so here no range means no member.
-            if let range = span.keyFields.userIdentity {
-                identity = IdentityMembers(UnsafeBufferPointer(rebasing: buffer[range]), offset: range.lowerBound)
+            if span.keyFields.userIdentity != nil {
+                // Framing noted the members as it walked the object; without them, the parser decides.
+                identity = span.keyFields.identityMembers.map(IdentityMembers.init) ?? .unusable
             } else {
                 identity = .absent
             }

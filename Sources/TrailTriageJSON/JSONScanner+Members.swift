@@ -7,9 +7,15 @@ extension JSONScanner {
     ///
     /// Framing, prefiltering and summarising all need "the top-level members of this object"
     /// without building it; this is the one place that walks them.
+    ///
+    /// When `descend` returns `true` for a key whose value is an object, that object's own
+    /// members go to `visitNested` as the walk steps through them (one walk, not two, for a
+    /// caller that needs one nested object's members too), and then the member to `visit`.
     @discardableResult
     public mutating func skipObject(
         stoppingBefore stopBefore: (_ key: UnsafeBufferPointer<UInt8>) -> Bool = { _ in false },
+        descendingInto descend: (_ key: UnsafeBufferPointer<UInt8>) -> Bool = { _ in false },
+        visitingNested visitNested: (_ key: UnsafeBufferPointer<UInt8>, _ value: Range<Int>) -> Void = { _, _ in },
         visitingMembers visit: (_ key: UnsafeBufferPointer<UInt8>, _ value: Range<Int>) -> Void
     ) throws(JSONParseError) -> Bool {
         guard !atEnd, current == UInt8(ascii: "{") else { throw error("expected an object") }
@@ -34,7 +40,11 @@ extension JSONScanner {
             guard !atEnd else { throw error("unexpected end of input") }
             let valueStart = position
             // The object itself is one level: its members may nest as deep as the parser allows, no deeper.
-            try skipValue(depth: 1)
+            if current == UInt8(ascii: "{") && descend(key) {
+                try skipMembers(depth: 1, visit: visitNested)
+            } else {
+                try skipValue(depth: 1)
+            }
             visit(key, valueStart..<position)
             skipWhitespace()
             guard !atEnd else { throw error("unexpected end of input in an object") }
@@ -43,6 +53,45 @@ extension JSONScanner {
             } else if current == UInt8(ascii: "}") {
                 position += 1
                 return false
+            } else {
+                throw error("expected ',' or '}' in an object")
+            }
+        }
+    }
+
+    /// Moves past the object at the read position, nested `depth` levels, validating it exactly
+    /// as ``skipValue(depth:)`` does, and hands `visit` each member's raw key and value range.
+    mutating func skipMembers(
+        depth: Int, visit: (_ key: UnsafeBufferPointer<UInt8>, _ value: Range<Int>) -> Void
+    ) throws(JSONParseError) {
+        guard depth < JSONParser.maximumDepth else { throw error("nesting too deep") }
+        position += 1
+        skipWhitespace()
+        if !atEnd && current == UInt8(ascii: "}") {
+            position += 1
+            return
+        }
+        while true {
+            skipWhitespace()
+            guard !atEnd else { throw error("unexpected end of input in an object") }
+            guard current == UInt8(ascii: "\"") else { throw error("expected a string key") }
+            let keyStart = position + 1
+            try skipString()
+            let key = UnsafeBufferPointer(rebasing: bytes[keyStart..<(position - 1)])
+            skipWhitespace()
+            guard !atEnd, current == UInt8(ascii: ":") else { throw error("expected ':' after a key") }
+            position += 1
+            skipWhitespace()
+            let valueStart = position
+            try skipValue(depth: depth + 1)
+            visit(key, valueStart..<position)
+            skipWhitespace()
+            guard !atEnd else { throw error("unexpected end of input in an object") }
+            if current == UInt8(ascii: ",") {
+                position += 1
+            } else if current == UInt8(ascii: "}") {
+                position += 1
+                return
             } else {
                 throw error("expected ',' or '}' in an object")
             }

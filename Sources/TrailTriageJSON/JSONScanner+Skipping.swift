@@ -15,34 +15,7 @@ extension JSONScanner {
         case UInt8(ascii: "\""):
             try skipString()
         case UInt8(ascii: "{"):
-            guard depth < JSONParser.maximumDepth else { throw error("nesting too deep") }
-            position += 1
-            skipWhitespace()
-            if !atEnd && current == UInt8(ascii: "}") {
-                position += 1
-                return
-            }
-            while true {
-                skipWhitespace()
-                guard !atEnd else { throw error("unexpected end of input in an object") }
-                guard current == UInt8(ascii: "\"") else { throw error("expected a string key") }
-                try skipString()
-                skipWhitespace()
-                guard !atEnd, current == UInt8(ascii: ":") else { throw error("expected ':' after a key") }
-                position += 1
-                skipWhitespace()
-                try skipValue(depth: depth + 1)
-                skipWhitespace()
-                guard !atEnd else { throw error("unexpected end of input in an object") }
-                if current == UInt8(ascii: ",") {
-                    position += 1
-                } else if current == UInt8(ascii: "}") {
-                    position += 1
-                    return
-                } else {
-                    throw error("expected ',' or '}' in an object")
-                }
-            }
+            try skipMembers(depth: depth) { _, _ in }
         case UInt8(ascii: "["):
             guard depth < JSONParser.maximumDepth else { throw error("nesting too deep") }
             position += 1
