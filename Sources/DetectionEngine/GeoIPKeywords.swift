@@ -21,9 +21,10 @@ final class GeoIPKeywords: @unchecked Sendable {
     private let values = Mutex<[String: [String: UnsafeBufferPointer<UInt8>?]]>([:])
     static let limit = 50_000
 
-    /// The paths whose values this gives: the text members Elastic's geoip processors write.
+    /// The paths whose values this gives: the text members Elastic's geoip processors write, and
+    /// `source.as.number` as its keyword text (a broad discovery rule tests it on every call).
     static let paths: Set<String> = [
-        "source.as.organization.name", "source.geo.city_name", "source.geo.continent_name",
+        "source.as.number", "source.as.organization.name", "source.geo.city_name", "source.geo.continent_name",
         "source.geo.country_iso_code", "source.geo.country_name", "source.geo.region_iso_code",
         "source.geo.region_name",
     ]
@@ -49,6 +50,10 @@ final class GeoIPKeywords: @unchecked Sendable {
         for (prefix, object) in [("source.geo.", found.geo), ("source.as.", found.autonomousSystem)] {
             for member in object.members {
                 if let string = member.value.stringValue { members[prefix + member.key] = string }
+                // The AS number as the keyword view renders it, which is what rules compare.
+                if case .number = member.value, let text = member.value.scalarText {
+                    members[prefix + member.key] = text
+                }
                 if let nested = member.value.objectValue {
                     for inner in nested.members {
                         if let string = inner.value.stringValue {

@@ -32,12 +32,30 @@ import Testing
         '''
         """
 
+    /// The upstream VPN discovery rule's shape: a list of AS numbers, compared as keywords.
+    static let numberRule = rule.replacingOccurrences(
+        of: "event.action: ListUsers and not source.as.organization.name: Amazon* and source.geo.country_iso_code: *",
+        with: "event.action: ListUsers and source.as.number: (29518 or 64496 or 9009)"
+    ).replacingOccurrences(of: "0f000000-0000-4000-8000-000000000001", with: "0f000000-0000-4000-8000-000000000002")
+
     @Test(.enabled(if: GeoIPTestDatabases.isAvailable, "mmdb-writer absent (Scripts/install-deps.sh installs it)"))
     func organizationAndCountryAreDecidedFromBytesWithTheFullPathsAlerts() throws {
+        try expectDecidedFromBytes(rule: Self.rule, alerting: ["89.160.20.156", "81.2.69.10"])
+    }
+
+    /// `source.as.number` too: the number's keyword text, from the same cached lookup.
+    @Test(.enabled(if: GeoIPTestDatabases.isAvailable, "mmdb-writer absent (Scripts/install-deps.sh installs it)"))
+    func theASNumberIsDecidedFromBytesWithTheFullPathsAlerts() throws {
+        try expectDecidedFromBytes(rule: Self.numberRule, alerting: ["89.160.20.156"])
+    }
+
+    private func expectDecidedFromBytes(
+        rule: String, alerting expected: Set<String>, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let built = try GeoIPTestDatabases()
         let databases = try #require(try GeoIPDatabases.open(directory: built.directory, requireBoth: true))
         let scratch = try ScratchDirectory()
-        let rules = RuleSet.load(paths: [try scratch.write("rules/listing.toml", Self.rule)])
+        let rules = RuleSet.load(paths: [try scratch.write("rules/listing.toml", rule)])
         try #require(rules.rules.count == 1, "\(rules.errors)")
         // Linköping (Bredband2), an Amazon network, London, a service name, and a private address
         // the databases do not know; each address twice, so the cache answers the second time.
@@ -59,13 +77,15 @@ import Testing
             results.append(DetectionScan.run(paths: [input], configuration: configuration))
         }
         let (fast, full) = (results[0], results[1])
-        #expect(fast.alerts.map(\.uuid) == full.alerts.map(\.uuid))
+        #expect(fast.alerts.map(\.uuid) == full.alerts.map(\.uuid), sourceLocation: sourceLocation)
         let sources = Set(fast.alerts.compactMap { $0.document.keywordValues(at: "source.ip").first })
-        #expect(sources == ["89.160.20.156", "81.2.69.10"])
-        #expect(fast.alerts.count == 4)
+        #expect(sources == expected, sourceLocation: sourceLocation)
+        #expect(fast.alerts.count == expected.count * 2, sourceLocation: sourceLocation)
         // Every record is decided from its bytes (an alert's document is made apart from this
         // count); before the cached lookup, each ListUsers record was mapped to read the fields.
-        #expect(fast.summary.recordsEvaluated == 0, "\(fast.summary.recordsEvaluated) mapped")
-        #expect(full.summary.recordsEvaluated == records.count)
+        #expect(
+            fast.summary.recordsEvaluated == 0, "\(fast.summary.recordsEvaluated) mapped",
+            sourceLocation: sourceLocation)
+        #expect(full.summary.recordsEvaluated == records.count, sourceLocation: sourceLocation)
     }
 }
