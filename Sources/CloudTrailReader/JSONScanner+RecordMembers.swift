@@ -57,6 +57,9 @@ extension JSONScanner {
                     } else {
                         walk.fields = .unknown
                     }
+                } else if recordKey == .requestParameters {
+                    // Any type is valid here; only an object is worth locating.
+                    if first == UInt8(ascii: "{") { recordKey.set(value, in: &walk.fields) }
                 } else if reader.isPlainString(value) {
                     recordKey.set((value.lowerBound + 1)..<(value.upperBound - 1), in: &walk.fields)
                 } else if first == UInt8(ascii: "\"") || recordKey.isRequired {

@@ -3,7 +3,7 @@ import Glibc
 /// The top-level CloudTrail keys framing locates.
 enum RecordKey: CaseIterable {
     case eventSource, eventName, eventTime, eventID, awsRegion, sourceIPAddress, recipientAccountId
-    case errorCode, errorMessage, userIdentity
+    case errorCode, errorMessage, userIdentity, requestParameters
 
     /// Keys every CloudTrail record has as strings: any other type there makes the record's
     /// fields unknown, so it goes to the full parser (which reports it).
@@ -31,6 +31,7 @@ enum RecordKey: CaseIterable {
             if spells("userIdentity") { return .userIdentity }
             return spells("errorMessage") ? .errorMessage : nil
         case 15: return spells("sourceIPAddress") ? .sourceIPAddress : nil
+        case 17: return spells("requestParameters") ? .requestParameters : nil
         case 18: return spells("recipientAccountId") ? .recipientAccountId : nil
         default: return nil
         }
@@ -49,6 +50,7 @@ enum RecordKey: CaseIterable {
         case .errorCode: return fields.errorCode
         case .errorMessage: return fields.errorMessage
         case .userIdentity: return fields.userIdentity
+        case .requestParameters: return fields.requestParameters
         }
     }
 
@@ -65,6 +67,7 @@ enum RecordKey: CaseIterable {
         case .errorCode: fields.errorCode = range
         case .errorMessage: fields.errorMessage = range
         case .userIdentity: fields.userIdentity = range
+        case .requestParameters: fields.requestParameters = range
         }
     }
 }

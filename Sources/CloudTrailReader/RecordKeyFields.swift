@@ -21,6 +21,9 @@ public struct RecordKeyFields: Sendable, Hashable {
     public var userIdentity: Range<Int>?
     /// The members of `userIdentity`, noted while framing walked it; set with ``userIdentity``.
     public var identityMembers: IdentityMemberRanges?
+    /// The whole `requestParameters` value when it is an object, braces included; `nil` when it
+    /// is absent, `null` or of another type (the mapper then keeps no request parameters).
+    public var requestParameters: Range<Int>?
 
     public init(isKnown: Bool) {
         self.isKnown = isKnown
@@ -47,6 +50,7 @@ public struct RecordKeyFields: Sendable, Hashable {
         moved.errorMessage = move(errorMessage)
         moved.userIdentity = move(userIdentity)
         moved.identityMembers = identityMembers?.shifted(by: offset)
+        moved.requestParameters = move(requestParameters)
         return moved
     }
 }
