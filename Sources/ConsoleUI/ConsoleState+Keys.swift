@@ -93,7 +93,7 @@ extension ConsoleState {
             }
         case .toggleFollowUpsOnly: toggleFollowUpsOnly()
         case .pageRaw: return pageRaw()
-        case .copyValue: return copyRawValue()
+        case .copyValue: return copyValue()
 
         case .search: if rawLines != nil { openRawSearch() } else { openSearch() }
         case .commandLine: openCommandLine()
@@ -159,9 +159,7 @@ extension ConsoleState {
         case .list:
             select(selection.addingClamped(delta))
         case .detail:
-            let layout = self.layout
-            let lines = detailLines(in: layout.detail)?.count ?? 0
-            detailScroll = max(0, min(detailScroll.addingClamped(delta), lines - layout.detail.height))
+            moveDetailCursor(by: delta)
         case .sidebar:
             let steps = selectedRecord?.guide.steps.count ?? 0
             stepCursor = max(0, min(stepCursor.addingClamped(delta), steps - 1))

@@ -30,7 +30,7 @@ extension ConsoleState {
             selection = min(selection, max(0, visible.count - 1))
         }
         // The detail pane keeps its place while the same alert stays selected (e.g. after a tick).
-        if selectedPosition != before { detailScroll = 0 }
+        if selectedPosition != before { resetDetailPosition() }
         scrollListToSelection()
     }
 
@@ -71,9 +71,15 @@ extension ConsoleState {
     /// Moves the selection to `index` (clamped to the list) and keeps it on screen.
     mutating func select(_ index: Int) {
         let clamped = max(0, min(index, visible.count - 1))
-        if clamped != selection { detailScroll = 0 }
+        if clamped != selection { resetDetailPosition() }
         selection = clamped
         scrollListToSelection()
+    }
+
+    /// A newly selected alert's detail opens at the top with the cursor on its first field.
+    mutating func resetDetailPosition() {
+        detailScroll = 0
+        detailCursor = 0
     }
 
     mutating func scrollListToSelection() {

@@ -42,6 +42,8 @@ public struct ConsoleState: Sendable {
     /// First line shown of the list, the detail pane and the overlay.
     var listScroll = 0
     var detailScroll = 0
+    /// The detail pane's highlighted field (an index into ``detailFieldRanges``): `y` copies it.
+    public internal(set) var detailCursor = 0
     var overlayScroll = 0
     /// The highlighted checklist step in the sidebar.
     public internal(set) var stepCursor = 0

@@ -92,6 +92,13 @@ extension Keymap {
         KeyBinding(.character("<"), .list, .scrollLeft, "scroll the list left"),
 
         KeyBinding(.enter, .detail, .showRelated, "show the actor's related activity", hint: "related"),
+        KeyBinding(.character("j"), .detail, .moveDown, "highlight the next field", hint: "field"),
+        KeyBinding(.down, .detail, .moveDown, "highlight the next field"),
+        KeyBinding(.character("k"), .detail, .moveUp, "highlight the previous field"),
+        KeyBinding(.up, .detail, .moveUp, "highlight the previous field"),
+        KeyBinding(
+            .character("y"), .detail, .copyValue,
+            "copy the highlighted field's value (OSC 52; tmux's buffer under tmux)", hint: "copy"),
         KeyBinding(.character("|"), .detail, .pageRaw, "open the raw record in $PAGER (less by default)"),
 
         KeyBinding(.character(" "), .sidebar, .tickStep, "tick or untick the step", hint: "tick"),
