@@ -15,7 +15,7 @@ extension ConsoleRenderer {
                 spans.append(Span.untrusted(message.text, style(of: message.kind)))
                 spans.append(Span("  "))
             }
-            spans.append(Span(state.keymap.hints(for: state.contexts), .statusBar))
+            spans.append(Span(state.keymap.hints(for: state.hintContexts), .statusBar))
             line = StyledLine(spans, background: .statusBar)
         }
         buffer.draw(line, row: row, left: 0, width: layout.size.columns)

@@ -106,7 +106,14 @@ public enum ConsoleRenderer {
             return
         }
         let scroll = max(0, min(state.detailScroll, lines.count - pane.height))
+        // The field cursor shows while the pane has focus: the lines of the value `y` copies.
+        let ranges = DetailField.ranges(in: lines)
+        let cursor =
+            state.focus == .detail && state.overlay == nil && !ranges.isEmpty
+            ? ranges[state.clampedDetailCursor(fieldCount: ranges.count)] : 0..<0
         for (offset, line) in lines.dropFirst(scroll).prefix(pane.height).enumerated() {
+            var line = line
+            if cursor.contains(scroll + offset) { line.background = .selected }
             buffer.draw(line, row: pane.top + offset, left: pane.left + 1, width: pane.width - 1)
         }
     }

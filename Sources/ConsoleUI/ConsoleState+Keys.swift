@@ -30,12 +30,20 @@ extension ConsoleState {
     /// The keymap contexts keys are looked up in right now, most specific first.
     public var contexts: [KeyContext] {
         if let prompt { return prompt.contexts }
+        if rawLines != nil { return [.rawView, .overlay, .global] }
         if overlay != nil { return [.overlay, .global] }
         switch focus {
         case .list: return [.list, .global]
         case .detail: return [.detail, .global]
         case .sidebar: return [.sidebar, .global]
         }
+    }
+
+    /// The contexts the hint bar lists keys from: the raw view lists only its own keys, as the
+    /// list's would not do there what they say; elsewhere, the lookup contexts.
+    public var hintContexts: [KeyContext] {
+        if prompt == nil, rawLines != nil { return [.rawView] }
+        return contexts
     }
 
     /// Runs a command outside prompts. Public so an app can offer commands by other means
@@ -93,7 +101,7 @@ extension ConsoleState {
             }
         case .toggleFollowUpsOnly: toggleFollowUpsOnly()
         case .pageRaw: return pageRaw()
-        case .copyValue: return copyRawValue()
+        case .copyValue: return copyValue()
 
         case .search: if rawLines != nil { openRawSearch() } else { openSearch() }
         case .commandLine: openCommandLine()
@@ -159,9 +167,7 @@ extension ConsoleState {
         case .list:
             select(selection.addingClamped(delta))
         case .detail:
-            let layout = self.layout
-            let lines = detailLines(in: layout.detail)?.count ?? 0
-            detailScroll = max(0, min(detailScroll.addingClamped(delta), lines - layout.detail.height))
+            moveDetailCursor(by: delta)
         case .sidebar:
             let steps = selectedRecord?.guide.steps.count ?? 0
             stepCursor = max(0, min(stepCursor.addingClamped(delta), steps - 1))

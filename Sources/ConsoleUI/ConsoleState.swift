@@ -12,12 +12,22 @@ public struct ConsoleState: Sendable {
     /// Every loaded alert, in load order.
     public internal(set) var alerts: [AlertRecord]
     /// Triage state of each alert, parallel to ``alerts``.
-    public internal(set) var states: [TriageState]
+    public internal(set) var states: [TriageState] {
+        // Counted so the status order knows when to sort again (see ``SortedAlerts``).
+        didSet { statesGeneration &+= 1 }
+    }
     /// The stored version each of ``states`` was read at, parallel to ``alerts``; every write
     /// names it, so a write based on a stale copy is refused.
     public internal(set) var versions: [Int64]
     /// List columns and search text, parallel to ``alerts``.
-    var rows: [AlertRow]
+    var rows: [AlertRow] {
+        didSet { rowsGeneration &+= 1 }
+    }
+    /// Bumped on every change of ``rows`` and ``states``, for ``sortedAlerts``.
+    var rowsGeneration = 0
+    var statesGeneration = 0
+    /// Every alert in the current sort order, kept between list refreshes.
+    var sortedAlerts: SortedAlerts?
     var positionByUUID: [String: Int]
     /// Distinct rule names, sorted, for the rule filter.
     var ruleNames: [String]
@@ -42,6 +52,8 @@ public struct ConsoleState: Sendable {
     /// First line shown of the list, the detail pane and the overlay.
     var listScroll = 0
     var detailScroll = 0
+    /// The detail pane's highlighted field (an index into ``detailFieldRanges``): `y` copies it.
+    public internal(set) var detailCursor = 0
     var overlayScroll = 0
     /// The highlighted checklist step in the sidebar.
     public internal(set) var stepCursor = 0

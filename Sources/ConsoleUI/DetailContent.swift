@@ -60,7 +60,9 @@ enum DetailContent {
                     lines += row(parameter.label, nil, width: width)
                 } else {
                     for (index, value) in parameter.values.enumerated() {
-                        lines += row(index == 0 ? parameter.label : "", value, width: width, untrusted: true)
+                        lines += row(
+                            index == 0 ? parameter.label : "", value, width: width, untrusted: true,
+                            copyLabel: parameter.label)
                     }
                 }
             }
@@ -91,7 +93,8 @@ enum DetailContent {
             lines.append(section("Highlighted by the rule"))
             for field in highlighted {
                 for (index, value) in field.values.enumerated() {
-                    lines += row(index == 0 ? field.field : "", value, width: width, untrusted: true)
+                    lines += row(
+                        index == 0 ? field.field : "", value, width: width, untrusted: true, copyLabel: field.field)
                 }
             }
         }
@@ -193,8 +196,12 @@ enum DetailContent {
         StyledLine(title, .header)
     }
 
-    /// A labelled value, wrapped under itself; an absent value reads "not in this event".
-    static func row(_ label: String, _ value: String?, width: Int, untrusted: Bool = false) -> [StyledLine] {
+    /// A labelled value, wrapped under itself; an absent value reads "not in this event". A
+    /// present value is a ``DetailField`` the cursor can stand on, named `copyLabel` (else
+    /// `label`) when copied.
+    static func row(
+        _ label: String, _ value: String?, width: Int, untrusted: Bool = false, copyLabel: String? = nil
+    ) -> [StyledLine] {
         let prefix = "  " + TextLayout.fit(label, labelWidth) + " "
         let room = width - labelWidth - 3
         guard let value else {
@@ -202,10 +209,13 @@ enum DetailContent {
         }
         let pieces = room >= 8 ? TextLayout.wrap(value, width: room) : [value]
         let style: StyleRole = untrusted && TextLayout.needsEscaping(value) ? .escaped : .normal
+        let field = DetailField(label: copyLabel ?? label, value: value)
         return pieces.enumerated().map { index, piece in
-            StyledLine([
-                Span(index == 0 ? prefix : String(repeating: " ", count: labelWidth + 3), .dim), Span(piece, style),
-            ])
+            var part = field
+            part.continues = index > 0
+            return StyledLine(
+                [Span(index == 0 ? prefix : String(repeating: " ", count: labelWidth + 3), .dim), Span(piece, style)],
+                field: part)
         }
     }
 

@@ -9,6 +9,8 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
     case sidebar
     /// Help, raw record, related activity and rules views.
     case overlay
+    /// The raw record view (`R`), before ``overlay``: its own keys, and its own hint bar.
+    case rawView
     /// One-line text prompts: search, reason, step note, export path.
     case textInput
     /// The multi-line note editor.
@@ -24,6 +26,7 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
         case .detail: "Detail pane"
         case .sidebar: "Checklist sidebar"
         case .overlay: "Help, raw record, related activity and rules views"
+        case .rawView: "Raw record view"
         case .textInput: "Text prompts"
         case .noteEditor: "Note editor"
         case .choice: "Questions and pickers"

@@ -31,7 +31,10 @@ extension Keymap {
                 guard let hint = binding.hint, seenHints.insert(hint).inserted else { continue }
                 let keys = bindings.filter { $0.context == context && $0.command == binding.command }
                     .map(\.key.label).filter { $0.count == 1 }
-                let label = binding.command == .moveDown ? "j/k" : (keys.first ?? binding.key.label)
+                let label =
+                    binding.command == .moveDown
+                    ? "j/k"
+                    : binding.command == .nextMatch ? "n/N" : (keys.first ?? binding.key.label)
                 // `:filter` reads as the command it opens, not as `::filter`.
                 parts.append(label == ":" ? label + hint : label + ":" + hint)
             }

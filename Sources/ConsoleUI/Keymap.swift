@@ -92,6 +92,13 @@ extension Keymap {
         KeyBinding(.character("<"), .list, .scrollLeft, "scroll the list left"),
 
         KeyBinding(.enter, .detail, .showRelated, "show the actor's related activity", hint: "related"),
+        KeyBinding(.character("j"), .detail, .moveDown, "highlight the next field", hint: "field"),
+        KeyBinding(.down, .detail, .moveDown, "highlight the next field"),
+        KeyBinding(.character("k"), .detail, .moveUp, "highlight the previous field"),
+        KeyBinding(.up, .detail, .moveUp, "highlight the previous field"),
+        KeyBinding(
+            .character("y"), .detail, .copyValue,
+            "copy the highlighted field's value (OSC 52; tmux's buffer under tmux)", hint: "copy"),
         KeyBinding(.character("|"), .detail, .pageRaw, "open the raw record in $PAGER (less by default)"),
 
         KeyBinding(.character(" "), .sidebar, .tickStep, "tick or untick the step", hint: "tick"),
@@ -102,14 +109,23 @@ extension Keymap {
         KeyBinding(.character("w"), .overlay, .cycleWindow, "related activity: change the time window", hint: "window"),
         KeyBinding(.enter, .overlay, .open, "related activity: open the event under the cursor", hint: "open event"),
         KeyBinding(
-            .character("|"), .overlay, .pageRaw, "raw record: open it in $PAGER (less by default)", hint: "pager"),
-        KeyBinding(
-            .character("y"), .overlay, .copyValue,
-            "raw record: copy the highlighted line's value (OSC 52; tmux's buffer under tmux)", hint: "copy"),
-        KeyBinding(
             .character("f"), .overlay, .toggleFollowUpsOnly,
             "related activity: only the highlighted follow-ups, or all",
             hint: "follow-ups"),
+
+        // The raw view's hint bar lists exactly these (see ConsoleState.hintContexts).
+        KeyBinding(.character("j"), .rawView, .moveDown, "move the highlighted line down", hint: "move"),
+        KeyBinding(.down, .rawView, .moveDown, "move the highlighted line down"),
+        KeyBinding(.character("k"), .rawView, .moveUp, "move the highlighted line up"),
+        KeyBinding(.up, .rawView, .moveUp, "move the highlighted line up"),
+        KeyBinding(.character("/"), .rawView, .search, "search within the record", hint: "search"),
+        KeyBinding(.character("n"), .rawView, .nextMatch, "next match (wraps at the end)", hint: "match"),
+        KeyBinding(.character("N"), .rawView, .previousMatch, "previous match (wraps at the top)"),
+        KeyBinding(
+            .character("y"), .rawView, .copyValue,
+            "copy the highlighted line's value (OSC 52; tmux's buffer under tmux)", hint: "copy"),
+        KeyBinding(.character("|"), .rawView, .pageRaw, "open the record in $PAGER (less by default)", hint: "pager"),
+        KeyBinding(.escape, .rawView, .back, "clear the search; again: close the view", hint: "back"),
 
         KeyBinding(.enter, .textInput, .submit, "accept", hint: "accept"),
         KeyBinding(.escape, .textInput, .back, "cancel", hint: "cancel"),

@@ -47,31 +47,10 @@ struct ListColumns: Sendable, Hashable {
     /// the actor, the ARN an analyst reads first, gets half as much again as the others.
     static let weights = [2, 3, 2, 2]
 
-    /// Cuts `wanted` widths to fit `room`: each column is capped at its weight times a common
-    /// level, the level chosen as high as fits (weighted water-filling), so narrow columns stay
-    /// whole; none goes below ``minimumSized`` (or its own width). The cells left by rounding go
-    /// to the columns still cut, so a cut line fills `room` exactly.
+    /// Cuts `wanted` widths to fit `room` (see ``ColumnShare/share(_:among:weights:spareOrder:minimum:)``);
+    /// cells left by rounding go to the actor first.
     static func share(_ room: Int, among wanted: [Int]) -> [Int] {
-        guard wanted.reduce(0, +) > room else { return wanted }
-        let floors = wanted.map { min($0, minimumSized) }
-        guard floors.reduce(0, +) < room else { return floors }
-        func widths(at level: Int) -> [Int] {
-            wanted.indices.map { max(floors[$0], min(wanted[$0], level * weights[$0] / 2)) }
-        }
-        var low = 0
-        var high = (wanted.max() ?? 0) * 2
-        while low < high {
-            let level = (low + high + 1) / 2
-            if widths(at: level).reduce(0, +) <= room { low = level } else { high = level - 1 }
-        }
-        var result = widths(at: low)
-        var spare = room - result.reduce(0, +)
-        for index in [1, 0, 2, 3] where spare > 0 {
-            let grow = min(spare, wanted[index] - result[index])
-            result[index] += grow
-            spare -= grow
-        }
-        return result
+        ColumnShare.share(room, among: wanted, weights: weights, spareOrder: [1, 0, 2, 3], minimum: minimumSized)
     }
 
     /// Cells of one full row (which may exceed the pane; see ``ConsoleState/listOffset``).

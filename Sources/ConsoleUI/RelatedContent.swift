@@ -63,7 +63,7 @@ enum RelatedContent {
         lines.append(.blank)
 
         let events = Self.events(for: record, window: window, followUpsOnly: followUpsOnly)
-        let columns = Columns(width: width)
+        let columns = RelatedColumns(width: width, events: events)
         lines.append(StyledLine(columns.header, .header))
         if stoppingAtEvents { return lines }
         if events.isEmpty {
@@ -103,10 +103,10 @@ enum RelatedContent {
             lines.append(StyledLine("\(total - all.count) of them are not in the loaded data", .warning))
         }
         lines.append(.blank)
-        let columns = Columns(width: width)
+        let events = Self.events(for: record, window: 0, followUpsOnly: followUpsOnly)
+        let columns = RelatedColumns(width: width, events: events)
         lines.append(StyledLine(columns.header, .header))
         if stoppingAtEvents { return lines }
-        let events = Self.events(for: record, window: 0, followUpsOnly: followUpsOnly)
         lines += eventLines(events, record: record, columns: columns, cursor: cursor)
         lines.append(.blank)
         lines.append(StyledLine(legend("▶ an event of this alert"), .dim))
@@ -118,7 +118,7 @@ enum RelatedContent {
     }
 
     private static func eventLines(
-        _ events: [RelatedEvent], record: AlertRecord, columns: Columns, cursor: Int?
+        _ events: [RelatedEvent], record: AlertRecord, columns: RelatedColumns, cursor: Int?
     ) -> [StyledLine] {
         events.enumerated().map { index, related in
             var line = eventLine(related, record: record, columns: columns)
@@ -127,19 +127,26 @@ enum RelatedContent {
         }
     }
 
-    private static func eventLine(_ related: RelatedEvent, record: AlertRecord, columns: Columns) -> StyledLine {
+    /// One event's row. Action, outcome, target and source come from the log: each is its own
+    /// untrusted span, so a value holding control characters is shown escaped and marked.
+    static func eventLine(_ related: RelatedEvent, record: AlertRecord, columns: RelatedColumns) -> StyledLine {
         let style: StyleRole = related.isAlertEvent ? .emphasis : related.isFollowUp ? .highlight : .normal
         let event = related.event
-        let cells = [
-            (related.isAlertEvent ? "▶ " : related.isFollowUp ? "★ " : "  "),
-            TextLayout.fit(TimeText.dateTime(event.time), 19) + " ",
-            TextLayout.fit(TimeText.offset(event.time, from: record.originalTime), 8) + " ",
-            TextLayout.fit(event.action, columns.action) + " ",
-            TextLayout.fit(event.outcome, 8) + " ",
-            TextLayout.fit(related.relation.label, 12) + " ",
-            TextLayout.clipMiddle(event.source, columns.source),
-        ]
-        return StyledLine([Span(cells.joined(), style)])
+        let time = columns.showsFullTime ? TimeText.dateTime(event.time) : TimeText.short(event.time)
+        return StyledLine([
+            Span(related.isAlertEvent ? "▶ " : related.isFollowUp ? "★ " : "  ", style),
+            Span(TextLayout.fit(time, columns.time) + " ", style),
+            Span(
+                TextLayout.fit(TimeText.offset(event.time, from: record.originalTime), RelatedColumns.offset) + " ",
+                style),
+            Span.untrusted(TextLayout.fit(event.action, columns.action), style), Span(" ", style),
+            Span.untrusted(TextLayout.fit(event.outcome, RelatedColumns.outcome), style), Span(" ", style),
+            Span(TextLayout.fit(related.relation.label, columns.relation) + " ", style),
+            // Cut in the middle, as ARNs end in the resource's name.
+            Span.untrusted(TextLayout.fit(TextLayout.clipMiddle(event.target, columns.target), columns.target), style),
+            Span(" ", style),
+            Span.untrusted(TextLayout.clipMiddle(event.source, columns.source), style),
+        ])
     }
 
     private static func firstSeenLine(_ record: AlertRecord) -> StyledLine {
@@ -156,24 +163,5 @@ enum RelatedContent {
         }
         let offset = TimeText.offset(first.time, from: record.originalTime)
         return StyledLine("First seen doing \(action): \(when) (\(offset) from this alert)")
-    }
-
-    /// Column widths for a view `width` cells wide.
-    struct Columns {
-        var action: Int
-        var source: Int
-
-        init(width: Int) {
-            let fixed = 2 + 20 + 9 + 9 + 13
-            let rest = max(10, width - fixed)
-            action = max(10, min(24, rest / 2))
-            source = max(4, rest - action - 1)
-        }
-
-        var header: String {
-            "  " + TextLayout.fit("TIME (UTC)", 19) + " " + TextLayout.fit("OFFSET", 8) + " "
-                + TextLayout.fit("ACTION", action)
-                + " " + TextLayout.fit("OUTCOME", 8) + " " + TextLayout.fit("RELATION", 12) + " SOURCE"
-        }
     }
 }

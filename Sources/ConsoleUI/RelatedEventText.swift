@@ -22,7 +22,7 @@ enum RelatedEventText {
             ("event.outcome", event.outcome), ("user_identity.arn", event.actorARN),
             ("access_key_id", event.accessKeyID), ("principal (session)", event.sessionID),
             ("cloud.account.id", event.account), ("cloud.region", event.region), ("source.address", event.source),
-            ("relation to the alert", related.relation.label),
+            ("target (request)", event.target), ("relation to the alert", related.relation.label),
         ]
         if let anchor = event.trustAnchor {
             lines += field(

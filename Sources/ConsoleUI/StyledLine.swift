@@ -23,10 +23,13 @@ struct StyledLine: Sendable, Hashable {
     var spans: [Span]
     /// When set, the whole row is filled in this style first (selection bars).
     var background: StyleRole?
+    /// The detail pane's copyable value on this line, if any (see ``DetailField``).
+    var field: DetailField?
 
-    init(_ spans: [Span], background: StyleRole? = nil) {
+    init(_ spans: [Span], background: StyleRole? = nil, field: DetailField? = nil) {
         self.spans = spans
         self.background = background
+        self.field = field
     }
 
     init(_ text: String, _ style: StyleRole = .normal) {

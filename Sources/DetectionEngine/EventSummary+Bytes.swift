@@ -32,6 +32,20 @@ extension EventSummary {
             identity = found
         }
         let failed = !bytes(fields.errorCode).isEmpty || !bytes(fields.errorMessage).isEmpty
+        var target = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+        var location = RequestTarget.Location.none
+        if let request = requestParameters(of: span, in: buffer) {
+            let object = UnsafeBufferPointer(rebasing: buffer[request])
+            location = RequestTarget.locate(in: object)
+            if case .found(let value) = location { target = UnsafeBufferPointer(rebasing: object[value]) }
+        }
+        switch location {
+        case .found: break
+        // The few actions whose target the mapper takes from the response or resources.
+        case .none: if RequestTarget.mayTargetElsewhere(action) { return nil }
+        // Only the full parser can say what the target is; the document path reads it.
+        case .unreadable: return nil
+        }
         return RawEventSummary(
             time: time,
             eventID: bytes(fields.eventID),
@@ -44,9 +58,58 @@ extension EventSummary {
             account: identity.accountId == nil
                 ? bytes(fields.recipientAccountId) : bytes(identity.accountId),
             region: bytes(fields.awsRegion),
-            source: bytes(fields.sourceIPAddress)
+            source: bytes(fields.sourceIPAddress),
+            target: target
         )
     }
+
+    /// The byte range of the record's top-level `requestParameters` object, or `nil` when it is
+    /// absent, `null` or not an object.
+    ///
+    /// Cheap because it runs on every event a console loads: it walks only the top level, stops
+    /// at `requestParameters` (which CloudTrail writes after the identity and the short event
+    /// fields), and jumps over `userIdentity`, whose extent framing already found.
+    static func requestParameters(of span: RecordSpan, in buffer: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        let spelling = requestParametersKey
+        let identity = span.keyFields.userIdentity
+        var scanner = JSONScanner(bytes: buffer, position: span.range.lowerBound)
+        let end = span.range.upperBound
+        scanner.skipWhitespace()
+        guard scanner.position < end, scanner.current == UInt8(ascii: "{") else { return nil }
+        scanner.position += 1
+        do throws(JSONParseError) {
+            while true {
+                scanner.skipWhitespace()
+                guard scanner.position < end, scanner.current == UInt8(ascii: "\"") else { return nil }
+                let keyStart = scanner.position + 1
+                try scanner.skipString()
+                let key = UnsafeBufferPointer(rebasing: buffer[keyStart..<(scanner.position - 1)])
+                scanner.skipWhitespace()
+                guard scanner.position < end, scanner.current == UInt8(ascii: ":") else { return nil }
+                scanner.position += 1
+                scanner.skipWhitespace()
+                guard scanner.position < end else { return nil }
+                let valueStart = scanner.position
+                if ByteSearch.equal(key, spelling) {
+                    guard scanner.current == UInt8(ascii: "{") else { return nil }
+                    try scanner.skipValue()
+                    return valueStart..<scanner.position
+                }
+                if let identity, identity.lowerBound == valueStart {
+                    scanner.position = identity.upperBound
+                } else {
+                    try scanner.skipValue()
+                }
+                scanner.skipWhitespace()
+                guard scanner.position < end, scanner.current == UInt8(ascii: ",") else { return nil }
+                scanner.position += 1
+            }
+        } catch {
+            return nil
+        }
+    }
+
+    private static let requestParametersKey = Array("requestParameters".utf8)
 }
 
 /// Where the `userIdentity` members a summary needs sit: the text between each value's quotes.

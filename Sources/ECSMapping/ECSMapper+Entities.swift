@@ -112,6 +112,11 @@ extension ECSMapper {
 
     enum TargetPayload { case request, response, resources }
 
+    /// The events whose `entity.target.id` this mapping sets (see ``targetPaths``, and
+    /// `SendCommand`'s instances). A summary read from bytes leaves these to the document when
+    /// its request names no target, since the target may come from elsewhere.
+    public static let targetEventNames: Set<String> = Set(targetPaths.keys).union(["SendCommand"])
+
     /// Where an event's target is, for the events whose target the current pipeline records in
     /// `entity.target.id` (read from its test corpus; the two new-terms rules need the role ones).
     static let targetPaths: [String: (payload: TargetPayload, keys: [String])] = {

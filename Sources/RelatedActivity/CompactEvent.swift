@@ -11,6 +11,7 @@ struct CompactEvent: Sendable {
     var account: UInt32
     var region: UInt32
     var source: UInt32
+    var target: UInt32
     /// Index into the trust-anchor table, or -1: only CreateTrustAnchor events carry one, so a
     /// side table is cheaper than four more ids on every row.
     var anchor: Int32

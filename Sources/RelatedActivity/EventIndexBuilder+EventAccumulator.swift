@@ -15,7 +15,7 @@ extension EventIndexBuilder: EventAccumulator {
                 actor: table.intern(bytes: summary.actorARN),
                 accessKey: table.intern(bytes: summary.accessKeyID), session: table.intern(bytes: summary.sessionID),
                 account: table.intern(bytes: summary.account), region: table.intern(bytes: summary.region),
-                source: table.intern(bytes: summary.source), anchor: -1
+                source: table.intern(bytes: summary.source), target: table.intern(bytes: summary.target), anchor: -1
             ))
     }
 

@@ -40,7 +40,7 @@ public struct EventIndexBuilder: Sendable {
                 outcome: table.intern(summary.outcome), actor: table.intern(summary.actorARN),
                 accessKey: table.intern(summary.accessKeyID), session: table.intern(summary.sessionID),
                 account: table.intern(summary.account), region: table.intern(summary.region),
-                source: table.intern(summary.source), anchor: anchorIndex
+                source: table.intern(summary.source), target: table.intern(summary.target), anchor: anchorIndex
             ))
     }
 
@@ -73,7 +73,7 @@ public struct EventIndexBuilder: Sendable {
                     action: remap[Int(row.action)], outcome: remap[Int(row.outcome)], actor: remap[Int(row.actor)],
                     accessKey: remap[Int(row.accessKey)], session: remap[Int(row.session)],
                     account: remap[Int(row.account)],
-                    region: remap[Int(row.region)], source: remap[Int(row.source)],
+                    region: remap[Int(row.region)], source: remap[Int(row.source)], target: remap[Int(row.target)],
                     anchor: row.anchor >= 0 ? row.anchor + anchorOffset : -1
                 ))
         }
@@ -100,7 +100,7 @@ public struct EventIndexBuilder: Sendable {
             time: row.time, eventID: eventIDs[row.eventID], provider: table[row.provider],
             action: table[row.action], outcome: table[row.outcome], actorARN: table[row.actor],
             accessKeyID: table[row.accessKey], sessionID: table[row.session], account: table[row.account],
-            region: table[row.region], source: table[row.source], trustAnchor: details
+            region: table[row.region], source: table[row.source], target: table[row.target], trustAnchor: details
         )
     }
 }

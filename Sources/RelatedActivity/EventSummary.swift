@@ -30,6 +30,9 @@ public struct EventSummary: Sendable, Hashable {
     public var region: String
     /// `source.address` (an IP or a service name).
     public var source: String
+    /// What the call acted on, as ``RequestTarget`` reads it (a user, role, policy, bucket…);
+    /// empty when the request names none.
+    public var target: String
     /// Set for CreateTrustAnchor events only.
     public var trustAnchor: TrustAnchorDetails?
     /// The mapped document, kept by a scan only for the actions its accumulator names in
@@ -39,7 +42,8 @@ public struct EventSummary: Sendable, Hashable {
     public init(
         time: Int64, eventID: String, provider: String, action: String, outcome: String = "",
         actorARN: String = "", accessKeyID: String = "", sessionID: String = "", account: String = "",
-        region: String = "", source: String = "", trustAnchor: TrustAnchorDetails? = nil, document: ECSDocument? = nil
+        region: String = "", source: String = "", target: String = "", trustAnchor: TrustAnchorDetails? = nil,
+        document: ECSDocument? = nil
     ) {
         self.time = time
         self.eventID = eventID
@@ -52,6 +56,7 @@ public struct EventSummary: Sendable, Hashable {
         self.account = account
         self.region = region
         self.source = source
+        self.target = target
         self.trustAnchor = trustAnchor
         self.document = document
     }
@@ -72,6 +77,7 @@ public struct EventSummary: Sendable, Hashable {
             account: document.string(at: "cloud.account.id") ?? "",
             region: document.string(at: "cloud.region") ?? "",
             source: document.string(at: "source.address") ?? "",
+            target: RequestTarget.target(of: document),
             document: document
         )
     }

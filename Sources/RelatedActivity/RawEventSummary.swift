@@ -17,12 +17,15 @@ public struct RawEventSummary {
     public var account: UnsafeBufferPointer<UInt8>
     public var region: UnsafeBufferPointer<UInt8>
     public var source: UnsafeBufferPointer<UInt8>
+    /// The ``RequestTarget`` value, empty when the request names none.
+    public var target: UnsafeBufferPointer<UInt8>
 
     public init(
         time: Int64, eventID: UnsafeBufferPointer<UInt8>, provider: UnsafeBufferPointer<UInt8>,
         action: UnsafeBufferPointer<UInt8>, failed: Bool, actorARN: UnsafeBufferPointer<UInt8>,
         accessKeyID: UnsafeBufferPointer<UInt8>, sessionID: UnsafeBufferPointer<UInt8>,
-        account: UnsafeBufferPointer<UInt8>, region: UnsafeBufferPointer<UInt8>, source: UnsafeBufferPointer<UInt8>
+        account: UnsafeBufferPointer<UInt8>, region: UnsafeBufferPointer<UInt8>, source: UnsafeBufferPointer<UInt8>,
+        target: UnsafeBufferPointer<UInt8> = UnsafeBufferPointer(start: nil, count: 0)
     ) {
         self.time = time
         self.eventID = eventID
@@ -35,6 +38,7 @@ public struct RawEventSummary {
         self.account = account
         self.region = region
         self.source = source
+        self.target = target
     }
 
     /// The same summary with owned strings.
@@ -43,7 +47,8 @@ public struct RawEventSummary {
         return EventSummary(
             time: time, eventID: text(eventID), provider: text(provider), action: text(action),
             outcome: failed ? "failure" : "success", actorARN: text(actorARN), accessKeyID: text(accessKeyID),
-            sessionID: text(sessionID), account: text(account), region: text(region), source: text(source)
+            sessionID: text(sessionID), account: text(account), region: text(region), source: text(source),
+            target: text(target)
         )
     }
 }

@@ -108,6 +108,9 @@ extension EventSummary {
             "access_key": .string(accessKeyID), "session": .string(sessionID), "account": .string(account),
             "region": .string(region), "source": .string(source),
         ]
+        // Written only when there is one; a record stored before the target existed has none,
+        // and reads back with an empty target.
+        if !target.isEmpty { object["target"] = .string(target) }
         if let trustAnchor {
             object["trust_anchor"] = .object([
                 "arn": .string(trustAnchor.arn), "name": .string(trustAnchor.name),
@@ -132,6 +135,7 @@ extension EventSummary {
         var account = ""
         var region = ""
         var source = ""
+        var target = ""
         var anchor: TrustAnchorDetails?
         for member in object.members {
             let text = member.value.stringValue ?? ""
@@ -147,6 +151,7 @@ extension EventSummary {
             case "account": account = text
             case "region": region = text
             case "source": source = text
+            case "target": target = text
             case "trust_anchor":
                 let details = member.value
                 anchor = TrustAnchorDetails(
@@ -161,7 +166,7 @@ extension EventSummary {
         self.init(
             time: time, eventID: eventID, provider: provider, action: action, outcome: outcome, actorARN: actorARN,
             accessKeyID: accessKeyID, sessionID: sessionID, account: account, region: region, source: source,
-            trustAnchor: anchor
+            target: target, trustAnchor: anchor
         )
     }
 

@@ -83,15 +83,20 @@ import TriageModel
 
     @Test func detailPaneScrollsAndClamps() {
         var state = TestAlerts.console(size: TerminalSize(rows: 24, columns: 80))
+        // j/k step the field cursor; the pane scrolls only once the field leaves the view.
         state.press(.tab, .key("j"), .key("j"))
-        #expect(state.detailScroll == 2)
+        #expect(state.detailCursor == 2)
+        #expect(state.detailScroll == 0)
+        state.press(.pageDown)
+        #expect(state.detailScroll > 0)
         state.press(.key("G"))
         let bottom = state.detailScroll
         #expect(bottom > 2)
-        state.press(.key("j"))
+        state.press(.key("j"), .pageDown)
         #expect(state.detailScroll == bottom)
         state.press(.key("g"))
         #expect(state.detailScroll == 0)
+        #expect(state.detailCursor == 0)
     }
 
     @Test func ctrlLAsksForARedrawAndResizeKeepsTheSelectionVisible() {

@@ -26,7 +26,7 @@ struct DocumentlessDigestList: EventAccumulator {
     private func fields(_ digest: EventSummary) -> [String] {
         [
             String(digest.time), digest.eventID, digest.provider, digest.action, digest.outcome, digest.actorARN,
-            digest.accessKeyID, digest.sessionID, digest.account, digest.region, digest.source,
+            digest.accessKeyID, digest.sessionID, digest.account, digest.region, digest.source, digest.target,
         ]
     }
 

@@ -2,7 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 
-/// `y` and `|` in the raw view of a real console under tmux: the value lands in tmux's paste
+/// `y` in the detail pane and `y` and `|` in the raw view of a real console under tmux: the value lands in tmux's paste
 /// buffer, and the pager gets a private file holding the escaped text, deleted afterwards.
 @Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed: copy and pager tests skipped"))
 struct ConsoleCopyAndPagerEndToEndTests {
@@ -32,6 +32,26 @@ struct ConsoleCopyAndPagerEndToEndTests {
         try tmux.waitFor("Copied")
         #expect(try tmux.tmux(["show-buffer"]) == "CreateProfile")
         try tmux.press("Escape", "Escape", "q")
+        #expect(try tmux.exitStatus() == 0)
+    }
+
+    @Test func yInTheDetailPaneCopiesTheHighlightedField() throws {
+        let scratch = try ScratchDirectory()
+        let tmux = try TmuxSession()
+        try tmux.start(
+            [
+                CommandRunner.executable, ConsoleRawRecordEndToEndTests.fixtures, "--db",
+                scratch.file("state.sqlite"), "--analyst", "e2e",
+            ], in: scratch.path)
+        try tmux.waitFor("of 5 alerts", "roleArns")
+        // The first field of the CreateProfile alert is its first role; j steps to the second.
+        try tmux.press("Tab", "y")
+        try tmux.waitFor("Copied roleArns")
+        #expect(try tmux.tmux(["show-buffer"]) == "arn:aws:iam::111122223333:role/AdminAccess")
+        try tmux.press("j", "y")
+        try tmux.waitFor("Copied roleArns (39 characters)")
+        #expect(try tmux.tmux(["show-buffer"]) == "arn:aws:iam::111122223333:role/S3Export")
+        try tmux.press("q")
         #expect(try tmux.exitStatus() == 0)
     }
 

@@ -1,6 +1,7 @@
 import Alerts
 import DetectionRules
 import RelatedActivity
+import TestSupport
 import Testing
 import TrailTriageJSON
 
@@ -34,5 +35,44 @@ import TrailTriageJSON
         #expect(farthestKept <= 100_000)
         let stored = try #require(record.storageJSON.objectValue)
         #expect(stored["related_total"] == .number("1000"))
+    }
+
+    private static func record(target: String) -> AlertRecord {
+        let event = EventSummary(
+            time: 1_000, eventID: "e1", provider: "iam.amazonaws.com", action: "AttachRolePolicy",
+            actorARN: "arn:alice", target: target)
+        return AlertRecord(
+            uuid: "u-target", rule: AlertRule(ruleID: "r", name: "R", type: .query, severity: .low, riskScore: 21),
+            originalTime: 1_000, flatJSON: [:],
+            relatedActivity: [RelatedEvent(event: event, relation: .sameARN, isFollowUp: false, isAlertEvent: true)])
+    }
+
+    @Test func theTargetIsStoredWithTheRelatedEvents() throws {
+        let directory = try ScratchDirectory()
+        let store = try TriageStore(path: directory.file("state.sqlite"))
+        try store.save([Self.record(target: "partner-admin")])
+        let read = try TriageStore(path: directory.file("state.sqlite")).records()
+        #expect(read.first?.relatedActivity.map(\.event.target) == ["partner-admin"])
+    }
+
+    /// A database written before the target existed holds events without it: it still opens,
+    /// and those events read back with no target.
+    @Test func aDatabaseFromBeforeTheTargetStillOpens() throws {
+        let directory = try ScratchDirectory()
+        let path = directory.file("state.sqlite")
+        let store = try TriageStore(path: path)
+        try store.save([Self.record(target: "partner-admin")])
+        // Rewritten as the old code wrote it: no target member at all.
+        try store.connection.execute(
+            #"UPDATE alerts SET record = replace(record, ',"target":"partner-admin"', '')"#)
+        let statement = try store.connection.prepare("SELECT record FROM alerts")
+        #expect(try statement.step())
+        let old = try #require(statement.text(at: 0))
+        #expect(!old.contains(#""target""#))
+        #expect(old.contains(#""action":"AttachRolePolicy""#))
+        let read = try TriageStore(path: path).records()
+        #expect(read.count == 1)
+        #expect(read.first?.relatedActivity.map(\.event.target) == [""])
+        #expect(read.first?.relatedActivity.map(\.event.action) == ["AttachRolePolicy"])
     }
 }
