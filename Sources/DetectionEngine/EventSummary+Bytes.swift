@@ -34,7 +34,8 @@ extension EventSummary {
         let failed = !bytes(fields.errorCode).isEmpty || !bytes(fields.errorMessage).isEmpty
         var target = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
         var location = RequestTarget.Location.none
-        if let request = requestParameters(of: span, in: buffer) {
+        // Framing located the object (see RecordKeyFields.requestParameters): no walk here.
+        if let request = fields.requestParameters {
             let object = UnsafeBufferPointer(rebasing: buffer[request])
             location = RequestTarget.locate(in: object)
             if case .found(let value) = location { target = UnsafeBufferPointer(rebasing: object[value]) }
@@ -62,54 +63,6 @@ extension EventSummary {
             target: target
         )
     }
-
-    /// The byte range of the record's top-level `requestParameters` object, or `nil` when it is
-    /// absent, `null` or not an object.
-    ///
-    /// Cheap because it runs on every event a console loads: it walks only the top level, stops
-    /// at `requestParameters` (which CloudTrail writes after the identity and the short event
-    /// fields), and jumps over `userIdentity`, whose extent framing already found.
-    static func requestParameters(of span: RecordSpan, in buffer: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
-        let spelling = requestParametersKey
-        let identity = span.keyFields.userIdentity
-        var scanner = JSONScanner(bytes: buffer, position: span.range.lowerBound)
-        let end = span.range.upperBound
-        scanner.skipWhitespace()
-        guard scanner.position < end, scanner.current == UInt8(ascii: "{") else { return nil }
-        scanner.position += 1
-        do throws(JSONParseError) {
-            while true {
-                scanner.skipWhitespace()
-                guard scanner.position < end, scanner.current == UInt8(ascii: "\"") else { return nil }
-                let keyStart = scanner.position + 1
-                try scanner.skipString()
-                let key = UnsafeBufferPointer(rebasing: buffer[keyStart..<(scanner.position - 1)])
-                scanner.skipWhitespace()
-                guard scanner.position < end, scanner.current == UInt8(ascii: ":") else { return nil }
-                scanner.position += 1
-                scanner.skipWhitespace()
-                guard scanner.position < end else { return nil }
-                let valueStart = scanner.position
-                if ByteSearch.equal(key, spelling) {
-                    guard scanner.current == UInt8(ascii: "{") else { return nil }
-                    try scanner.skipValue()
-                    return valueStart..<scanner.position
-                }
-                if let identity, identity.lowerBound == valueStart {
-                    scanner.position = identity.upperBound
-                } else {
-                    try scanner.skipValue()
-                }
-                scanner.skipWhitespace()
-                guard scanner.position < end, scanner.current == UInt8(ascii: ",") else { return nil }
-                scanner.position += 1
-            }
-        } catch {
-            return nil
-        }
-    }
-
-    private static let requestParametersKey = Array("requestParameters".utf8)
 }
 
 /// Where the `userIdentity` members a summary needs sit: the text between each value's quotes.
