@@ -202,21 +202,37 @@ enum DetailContent {
     static func row(
         _ label: String, _ value: String?, width: Int, untrusted: Bool = false, copyLabel: String? = nil
     ) -> [StyledLine] {
-        let prefix = "  " + TextLayout.fit(label, labelWidth) + " "
+        let indent = String(repeating: " ", count: labelWidth + 3)
         let room = width - labelWidth - 3
-        guard let value else {
-            return [StyledLine([Span(prefix, .dim), Span(KeyParameterRow.absentText, .dim)])]
+        let shown = value ?? KeyParameterRow.absentText
+        // A label longer than its column (a rule's highlighted field, `aws.cloudtrail.…`) is
+        // never cut: it takes the cells it needs when the value still fits beside it, else it
+        // has a line of its own with the value under it.
+        let labelCells = TextLayout.width(of: label)
+        var lines: [StyledLine] = []
+        var prefix = "  " + TextLayout.fit(label, labelWidth) + " "
+        if labelCells > labelWidth {
+            if 2 + labelCells + 1 + TextLayout.width(of: shown) <= width {
+                prefix = "  " + label + " "
+            } else {
+                lines.append(StyledLine([Span("  " + label, .dim)]))
+                prefix = indent
+            }
         }
-        let pieces = room >= 8 ? TextLayout.wrap(value, width: room) : [value]
+        guard let value else {
+            return lines + [StyledLine([Span(prefix, .dim), Span(KeyParameterRow.absentText, .dim)])]
+        }
+        // A wide label is beside its value only when the whole value fits there.
+        let besideWideLabel = TextLayout.width(of: prefix) > labelWidth + 3
+        let pieces = room >= 8 && !besideWideLabel ? TextLayout.wrap(value, width: room) : [value]
         let style: StyleRole = untrusted && TextLayout.needsEscaping(value) ? .escaped : .normal
         let field = DetailField(label: copyLabel ?? label, value: value)
-        return pieces.enumerated().map { index, piece in
-            var part = field
-            part.continues = index > 0
-            return StyledLine(
-                [Span(index == 0 ? prefix : String(repeating: " ", count: labelWidth + 3), .dim), Span(piece, style)],
-                field: part)
-        }
+        return lines
+            + pieces.enumerated().map { index, piece in
+                var part = field
+                part.continues = index > 0
+                return StyledLine([Span(index == 0 ? prefix : indent, .dim), Span(piece, style)], field: part)
+            }
     }
 
     /// Spans joined and wrapped as prose with a hanging indent; the first span's style is kept

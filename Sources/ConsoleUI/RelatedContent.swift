@@ -63,7 +63,7 @@ enum RelatedContent {
         lines.append(.blank)
 
         let events = Self.events(for: record, window: window, followUpsOnly: followUpsOnly)
-        let columns = RelatedColumns(width: width, events: events)
+        let columns = RelatedColumns(width: width, events: events, alertTime: record.originalTime)
         lines.append(StyledLine(columns.header, .header))
         if stoppingAtEvents { return lines }
         if events.isEmpty {
@@ -104,7 +104,7 @@ enum RelatedContent {
         }
         lines.append(.blank)
         let events = Self.events(for: record, window: 0, followUpsOnly: followUpsOnly)
-        let columns = RelatedColumns(width: width, events: events)
+        let columns = RelatedColumns(width: width, events: events, alertTime: record.originalTime)
         lines.append(StyledLine(columns.header, .header))
         if stoppingAtEvents { return lines }
         lines += eventLines(events, record: record, columns: columns, cursor: cursor)
@@ -137,10 +137,10 @@ enum RelatedContent {
             Span(related.isAlertEvent ? "▶ " : related.isFollowUp ? "★ " : "  ", style),
             Span(TextLayout.fit(time, columns.time) + " ", style),
             Span(
-                TextLayout.fit(TimeText.offset(event.time, from: record.originalTime), RelatedColumns.offset) + " ",
+                TextLayout.fit(TimeText.offset(event.time, from: record.originalTime), columns.offset) + " ",
                 style),
             Span.untrusted(TextLayout.fit(event.action, columns.action), style), Span(" ", style),
-            Span.untrusted(TextLayout.fit(event.outcome, RelatedColumns.outcome), style), Span(" ", style),
+            Span.untrusted(TextLayout.fit(event.outcome, columns.outcome), style), Span(" ", style),
             Span(TextLayout.fit(related.relation.label, columns.relation) + " ", style),
             // Cut in the middle, as ARNs end in the resource's name.
             Span.untrusted(TextLayout.fit(TextLayout.clipMiddle(event.target, columns.target), columns.target), style),

@@ -33,6 +33,28 @@ import TriageModel
         }
     }
 
+    /// Found on the recorded corpus at 120x40: a rule's highlighted field named
+    /// `user_agent.original` or `aws.cloudtrail.user_identity.type` was cut to the label column
+    /// (`user_agent.orig…`) beside a short value and a wide blank.
+    @Test func detailLabelsLongerThanTheirColumnAreNotCut() throws {
+        let record = TestAlerts.instance
+        let labels = record.highlightedFields.map(\.field).filter { $0.count > DetailContent.labelWidth }
+        #expect(labels.contains("user_agent.original"))
+        let state = ConsoleState(
+            alerts: [record], analyst: "a", now: 0, size: TerminalSize(rows: 40, columns: 120))
+        let lines = try #require(state.detailLines(in: state.layout.detail)).map(\.text)
+        for label in labels {
+            let line = try #require(lines.first { $0.contains(label) }, "\(label) is cut")
+            #expect(line.contains("aws-cli/2.15.30") || !label.hasPrefix("user_agent"), "value beside it: \(line)")
+        }
+        #expect(!lines.contains { $0.hasPrefix("  ") && $0.contains("… ") && $0.count < 60 })
+        // Too narrow for label and value on one line: the label gets its own line, whole.
+        let narrow = DetailContent.row("aws.cloudtrail.user_identity.arn", "arn:aws:iam::1:user/x", width: 40)
+        #expect(
+            narrow.map(\.text) == ["  aws.cloudtrail.user_identity.arn", "                   arn:aws:iam::1:user/x"])
+        #expect(narrow.last?.field?.value == "arn:aws:iam::1:user/x")
+    }
+
     @Test func standardTerminalLayout() {
         let state = TestAlerts.console(size: Self.small)
         let buffer = ConsoleRenderer.render(state, size: Self.small)

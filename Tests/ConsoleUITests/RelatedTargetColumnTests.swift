@@ -31,16 +31,21 @@ import TriageModel
 
     @Test func theColumnIsAsWideAsItsWidestTargetWhenThereIsRoom() {
         let events = TestAlerts.profile.relatedActivity
-        let columns = RelatedColumns(width: 160, events: events)
+        let alertTime = TestAlerts.profile.originalTime
+        let columns = RelatedColumns(width: 160, events: events, alertTime: alertTime)
         #expect(columns.target == max(6, events.map { $0.event.target.count }.max() ?? 0))
         #expect(columns.action == events.map { $0.event.action.count }.max())
+        // Offset and outcome are as wide as what they hold, so they leave no blank cells.
+        let offsets = events.map { TimeText.offset($0.event.time, from: alertTime).count }
+        #expect(columns.offset == max(6, offsets.max() ?? 0))
+        #expect(columns.outcome == 7)
         // Narrow: the columns share the room and the row fits it exactly.
         let long = events.map { related -> RelatedEvent in
             var related = related
             related.event.target = "arn:aws:iam::111122223333:policy/" + String(repeating: "p", count: 60)
             return related
         }
-        let narrow = RelatedColumns(width: 140, events: long)
+        let narrow = RelatedColumns(width: 140, events: long, alertTime: alertTime)
         #expect(narrow.header.count == 140)
         let line = RelatedContent.eventLine(long[0], record: TestAlerts.profile, columns: narrow)
         #expect(line.text.count <= 140)
