@@ -17,8 +17,6 @@ public enum RequestTarget {
         "topicArn", "stackName", "name", "policyName",
     ]
 
-    static let keyBytes: [[UInt8]] = keys.map { Array($0.utf8) }
-
     /// ``ECSMapper/targetEventNames`` as bytes.
     static let targetEventNames: [[UInt8]] = ECSMapper.targetEventNames.map { Array($0.utf8) }
 
@@ -26,8 +24,15 @@ public enum RequestTarget {
     /// response or the resources): a summary read from bytes that found none in the request
     /// must then be read from the document, to agree with ``target(of:)``.
     public static func mayTargetElsewhere(_ action: UnsafeBufferPointer<UInt8>) -> Bool {
-        targetEventNames.contains { ByteSearch.equal(action, $0) }
+        // Most actions have none of the names' lengths: one bit test rules them out.
+        guard targetNameLengths & lengthBit(action.count) != 0 else { return false }
+        return targetEventNames.contains { ByteSearch.equal(action, $0) }
     }
+
+    /// One bit per length of ``targetEventNames`` (lengths from 63 up share the last bit).
+    private static let targetNameLengths: UInt64 = targetEventNames.reduce(0) { $0 | lengthBit($1.count) }
+
+    private static func lengthBit(_ length: Int) -> UInt64 { 1 << UInt64(min(length, 63)) }
 
     /// Where the target sits in a `requestParameters` object's bytes (braces included).
     public enum Location: Equatable {
@@ -78,11 +83,37 @@ public enum RequestTarget {
         return best.map { .found($0.value) } ?? .none
     }
 
-    private static func rank(of key: UnsafeBufferPointer<UInt8>) -> Int? {
-        // Every key is 5 to 20 bytes; most members of a request are not ours, so the length
-        // check rules them out before any comparison.
-        guard key.count >= 4, key.count <= 20 else { return nil }
-        return keyBytes.firstIndex { ByteSearch.equal(key, $0) }
+    /// The index of `key` in ``keys``: a switch on the length, then `memcmp` against static
+    /// spellings. This runs for every request member of every event a console loads, where a
+    /// search through an array of arrays cost reference counting on each comparison.
+    static func rank(of key: UnsafeBufferPointer<UInt8>) -> Int? {
+        func spells(_ spelling: StaticString) -> Bool { ByteSearch.equal(key, spelling) }
+        switch key.count {
+        case 4 where spells("name"): return 17
+        case 5 where spells("keyId"): return 9
+        case 7 where spells("roleArn"): return 4
+        case 8:
+            if spells("userName") { return 0 }
+            if spells("roleName") { return 1 }
+            if spells("secretId") { return 8 }
+            return spells("topicArn") ? 15 : nil
+        case 9:
+            if spells("groupName") { return 2 }
+            if spells("policyArn") { return 3 }
+            if spells("trailName") { return 10 }
+            return spells("stackName") ? 16 : nil
+        case 10:
+            if spells("bucketName") { return 5 }
+            if spells("instanceId") { return 6 }
+            if spells("snapshotId") { return 13 }
+            if spells("detectorId") { return 14 }
+            return spells("policyName") ? 18 : nil
+        case 12:
+            if spells("functionName") { return 7 }
+            return spells("logGroupName") ? 11 : nil
+        case 20: return spells("dBInstanceIdentifier") ? 12 : nil
+        default: return nil
+        }
     }
 
     /// The target of a mapped event: the first member of ``keys`` holding a string in its

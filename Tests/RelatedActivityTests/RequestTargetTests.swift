@@ -16,6 +16,19 @@ import Testing
         }
     }
 
+    /// The byte matcher ranks exactly the listed keys, in the listed order, and nothing near them.
+    @Test func everyKeyIsRankedByItsPlaceInTheList() {
+        func rank(_ text: String) -> Int? {
+            Array(text.utf8).withUnsafeBufferPointer { RequestTarget.rank(of: $0) }
+        }
+        for (index, key) in RequestTarget.keys.enumerated() {
+            #expect(rank(key) == index, "\(key)")
+            #expect(rank(key.uppercased()) == nil, "\(key)")
+            #expect(rank(key + "s") == nil, "\(key)")
+        }
+        #expect(rank("") == nil)
+    }
+
     @Test func theRoleWinsOverThePolicyItIsGiven() {
         #expect(target(#"{"policyName":"inline","roleName":"partner-admin","policyDocument":"{}"}"#) == "partner-admin")
         #expect(target(#"{"policyArn":"arn:aws:iam::aws:policy/AdministratorAccess","userName":"bob"}"#) == "bob")
