@@ -81,9 +81,7 @@ struct IdentityFields {
         guard !members.hasEscapedKey, members[.onBehalfOf] == nil else { return nil }
         func text(_ key: IdentityMemberRanges.Key) -> Range<Int>?? {
             guard let value = members[key] else { return .some(nil) }
-            guard !members.isRepeated(key), value.count >= 2, buffer[value.lowerBound] == UInt8(ascii: "\""),
-                !UnsafeBufferPointer(rebasing: buffer[value]).contains(UInt8(ascii: "\\"))
-            else { return nil }
+            guard !members.isRepeated(key), JSONScanner(bytes: buffer).isPlainString(value) else { return nil }
             return .some((value.lowerBound + 1)..<(value.upperBound - 1))
         }
         guard let arn = text(.arn), let accessKeyId = text(.accessKeyId), let principalId = text(.principalId),

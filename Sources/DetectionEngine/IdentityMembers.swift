@@ -12,13 +12,8 @@ struct IdentityMembers {
     }
 
     private(set) var state: State
-    var type: Range<Int>?
-    var arn: Range<Int>?
-    var accessKeyId: Range<Int>?
-    var invokedBy: Range<Int>?
-    var userName: Range<Int>?
-    var sessionContext: Range<Int>?
-    var accountId: Range<Int>?
+    /// Framing's notes; read only in the `.object` state.
+    private var members = IdentityMemberRanges()
 
     static let absent = IdentityMembers(state: .absent)
     static let unusable = IdentityMembers(state: .unusable)
@@ -42,25 +37,14 @@ struct IdentityMembers {
             return
         }
         self.init(state: .object)
-        type = members[.type]
-        arn = members[.arn]
-        accessKeyId = members[.accessKeyId]
-        invokedBy = members[.invokedBy]
-        userName = members[.userName]
-        sessionContext = members[.sessionContext]
-        accountId = members[.accountId]
+        self.members = members
     }
 
     /// The range of one member's value, `nil` when the identity has none.
     subscript(key: Key) -> Range<Int>? {
         switch key {
-        case .type: type
-        case .arn: arn
-        case .accessKeyId: accessKeyId
-        case .invokedBy: invokedBy
-        case .userName: userName
-        case .sessionContext: sessionContext
-        case .accountId: accountId
+        case .type, .arn, .accessKeyId, .invokedBy, .userName, .sessionContext, .accountId: members[key]
+        // Not read by cheap fields, so their repeats were not checked above.
         case .principalId, .onBehalfOf: nil
         }
     }

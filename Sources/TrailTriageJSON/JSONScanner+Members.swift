@@ -19,6 +19,24 @@ extension JSONScanner {
         visitingMembers visit: (_ key: UnsafeBufferPointer<UInt8>, _ value: Range<Int>) -> Void
     ) throws(JSONParseError) -> Bool {
         guard !atEnd, current == UInt8(ascii: "{") else { throw error("expected an object") }
+        // The object itself is one level: its members may nest as deep as the parser allows, no deeper.
+        return try skipMembers(
+            depth: 0, stoppingBefore: stopBefore, descendingInto: descend, visitingNested: visitNested, visit: visit)
+    }
+
+    /// Moves past the object at the read position, nested `depth` levels, validating it exactly
+    /// as ``skipValue(depth:)`` does, and hands `visit` each member's raw key and value range
+    /// (with ``skipObject(stoppingBefore:descendingInto:visitingNested:visitingMembers:)``'s
+    /// stop and descent). The one member loop of the scanner: ``skipValue(depth:)`` uses it too.
+    @discardableResult
+    mutating func skipMembers(
+        depth: Int,
+        stoppingBefore stopBefore: (_ key: UnsafeBufferPointer<UInt8>) -> Bool = { _ in false },
+        descendingInto descend: (_ key: UnsafeBufferPointer<UInt8>) -> Bool = { _ in false },
+        visitingNested visitNested: (_ key: UnsafeBufferPointer<UInt8>, _ value: Range<Int>) -> Void = { _, _ in },
+        visit: (_ key: UnsafeBufferPointer<UInt8>, _ value: Range<Int>) -> Void
+    ) throws(JSONParseError) -> Bool {
+        guard depth < JSONParser.maximumDepth else { throw error("nesting too deep") }
         position += 1
         skipWhitespace()
         if !atEnd && current == UInt8(ascii: "}") {
@@ -39,11 +57,10 @@ extension JSONScanner {
             skipWhitespace()
             guard !atEnd else { throw error("unexpected end of input") }
             let valueStart = position
-            // The object itself is one level: its members may nest as deep as the parser allows, no deeper.
             if current == UInt8(ascii: "{") && descend(key) {
-                try skipMembers(depth: 1, visit: visitNested)
+                try skipMembers(depth: depth + 1, visit: visitNested)
             } else {
-                try skipValue(depth: 1)
+                try skipValue(depth: depth + 1)
             }
             visit(key, valueStart..<position)
             skipWhitespace()
@@ -53,45 +70,6 @@ extension JSONScanner {
             } else if current == UInt8(ascii: "}") {
                 position += 1
                 return false
-            } else {
-                throw error("expected ',' or '}' in an object")
-            }
-        }
-    }
-
-    /// Moves past the object at the read position, nested `depth` levels, validating it exactly
-    /// as ``skipValue(depth:)`` does, and hands `visit` each member's raw key and value range.
-    mutating func skipMembers(
-        depth: Int, visit: (_ key: UnsafeBufferPointer<UInt8>, _ value: Range<Int>) -> Void
-    ) throws(JSONParseError) {
-        guard depth < JSONParser.maximumDepth else { throw error("nesting too deep") }
-        position += 1
-        skipWhitespace()
-        if !atEnd && current == UInt8(ascii: "}") {
-            position += 1
-            return
-        }
-        while true {
-            skipWhitespace()
-            guard !atEnd else { throw error("unexpected end of input in an object") }
-            guard current == UInt8(ascii: "\"") else { throw error("expected a string key") }
-            let keyStart = position + 1
-            try skipString()
-            let key = UnsafeBufferPointer(rebasing: bytes[keyStart..<(position - 1)])
-            skipWhitespace()
-            guard !atEnd, current == UInt8(ascii: ":") else { throw error("expected ':' after a key") }
-            position += 1
-            skipWhitespace()
-            let valueStart = position
-            try skipValue(depth: depth + 1)
-            visit(key, valueStart..<position)
-            skipWhitespace()
-            guard !atEnd else { throw error("unexpected end of input in an object") }
-            if current == UInt8(ascii: ",") {
-                position += 1
-            } else if current == UInt8(ascii: "}") {
-                position += 1
-                return
             } else {
                 throw error("expected ',' or '}' in an object")
             }
