@@ -42,51 +42,15 @@ struct ESQLRunSimulator {
 
     let query: ESQLQuery
     let runs: RuleRuns
-    /// Whether to finish only the groups whose rows changed since the previous run, when the
-    /// query allows it (``ESQLQuery/finishesGroupByGroup``); tests turn it off to compare.
-    var finishesChangedGroupsOnly = true
+    /// Whether to keep the window's aggregates up to date as rows enter and leave, when the query
+    /// allows it (``ESQLWindowAggregator``), rather than finish every run's rows; tests turn it off
+    /// to compare.
+    var aggregatesIncrementally = true
 
     /// `items` must be in time order.
     func run(_ items: [Item]) -> [Result] {
-        if finishesChangedGroupsOnly && query.finishesGroupByGroup {
-            return runGroupByGroup(items)
-        }
         guard let first = items.first else { return [] }
-        var ledger = Ledger()
-        var low = 0
-        var high = 0
-        var end = runs.firstRunEnd(holding: first.time)
-        while low < items.count {
-            let window = runs.window(endingAt: end)
-            while low < items.count && items[low].time < window.lowerBound { low += 1 }
-            while high < items.count && items[high].time <= window.upperBound { high += 1 }
-            guard low < high else {
-                guard high < items.count else { break }
-                end = max(runs.nextRunEnd(after: end), runs.firstRunEnd(holding: items[high].time))
-                continue
-            }
-            let inWindow = items[low..<high]
-            for returned in query.finish(inWindow.map(\.row), now: end) {
-                let payloads = returned.sourceRows.map { inWindow[inWindow.startIndex + $0].payload }
-                ledger.returned(returned, key: returned.groupKey ?? [], payloads: payloads)
-            }
-            end = runs.nextRunEnd(after: end)
-        }
-        return ledger.results
-    }
-
-    /// The same answer as finishing every run's rows, for a query whose result rows each depend on
-    /// their own group alone: a run finishes only the groups a row entered or left, and a group no
-    /// row entered or left returns what it returned before. With long look-backs (a day, every
-    /// hour) each row is in many windows, and this is what keeps the cost near one pass.
-    private func runGroupByGroup(_ items: [Item]) -> [Result] {
-        guard let first = items.first else { return [] }
-        let keysOfItem = items.map { query.groupKeys(of: $0.row) ?? [[]] }
-        /// Each group's items in the window: `items[start...]`, oldest first (a queue, so that
-        /// items leaving a busy group cost nothing).
-        var rowsOfGroup: [[ESQLValue]: (items: [Int], start: Int)] = [:]
-        var changed: Set<[ESQLValue]> = []
-        var returning: [[ESQLValue]: (row: ESQLRow, payloads: [Int])] = [:]
+        var aggregator = aggregatesIncrementally ? ESQLWindowAggregator(query) : nil
         var ledger = Ledger()
         var low = 0
         var high = 0
@@ -94,42 +58,29 @@ struct ESQLRunSimulator {
         while low < items.count {
             let window = runs.window(endingAt: end)
             while low < items.count && items[low].time < window.lowerBound {
-                for key in keysOfItem[low] {
-                    // Items leave in the order they entered, so this one is its groups' first.
-                    if let queue = rowsOfGroup[key], queue.start < queue.items.count, queue.items[queue.start] == low {
-                        rowsOfGroup[key]?.start += 1
-                    }
-                    changed.insert(key)
-                }
+                aggregator?.remove(id: low)
                 low += 1
             }
-            while high < items.count && items[high].time <= window.upperBound {
-                for key in keysOfItem[high] {
-                    rowsOfGroup[key, default: ([], 0)].items.append(high)
-                    changed.insert(key)
-                }
-                high += 1
-            }
-            for key in changed {
-                guard let queue = rowsOfGroup[key], queue.start < queue.items.count else {
-                    rowsOfGroup[key] = nil
-                    returning[key] = nil
-                    continue
-                }
-                let rows = queue.items[queue.start...]
-                let finished = query.finish(rows.map { items[$0].row }, now: end).first { $0.groupKey == key }
-                returning[key] = finished.map { row in
-                    (row, row.sourceRows.map { items[rows[rows.startIndex + $0]].payload })
-                }
-            }
-            changed.removeAll(keepingCapacity: true)
+            let entering = high
+            while high < items.count && items[high].time <= window.upperBound { high += 1 }
             guard low < high else {
                 guard high < items.count else { break }
                 end = max(runs.nextRunEnd(after: end), runs.firstRunEnd(holding: items[high].time))
                 continue
             }
-            for (key, returned) in returning {
-                ledger.returned(returned.row, key: key, payloads: returned.payloads)
+            if aggregator != nil {
+                aggregator?.add((max(entering, low)..<high).map { ($0, items[$0].row) })
+                for returned in aggregator?.finish(now: end) ?? [] {
+                    // The aggregator's source rows are the items' indices.
+                    let payloads = returned.sourceRows.map { items[$0].payload }
+                    ledger.returned(returned, key: returned.groupKey ?? [], payloads: payloads)
+                }
+            } else {
+                let inWindow = items[low..<high]
+                for returned in query.finish(inWindow.map(\.row), now: end) {
+                    let payloads = returned.sourceRows.map { inWindow[inWindow.startIndex + $0].payload }
+                    ledger.returned(returned, key: returned.groupKey ?? [], payloads: payloads)
+                }
             }
             end = runs.nextRunEnd(after: end)
         }

@@ -89,7 +89,7 @@ extension ECSDocument {
         let dot = bytes.firstIndex(of: UInt8(ascii: "."))
         let first = dot.map { path[path.startIndex..<$0] } ?? path
         let rest = dot.map { path[bytes.index(after: $0)...] }
-        for member in object.members where member.key == first {
+        for member in object.members where ByteSearch.equal(member.key, first) {
             collect(in: member.value, rest: rest, into: &results)
         }
     }

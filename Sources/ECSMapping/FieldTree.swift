@@ -28,7 +28,7 @@ struct FieldTree {
         guard EmptyValuePruner.isStorable(value) else { return }
         var node = 0
         let last = Self.lastSegment(of: path) { segment in node = child(named: segment, of: node) }
-        if let index = nodes[node].firstIndex(where: { $0.key == last }) {
+        if let index = nodes[node].firstIndex(where: { ByteSearch.equal($0.key, last) }) {
             nodes[node][index].slot = .leaf(value)
         } else {
             nodes[node].append(Member(key: last, slot: .leaf(value)))
@@ -44,7 +44,7 @@ struct FieldTree {
     func get(_ path: String) -> JSONValue? {
         var node: Int? = 0
         let last = Self.lastSegment(of: path) { segment in
-            guard let current = node, let member = nodes[current].first(where: { $0.key == segment }),
+            guard let current = node, let member = nodes[current].first(where: { ByteSearch.equal($0.key, segment) }),
                 case .node(let next) = member.slot
             else {
                 node = nil
@@ -52,7 +52,7 @@ struct FieldTree {
             }
             node = next
         }
-        guard let node, let member = nodes[node].first(where: { $0.key == last }),
+        guard let node, let member = nodes[node].first(where: { ByteSearch.equal($0.key, last) }),
             case .leaf(let value) = member.slot
         else { return nil }
         return value
@@ -100,7 +100,7 @@ struct FieldTree {
     }
 
     private mutating func child(named name: Substring, of node: Int) -> Int {
-        if let index = nodes[node].firstIndex(where: { $0.key == name }) {
+        if let index = nodes[node].firstIndex(where: { ByteSearch.equal($0.key, name) }) {
             if case .node(let existing) = nodes[node][index].slot {
                 return existing
             }

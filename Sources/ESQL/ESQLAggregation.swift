@@ -27,18 +27,10 @@ struct ESQLAggregation {
         if stats.groups.isEmpty {
             _ = slot(for: [])
         }
-        var inputs: [ESQLValue?] = []
         for row in rows {
             let reader = ESQLRowReader(row: row)
             let keys = Self.keys(of: stats, reader: reader, evaluator: evaluator)
-            inputs.removeAll(keepingCapacity: true)
-            for aggregate in stats.aggregates {
-                if let filter = aggregate.filter, evaluator.truth(evaluator.evaluate(filter, reader)) != true {
-                    inputs.append(nil)
-                } else {
-                    inputs.append(aggregate.argument.map { evaluator.evaluate($0, reader) } ?? .boolean(true))
-                }
-            }
+            let inputs = Self.inputs(of: stats, reader: reader, evaluator: evaluator)
             for key in keys {
                 let group = slot(for: key)
                 sources[group].append(contentsOf: row.sourceRows)
@@ -48,20 +40,41 @@ struct ESQLAggregation {
                 }
             }
         }
-        var output: [String] = []
-        for name in stats.aggregates.map(\.name) + stats.groups.map(\.name) {
-            output.removeAll { $0 == name }
-            output.append(name)
-        }
-        let layout = ESQLColumnLayout(output)
-        let names = stats.aggregates.map(\.name) + stats.groups.map(\.name)
+        let output = Output(stats)
         return order.indices.map { group in
-            let key = order[group]
-            let results = accumulators[group].map(\.result) + key
-            var byName: [String: ESQLValue] = [:]
-            for (name, value) in zip(names, results) { byName[name] = value }
-            var row = ESQLRow(layout: layout, values: output.map { byName[$0] ?? .null })
+            var row = output.row(results: accumulators[group].map(\.result), key: order[group])
             row.sourceRows = sources[group]
+            return row
+        }
+    }
+
+    /// The shape of STATS's result rows: the aggregates, then the keys, where a later column of the
+    /// same name replaces an earlier one (and takes its place at the end).
+    struct Output {
+        let layout: ESQLColumnLayout
+        /// For each result column, where its value is in aggregates-then-keys order.
+        private let positions: [Int]
+
+        init(_ stats: ESQLStats) {
+            let names = stats.aggregates.map(\.name) + stats.groups.map(\.name)
+            var columns: [String] = []
+            var positions: [Int] = []
+            for (position, name) in names.enumerated() {
+                if let earlier = columns.firstIndex(of: name) {
+                    columns.remove(at: earlier)
+                    positions.remove(at: earlier)
+                }
+                columns.append(name)
+                positions.append(position)
+            }
+            layout = ESQLColumnLayout(columns)
+            self.positions = positions
+        }
+
+        /// A group's result row from its aggregates' results (in STATS order) and its keys.
+        func row(results: [ESQLValue], key: [ESQLValue]) -> ESQLRow {
+            let values = results + key
+            var row = ESQLRow(layout: layout, values: positions.map { values[$0] })
             row.groupKey = key
             return row
         }
@@ -77,6 +90,17 @@ struct ESQLAggregation {
             keys = keys.flatMap { prefix in choices.map { prefix + [$0] } }
         }
         return keys
+    }
+
+    /// What a row feeds each aggregate: its argument's value (true for `COUNT(*)`), or `nil` when
+    /// the aggregate's `WHERE` does not hold for the row.
+    static func inputs(of stats: ESQLStats, reader: ESQLRowReader, evaluator: ESQLEvaluator) -> [ESQLValue?] {
+        stats.aggregates.map { aggregate in
+            if let filter = aggregate.filter, evaluator.truth(evaluator.evaluate(filter, reader)) != true {
+                return nil
+            }
+            return aggregate.argument.map { evaluator.evaluate($0, reader) } ?? .boolean(true)
+        }
     }
 
     /// The running state of one aggregate in one group.

@@ -56,26 +56,26 @@ struct ESQLParser {
         var commands: [ESQLCommand] = []
         var prefixLength = 0
         var prefixColumns = columns
-        var stageColumns: [[String]] = []
         while true {
             skipTrivia()
             if atEnd { break }
             guard accept("|") else { throw error("expected \"|\" before the next command") }
             skipTrivia()
             kqlPositions = []
-            let command = try parseCommand()
-            let runsInPrefix = inPrefix && command.isRowByRow && !command.expressions.contains { $0.callsNow }
-            if !runsInPrefix {
-                inPrefix = false
-                if let kql = kqlPositions.first {
-                    throw error("KQL() is only supported in WHERE before the first STATS or SORT", at: kql)
+            for command in Self.splittingNow(from: try parseCommand(), inPrefix: inPrefix) {
+                let runsInPrefix =
+                    inPrefix && command.isRowByRow && !command.expressions.contains { $0.callsNow }
+                if !runsInPrefix {
+                    inPrefix = false
+                    if command.expressions.contains(where: \.callsKQL), let kql = kqlPositions.first {
+                        throw error("KQL() is only supported in WHERE before the first STATS or SORT", at: kql)
+                    }
                 }
-            }
-            commands.append(command)
-            stageColumns.append(columns)
-            if runsInPrefix {
-                prefixLength += 1
-                prefixColumns = columns
+                commands.append(command)
+                if runsInPrefix {
+                    prefixLength += 1
+                    prefixColumns = columns
+                }
             }
         }
         if commands.isEmpty { throw error("expected at least one command after FROM") }
@@ -91,6 +91,21 @@ struct ESQLParser {
             text: text, schema: schema, sourcePatterns: sources, metadataFields: metadata, commands: commands,
             prefixLength: prefixLength, boundaryLayout: ESQLColumnLayout(boundary), columns: columns,
             fieldsRead: fieldsRead)
+    }
+
+    /// A prefix `WHERE` whose condition calls `NOW()` as two: the conjuncts that do not call it, which
+    /// stay in the prepared prefix, then those that do. Both keep a row only when every conjunct is
+    /// true, so the split changes no result; it lets preparing drop documents early (rules write
+    /// `@timestamp >= NOW() - 7 days` beside their field conditions).
+    static func splittingNow(from command: ESQLCommand, inPrefix: Bool) -> [ESQLCommand] {
+        guard inPrefix, case .filter(let condition) = command, condition.callsNow else { return [command] }
+        let conjuncts = condition.conjuncts
+        let timeless = conjuncts.filter { !$0.callsNow }
+        let timed = conjuncts.filter(\.callsNow)
+        guard let free = ESQLExpression.conjunction(timeless), let rest = ESQLExpression.conjunction(timed) else {
+            return [command]
+        }
+        return [.filter(free), .filter(rest)]
     }
 
     /// The columns of the prefix's rows that the rest of the pipeline needs, working backwards from

@@ -49,4 +49,19 @@ extension ByteSearch {
         guard bytes.count == spelling.count else { return false }
         return spelling.withUnsafeBufferPointer { equal(bytes, $0) }
     }
+
+    /// Whether a key and a path segment have the same UTF-8 bytes, as Elasticsearch compares
+    /// field names. `==` between a `String` and a `Substring` takes the Unicode-aware slow path
+    /// (`_stringCompareInternal`) every time, and documents are looked up by path for every field
+    /// a rule reads.
+    @inlinable
+    public static func equal<Key: StringProtocol, Segment: StringProtocol>(_ key: Key, _ segment: Segment) -> Bool {
+        let left = key.utf8
+        let right = segment.utf8
+        guard left.count == right.count else { return false }
+        let compared = left.withContiguousStorageIfAvailable { leftBytes in
+            right.withContiguousStorageIfAvailable { rightBytes in equal(leftBytes, rightBytes) }
+        }
+        return (compared ?? nil) ?? left.elementsEqual(right)
+    }
 }

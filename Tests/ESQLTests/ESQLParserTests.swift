@@ -108,4 +108,26 @@ struct ESQLParserTests {
         #expect(try #require(syntaxError("FROM logs-* | WHERE user.name = \"a\"")).message.contains("=="))
         #expect(try #require(syntaxError("FROM logs-* | KEEP nothing.*")).message.contains("nothing.*"))
     }
+
+    /// Rules write `@timestamp >= NOW() - 7 days` beside their field conditions; the field
+    /// conditions still drop a document while it is prepared, and may use KQL().
+    @Test func aWhereCallingNowStillDropsDocumentsOnItsOtherConditionsWhilePreparing() throws {
+        let query = try parse(
+            #"FROM logs-* | WHERE @timestamp >= NOW() - 1 hour AND KQL("user.name: amy") AND event.action != "B""#
+                + " | STATS c = COUNT(*)")
+        let metadata = ESQLMetadata(id: "1", index: "logs-test")
+        let at = #""@timestamp":"2026-01-01T00:00:00.000Z""#
+        #expect(query.prepare(TestDocument(#"{\#(at),"user":{"name":"bob"}}"#), metadata: metadata) == nil)
+        #expect(
+            query.prepare(TestDocument(#"{\#(at),"user":{"name":"amy"},"event":{"action":"B"}}"#), metadata: metadata)
+                == nil)
+        let kept = try #require(
+            query.prepare(TestDocument(#"{\#(at),"user":{"name":"amy"},"event":{"action":"A"}}"#), metadata: metadata))
+        let start: Int64 = 1_767_225_600_000
+        #expect(query.finish([kept], now: start + 3_600_000).map(\.values) == [[.integer(1)]])
+        #expect(query.finish([kept], now: start + 3_600_001).map(\.values) == [[.integer(0)]])
+        let tangled = try #require(
+            syntaxError(#"FROM logs-* | WHERE KQL("user.name: amy") OR @timestamp >= NOW() - 1 hour"#))
+        #expect(tangled.message.contains("KQL()"))
+    }
 }
