@@ -40,6 +40,11 @@ enum CheapField: Hashable {
     case userName
     /// `cloud.account.id`: `userIdentity.accountId`, else `recipientAccountId`.
     case accountID
+    /// `user.id`: the identity's `principalId`, else `onBehalfOf.userId`; absent for services.
+    /// (`user.id: *\:i-*` picks EC2 instance sessions out of every GetCallerIdentity call.)
+    case userID
+    /// `aws.cloudtrail.user_identity.principal_id`: `userIdentity.principalId`.
+    case principalID
     /// `aws.cloudtrail.resources.arn`, one value per resource: read for new-terms values only.
     case resourceARNs
     /// A top-level leaf of `aws.cloudtrail.flattened.request_parameters` (`withDecryption`,
@@ -77,7 +82,7 @@ enum CheapField: Hashable {
     }
 
     private static let verbatimPaths: Set<String> = [
-        "user.id", "event.id", "tls.client.server_name", "aws.cloudtrail.user_identity.principal_id",
+        "event.id", "tls.client.server_name",
     ]
 
     private static let requestParametersPrefix = "aws.cloudtrail.flattened.request_parameters."
@@ -100,6 +105,8 @@ enum CheapField: Hashable {
         "aws.cloudtrail.user_identity.session_context.session_issuer.arn": .sessionIssuerARN,
         "user.name": .userName,
         "cloud.account.id": .accountID,
+        "user.id": .userID,
+        "aws.cloudtrail.user_identity.principal_id": .principalID,
         "aws.cloudtrail.resources.arn": .resourceARNs,
     ]
 
@@ -129,7 +136,7 @@ enum CheapField: Hashable {
         switch self {
         case .provider, .action, .dataset, .enrichment: 0
         case .outcome, .errorCode, .sourceAddress, .sourceIP: 1
-        case .identityType, .identityARN, .accessKeyID, .invokedBy, .accountID: 2
+        case .identityType, .identityARN, .accessKeyID, .invokedBy, .accountID, .userID, .principalID: 2
         case .userAgent, .resourceARNs, .requestParameter: 3
         case .sessionIssuerARN, .userName, .userAgentName, .geoIPText: 4
         case .verbatim: 5

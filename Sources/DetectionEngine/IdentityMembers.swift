@@ -28,10 +28,7 @@ struct IdentityMembers {
     /// The identity's members as framing noted them: unusable when a key was escaped (it might
     /// spell one of these) or one of these keys was repeated (only the parser can say which wins).
     init(_ members: IdentityMemberRanges) {
-        let repeated =
-            members.isRepeated(.type) || members.isRepeated(.arn) || members.isRepeated(.accessKeyId)
-            || members.isRepeated(.invokedBy) || members.isRepeated(.userName)
-            || members.isRepeated(.sessionContext) || members.isRepeated(.accountId)
+        let repeated = IdentityMemberRanges.Key.allCases.contains(where: members.isRepeated)
         guard !members.hasEscapedKey, !repeated else {
             self.init(state: .unusable)
             return
@@ -41,11 +38,5 @@ struct IdentityMembers {
     }
 
     /// The range of one member's value, `nil` when the identity has none.
-    subscript(key: Key) -> Range<Int>? {
-        switch key {
-        case .type, .arn, .accessKeyId, .invokedBy, .userName, .sessionContext, .accountId: members[key]
-        // Not read by cheap fields, so their repeats were not checked above.
-        case .principalId, .onBehalfOf: nil
-        }
-    }
+    subscript(key: Key) -> Range<Int>? { members[key] }
 }

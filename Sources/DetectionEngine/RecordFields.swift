@@ -96,6 +96,8 @@ struct RecordFields: KQLPartialFields {
         case .invokedBy: return identityValue(.invokedBy)
         case .sessionIssuerARN: return sessionIssuerARN
         case .userName: return userName
+        case .userID: return userID
+        case .principalID: return identityValue(.principalId)
         // With databases the values come from a lookup the bytes do not show.
         case .enrichment: return enrichesSourceAddress ? .unknown : .absent
         case .geoIPText(let path):
@@ -280,6 +282,26 @@ struct RecordFields: KQLPartialFields {
                 return .unknown
             }
             return name
+        }
+    }
+
+    /// `user.id` as the mapper sets it: `principalId` (any string, even one pruned as empty,
+    /// wins), else `onBehalfOf.userId`; nothing for a service.
+    private var userID: KQLPartialValue {
+        mutating get {
+            switch identityValue(.type) {
+            case .unknown, .present: return .unknown
+            case .text(let type) where ByteSearch.equal(type, constants.awsService): return .absent
+            case .text, .absent: break
+            }
+            let principal = identityValue(.principalId)
+            guard case .absent = principal else { return principal }
+            // An empty or placeholder principalId reads as absent here but still wins in the
+            // mapper, so only a record without onBehalfOf settles it.
+            switch identityValueRange(.onBehalfOf) {
+            case .some(nil): return .absent
+            default: return .unknown
+            }
         }
     }
 

@@ -230,6 +230,31 @@ enum PackRecords {
             "eventSource":"sts.amazonaws.com","eventName":"AssumeRole","recipientAccountId":"999",\#
             "userIdentity":{"type":"Root","accountId":"-"}
             """#,
+            // user.id: the principal, else the user a session acts for; never a service's.
+            #"""
+            "eventSource":"sts.amazonaws.com","eventName":"GetCallerIdentity","userIdentity":{"type":"AWSService",\#
+            "principalId":"AROASERVICE:i-0123"}
+            """#,
+            #"""
+            "eventSource":"sts.amazonaws.com","eventName":"GetCallerIdentity","userIdentity":{"type":"IAMUser",\#
+            "principalId":"","onBehalfOf":{"userId":"u-1"}}
+            """#,
+            #"""
+            "eventSource":"sts.amazonaws.com","eventName":"GetCallerIdentity","userIdentity":{"type":"IAMUser",\#
+            "principalId":null,"onBehalfOf":{"userId":"u-2"}}
+            """#,
+            #"""
+            "eventSource":"sts.amazonaws.com","eventName":"GetCallerIdentity","userIdentity":{"type":5,\#
+            "principalId":"AROA:i-0456"}
+            """#,
+            #"""
+            "eventSource":"sts.amazonaws.com","eventName":"GetCallerIdentity","userIdentity":{\#
+            "principalId":"AROA:i-\u0030789"}
+            """#,
+            #"""
+            "eventSource":"sts.amazonaws.com","eventName":"GetCallerIdentity","userIdentity":{"type":"Unknown",\#
+            "principalId":7}
+            """#,
         ]
         var lines = bodies.enumerated().map { index, body in
             "{" + base + "," + body + #","eventID":"odd-\#(serial + index)"}"#

@@ -14,6 +14,7 @@ import Testing
     private static let fields: [CheapField] = [
         .provider, .action, .dataset, .outcome, .errorCode, .sourceAddress, .sourceIP, .userAgent, .identityType,
         .identityARN, .accessKeyID, .invokedBy, .sessionIssuerARN, .userName, .accountID, .resourceARNs, .enrichment,
+        .userID, .principalID,
         .requestParameter("userName"), .requestParameter("reason"), .requestParameter("omitted"),
         .requestParameter("withDecryption"), .requestParameter("serialNumber"),
     ]
@@ -77,6 +78,8 @@ import Testing
             "not aws.cloudtrail.user_identity.type: Root and user_agent.original: aws*",
             "source.ip: * and aws.cloudtrail.user_identity.access_key_id: AKIA*",
             "event.action: CreateAccessKey and data_stream.dataset: aws.cloudtrail",
+            #"event.action: GetCallerIdentity and user.id: *\:i-*"#,
+            "aws.cloudtrail.user_identity.principal_id: AROA* or user.id: u-*",
         ]
         for (index, query) in queries.enumerated() {
             let file = RuleSetTests.ruleFile(id: "rf-\(index)", name: "R\(index)", query: query)
