@@ -3,6 +3,7 @@ import CloudTrailReader
 import DetectionRules
 import Dispatch
 import ECSMapping
+import ESQL
 import RelatedActivity
 import Synchronization
 import TrailTriageJSON
@@ -86,6 +87,7 @@ public enum DetectionScan {
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var digests = Accumulator()
             var terms = CombinationTerms()
+            var texts = ESQLTextInterner()
             defer {
                 let finished = (digests, terms)
                 perWorker.withLock { $0[worker] = finished }
@@ -107,8 +109,9 @@ public enum DetectionScan {
                 outcome.matches.terms = CombinationTerms()
                 // The matches join the scan's table now rather than wait in their file's outcome:
                 // a table per file would cost an array per rule for each of thousands of files.
-                let matches = outcome.matches
+                var matches = outcome.matches
                 outcome.matches = MatchTable(ruleCount: 0)
+                for row in matches.preparedRows.indices { texts.share(&matches.preparedRows[row]) }
                 let finished = outcome
                 let snapshot = shared.withLock { state in
                     state.table.append(contentsOf: matches)

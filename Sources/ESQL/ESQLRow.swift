@@ -3,7 +3,7 @@ public struct ESQLRow: Sendable, Hashable {
     /// The column names, in the order the query gives them.
     public var columns: [String] { layout.names }
     /// The values, one per column.
-    public private(set) var values: [ESQLValue]
+    public internal(set) var values: [ESQLValue]
     let layout: ESQLColumnLayout
     /// Which of ``ESQLQuery/finish(_:now:)``'s input rows this row came from: the row itself
     /// through row-by-row commands, every row of its group through STATS. Not part of equality.
