@@ -1,6 +1,6 @@
 /// One aggregate of one `STATS` group over rows that enter and leave, as a sliding run window
 /// needs: ``add(_:)`` and ``remove(_:)`` take a row's input (what ``ESQLAggregation`` would feed
-/// its accumulator), and ``result`` is what the batch accumulator gives for the rows held.
+/// its accumulator), and ``result()`` is what the batch accumulator gives for the rows held.
 ///
 /// Where the batch answer depends on the order the rows came in, or could overflow on the way, a
 /// running state cannot promise it; ``isExact`` then turns false and the group must be aggregated

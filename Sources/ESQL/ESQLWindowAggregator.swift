@@ -263,7 +263,8 @@ public struct ESQLWindowAggregator: Sendable {
         let (keys, inputs) = keysAndInputs(of: number)
         for key in keys {
             groups[key]?.apply(inputs, adding: false)
-            if groups[key]?.held == 0 && !stats.groups.isEmpty { groups[key] = nil }
+            // An empty group is gone (or, without BY, starts afresh: exact again if it was not).
+            if groups[key]?.held == 0 { groups[key] = stats.groups.isEmpty ? Group(aggregates: freshAggregates) : nil }
         }
     }
 
