@@ -68,19 +68,20 @@ struct ESQLRunSimulator {
                 end = max(runs.nextRunEnd(after: end), runs.firstRunEnd(holding: items[high].time))
                 continue
             }
+            // Source rows count from `firstSource`: the aggregator's are item indices, a batch's
+            // positions in the window.
+            let returned: [ESQLRow]
+            var firstSource = 0
             if aggregator != nil {
                 aggregator?.add((max(entering, low)..<high).map { ($0, items[$0].row) })
-                for returned in aggregator?.finish(now: end) ?? [] {
-                    // The aggregator's source rows are the items' indices.
-                    let payloads = returned.sourceRows.map { items[$0].payload }
-                    ledger.returned(returned, key: returned.groupKey ?? [], payloads: payloads)
-                }
+                returned = aggregator?.finish(now: end) ?? []
             } else {
-                let inWindow = items[low..<high]
-                for returned in query.finish(inWindow.map(\.row), now: end) {
-                    let payloads = returned.sourceRows.map { inWindow[inWindow.startIndex + $0].payload }
-                    ledger.returned(returned, key: returned.groupKey ?? [], payloads: payloads)
-                }
+                returned = query.finish(items[low..<high].map(\.row), now: end)
+                firstSource = low
+            }
+            for row in returned {
+                let payloads = row.sourceRows.map { items[firstSource + $0].payload }
+                ledger.returned(row, key: row.groupKey ?? [], payloads: payloads)
             }
             end = runs.nextRunEnd(after: end)
         }

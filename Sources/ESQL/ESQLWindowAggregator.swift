@@ -278,12 +278,9 @@ public struct ESQLWindowAggregator: Sendable {
     /// STATS does not call `NOW()`).
     private func keysAndInputs(of number: Int) -> (keys: [[ESQLValue]], inputs: [ESQLValue?]) {
         guard let row = entries[number].row else { return ([], []) }
-        let reader = ESQLRowReader(row: row)
-        let evaluator = ESQLEvaluator(now: nil)
-        return (
-            ESQLAggregation.keys(of: stats, reader: reader, evaluator: evaluator),
-            ESQLAggregation.inputs(of: stats, reader: reader, evaluator: evaluator)
-        )
+        let inputs = ESQLAggregation.inputs(
+            of: stats, reader: ESQLRowReader(row: row), evaluator: ESQLEvaluator(now: nil))
+        return (keys(of: number), inputs)
     }
 
     /// Counts every added row again: those passing their recency conditions at `end`.
